@@ -1,0 +1,1 @@
+"""marshmallow schemas: the edges of the service (requests, responses, reference records)."""

@@ -1,0 +1,58 @@
+"""The explicit registry of checks. A check's id is its name everywhere: reports, config, suppressions.
+
+A check is one small module with:
+    ID: str                      e.g. "unit-pair"
+    DESCRIPTION: str             one line, shown by `orbitcheck checks`
+    EXAMPLES: Examples           passing and failing sentences; tests/test_check_examples.py runs them
+    run(extraction, context) -> Iterable[Finding]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+from ..errors import UnknownCheckError
+from ..extract import Extraction
+from ..model import Finding
+from .context import CheckContext
+
+
+@dataclass(frozen=True)
+class Examples:
+    """`passing`: sentences where the check finds nothing wrong; `failing`: where it must flag something.
+
+    A sentence may be a (text, published ISO date) pair when the check needs a publication date.
+    """
+
+    passing: tuple[str | tuple[str, str], ...]
+    failing: tuple[str | tuple[str, str], ...]
+
+
+class Check(Protocol):
+    ID: str
+    DESCRIPTION: str
+    EXAMPLES: Examples
+
+    def run(self, extraction: Extraction, context: CheckContext) -> Iterable[Finding]: ...
+
+
+def _registry() -> tuple[Check, ...]:
+    # Imported here, not at module import time of the package's users, so that importing
+    # service.checks stays cheap; the order is the order findings of equal position are reported in.
+    return ()
+
+
+def all_checks() -> tuple[Check, ...]:
+    return _registry()
+
+
+def select(ids: Sequence[str] | None) -> tuple[Check, ...]:
+    """The checks named by `ids` (all when None); UnknownCheckError lists what is available."""
+    checks = all_checks()
+    if ids is None:
+        return checks
+    by_id = {c.ID: c for c in checks}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise UnknownCheckError(f"unknown check {', '.join(map(repr, unknown))}; known: {', '.join(by_id)}")
+    return tuple(by_id[i] for i in dict.fromkeys(ids))

@@ -1,0 +1,74 @@
+"""`orbitcheck check PATH...`: check drafts (files, directories, or - for stdin)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..engine import check_text
+from ..errors import InputError
+from ..formats import FileResult, renderers
+from ..model import Severity
+from ..text import parse_date
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check drafts and report findings",
+                       description="Check drafts: files, directories (their *.md and *.txt), or - for stdin.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=sorted(renderers()), default="text")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date (default: the front matter's date:)")
+    p.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="error",
+                   help="exit 1 when a finding has this severity or worse (default: error)")
+    p.add_argument("--checks", metavar="ID[,ID...]", help="run only these checks")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli import ExitStatus
+
+    published = parse_date(args.published, what="--published") if args.published else None
+    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
+    results = [
+        FileResult(label, check_text(text, published=published, checks=checks, markdown=markdown))
+        for label, text, markdown in read_drafts(args.paths)
+    ]
+    sys.stdout.write(renderers()[args.format](results))
+    level = FAIL_LEVELS[args.fail_on]
+    failing = level is not None and any(
+        f.severity.rank >= level for r in results for f in r.report.findings if not f.suppressed
+    )
+    return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
+
+
+def read_drafts(paths: list[str]) -> Iterator[tuple[str, str, bool]]:
+    """(label, text, is_markdown) for every draft named; InputError on anything unreadable."""
+    for given in paths:
+        if given == "-":
+            yield "-", _decode(sys.stdin.buffer.read(), "standard input"), True
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES)
+        elif path.exists():
+            files = [path]
+        else:
+            raise InputError(f"{given}: no such file or directory")
+        for file in files:
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from None
+            yield str(file), _decode(data, str(file)), file.suffix.lower() != ".txt"
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None

@@ -1,0 +1,71 @@
+"""The pipeline's vocabulary: frozen values that flow one way, extract -> normalise -> check -> report.
+
+Nothing here knows about Flask, marshmallow or the command line; those are edges around these types.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Mapping
+
+
+class Verdict(StrEnum):
+    """What a check concluded about one claim.
+
+    Internal-consistency checks say consistent / inconsistent / ambiguous; the reference check says
+    supported / contradicted / unverified. "ambiguous" and "unverified" are the honest answers when the
+    checker is not sure: a false alarm costs an editor's trust more than a miss.
+    """
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    AMBIGUOUS = "ambiguous"
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNVERIFIED = "unverified"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse; lets callers compare against a fail level."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Code-point offsets into the document's text, end exclusive."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One checked claim. The JSON contract (see README, "Output") is a direct rendering of these fields."""
+
+    check: str
+    verdict: Verdict
+    severity: Severity
+    span: Span
+    text: str
+    message: str
+    suggestion: str | None = None
+    details: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    suppressed: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end

@@ -1,0 +1,111 @@
+"""The document: its text, the prose the extractors may read, and offset maps.
+
+Markdown is read as prose by *masking* what is not prose (front matter, fenced and inline code, HTML
+comments, link targets, emphasis markers) with spaces in a copy of the text of the same length. Every
+extractor reads `prose`, every finding points into `text`: offsets never need translating.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping
+
+from .errors import InputError
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>|https?://[^\s<>()]+")
+_EMPHASIS = re.compile(r"\*+|(?<![\w])_+|_+(?![\w])|\[|!\[")
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    prose: str
+    published: date | None = None
+    front_matter: Mapping[str, str] = field(default_factory=dict, compare=False)
+    line_starts: tuple[int, ...] = field(default=(0,), compare=False, repr=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of a code-point offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def utf16_offset(self, offset: int) -> int:
+        """Browser editors count UTF-16 code units: astral characters count twice."""
+        return offset + sum(1 for ch in self.text[:offset] if ord(ch) > 0xFFFF)
+
+
+def parse_date(value: str, *, what: str = "date") -> date:
+    """An ISO date (YYYY-MM-DD, optionally followed by a time), or InputError naming `what`."""
+    m = _ISO_DATE.match(value.strip().strip("'\""))
+    try:
+        if not m:
+            raise ValueError
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise InputError(f"{what} must be a date written YYYY-MM-DD, not {value!r}") from None
+
+
+def parse_document(
+    text: str,
+    *,
+    markdown: bool = True,
+    published: date | None = None,
+    date_field: str = "date",
+) -> Document:
+    """Build the Document; `published` wins over the front matter's `date_field`."""
+    chars = list(text)
+    front: dict[str, str] = {}
+    if markdown:
+        front = _mask_markdown(text, chars)
+        if published is None and front.get(date_field):
+            try:
+                published = parse_date(front[date_field], what=f"front matter '{date_field}'")
+            except InputError:
+                published = None  # a malformed date in front matter is not a reason to refuse the draft
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+    return Document(text, "".join(chars), published, front, tuple(starts))
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _mask_markdown(text: str, chars: list[str]) -> dict[str, str]:
+    front: dict[str, str] = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        front = {k.lower(): v.strip().strip("'\"") for k, v in _FM_LINE.findall(m.group(1) or "")}
+        _blank(chars, 0, m.end())
+    _mask_fences(text, chars)
+    masked = "".join(chars)
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _AUTOLINK, _EMPHASIS):
+        for hit in pattern.finditer(masked):
+            _blank(chars, hit.start(), hit.end())
+        masked = "".join(chars)
+    return front
+
+
+def _mask_fences(text: str, chars: list[str]) -> None:
+    pos, fence = 0, None
+    block_start = 0
+    for line in text.splitlines(keepends=True):
+        m = _FENCE_OPEN.match(line)
+        if fence is None and m:
+            fence, block_start = m.group(1), pos
+        elif fence is not None and line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            _blank(chars, block_start, pos + len(line))
+            fence = None
+        pos += len(line)
+    if fence is not None:  # an unclosed fence runs to the end, as CommonMark says
+        _blank(chars, block_start, len(text))

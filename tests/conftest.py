@@ -1,0 +1,30 @@
+"""Shared fixtures (flaskr style): `app`, `client`, `runner` arrive with the HTTP service; `cli` runs main()."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the CLI in-process: returns (exit status, stdout, stderr)."""
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            status = main(list(argv))
+        except SystemExit as exc:  # argparse usage errors
+            status = int(exc.code or 0)
+        out = capsys.readouterr()
+        return status, out.out, out.err
+
+    return run
