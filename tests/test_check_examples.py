@@ -1,0 +1,38 @@
+"""Every registered check ships passing and failing examples (proselint/Vale style); run them all."""
+from datetime import date
+
+import pytest
+
+from service.checks import all_checks
+from service.engine import check_text
+from service.model import Severity
+
+BAD = {"inconsistent", "contradicted"}
+
+
+def _cases(kind: str):
+    for check in all_checks():
+        for example in getattr(check.EXAMPLES, kind):
+            text, published = (example, None) if isinstance(example, str) else example
+            yield pytest.param(check.ID, text, published, id=f"{check.ID}:{text[:40]}")
+
+
+def _flags(check_id: str, text: str, published: str | None):
+    report = check_text(text, checks=[check_id], published=date.fromisoformat(published) if published else None)
+    return [f for f in report.findings if f.verdict in BAD or f.severity is not Severity.INFO]
+
+
+def test_every_check_has_examples_of_both_kinds():
+    for check in all_checks():
+        assert check.EXAMPLES.passing and check.EXAMPLES.failing, check.ID
+        assert check.DESCRIPTION and check.ID == check.__name__.rsplit(".", 1)[-1].replace("_", "-")
+
+
+@pytest.mark.parametrize("check_id, text, published", list(_cases("passing")))
+def test_passing_examples_raise_nothing(check_id, text, published):
+    assert _flags(check_id, text, published) == []
+
+
+@pytest.mark.parametrize("check_id, text, published", list(_cases("failing")))
+def test_failing_examples_are_flagged(check_id, text, published):
+    assert _flags(check_id, text, published)
