@@ -8,7 +8,8 @@ from typing import Iterable
 def trie(words: Iterable[str]) -> str:
     """One regex (no groups) for many words, factored by prefix so the engine never tries two branches
     with the same first character: a flat alternation of ~250 unit names costs several times more per
-    failed attempt. Longer words win: each optional tail is tried before the shorter word ends."""
+    failed attempt. Longer words win: each optional tail is tried before the shorter word ends. A space
+    in a word also matches a hyphen ("metric-ton", "light-year")."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -17,7 +18,7 @@ def trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [(r"\s" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"[\s-]" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -46,8 +46,8 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "N": ((), ("newtons", "newton")),
     "kN": (("kN",), ("kilonewtons", "kilonewton")),
     "MN": (("MN",), ("meganewtons", "meganewton")),
-    "mph": (("mph", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
-    "km/h": (("km/h", "km/hr", "km/hour", "kph", "kmh", "kmph", "km/h."),
+    "mph": (("mph", "MPH", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
+    "km/h": (("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph"),
              ("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour")),
     "km/s": (("km/s", "km/sec", "kps"), ("kilometers per second", "kilometres per second",
                                          "kilometers a second", "kilometres a second")),
@@ -83,7 +83,7 @@ def unit_key(text: str) -> str | None:
     """The unit key a match of UNIT stands for ("metric tons" -> "tonne", "° Fahrenheit" -> "degF")."""
     text = " ".join(text.split())
     exact, lower = _lookup()
-    key = exact.get(text) or lower.get(text.lower())
+    key = exact.get(text) or lower.get(text.lower()) or lower.get(text.lower().replace("-", " "))
     if key:
         return key
     if text in ("f", "c"):  # a lone lower-case letter is not a temperature scale
