@@ -18,6 +18,8 @@ from importlib import resources
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
+from ..errors import InputError
+
 HOUR = timedelta(hours=1)
 _FIXED = re.compile(r"(?:UTC|GMT)\s?([+\u2212-]\d{1,2}(?::?\d{2})?)")
 _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?\Z")
@@ -184,3 +186,14 @@ def readings_for_text(entries: Iterable[ZoneEntry], cues_present: frozenset[str]
         return entries
     picked = tuple(e for e in entries if any(_norm(c) in cues_present for c in e.cues + e.places))
     return picked if len(picked) >= 1 else entries
+
+
+@lru_cache(maxsize=32)
+def default_entry(name: str) -> ZoneEntry:
+    """The configured zone for times written without one (`CheckContext.default_zone`), as an entry."""
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        raise InputError(f"default zone must be an IANA time zone such as America/New_York, not {name!r}") \
+            from None
+    return ZoneEntry(reading=f"{name} (default zone)", zone=name)
