@@ -5,9 +5,10 @@ the field rather than a silently ignored option); responses are described by the
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates
+from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from service.model import Severity, Verdict
 
@@ -29,6 +30,13 @@ def _known_checks(ids: list[str]) -> None:
 class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
+
+
+class OpenSchema(Schema):
+    """Responses: clients must accept fields added later (the output contract is extended, never broken)."""
+
+    class Meta:
+        unknown = INCLUDE
 
 
 class CheckOptionsMixin(StrictSchema):
@@ -70,7 +78,7 @@ class BatchRequestSchema(StrictSchema):
             raise ValidationError(f"document ids must be unique; repeated: {', '.join(dupes)}")
 
 
-class FindingSchema(Schema):
+class FindingSchema(OpenSchema):
     """One checked claim: the CLI's JSON finding plus UTF-16 offsets for browser editors."""
 
     check = fields.String(required=True)
@@ -89,13 +97,13 @@ class FindingSchema(Schema):
     suppressed = fields.Boolean()
 
 
-class SummarySchema(Schema):
+class SummarySchema(OpenSchema):
     findings = fields.Integer(required=True, metadata={"description": "Claims checked (not suppressed)."})
     by_verdict = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
     suppressed = fields.Integer(required=True)
 
 
-class CheckResultSchema(Schema):
+class CheckResultSchema(OpenSchema):
     findings = fields.List(fields.Nested(FindingSchema), required=True)
     summary = fields.Nested(SummarySchema, required=True)
 
@@ -104,22 +112,22 @@ class CheckResponseSchema(CheckResultSchema):
     reference_version = fields.String(required=True, allow_none=True)
 
 
-class BatchResponseSchema(Schema):
+class BatchResponseSchema(OpenSchema):
     results = fields.Dict(keys=fields.String(), values=fields.Nested(CheckResultSchema), required=True)
     reference_version = fields.String(required=True, allow_none=True)
 
 
-class HealthSchema(Schema):
+class HealthSchema(OpenSchema):
     status = fields.String(required=True)
 
 
-class ReadySchema(Schema):
+class ReadySchema(OpenSchema):
     ready = fields.Boolean(required=True)
     reference_version = fields.String(required=True, allow_none=True)
     records = fields.Integer(required=True)
 
 
-class ProblemSchema(Schema):
+class ProblemSchema(OpenSchema):
     """RFC 9457 problem details; `errors` carries marshmallow's messages per field."""
 
     type = fields.String(required=True)
@@ -128,3 +136,179 @@ class ProblemSchema(Schema):
     detail = fields.String(required=True)
     errors = fields.Dict(metadata={"description": "Field name -> messages (validation problems only)."})
     request_id = fields.String()
+
+
+class SourceSchema(OpenSchema):
+    title = fields.String(required=True)
+    url = fields.String(allow_none=True)
+    dataset = fields.String(allow_none=True)
+    retrieved = fields.String(required=True, metadata={"description": "YYYY-MM-DD"})
+    licence = fields.String(required=True)
+    method = fields.String()
+    note = fields.String()
+
+
+class _Sourced(OpenSchema):
+    source = fields.String(required=True, metadata={"description": "A key of the mission's sources."})
+
+
+class LaunchSchema(_Sourced):
+    time = fields.String(required=True, metadata={"description": "UTC, YYYY-MM-DDThh:mm:ssZ"})
+    precision = fields.String(required=True)
+    outcome = fields.String(allow_none=True)
+    site = fields.String(allow_none=True)
+    site_aliases = fields.List(fields.String())
+    pad = fields.String(allow_none=True)
+    zone = fields.String(allow_none=True)
+    vehicle = fields.String(allow_none=True)
+
+
+class EventSchema(_Sourced):
+    kind = fields.String(required=True)
+    time = fields.String(required=True)
+    precision = fields.String(required=True)
+    target = fields.String(allow_none=True)
+
+
+class MassSchema(_Sourced):
+    kind = fields.String(required=True)
+    value = fields.Float(required=True)
+    unit = fields.String(required=True)
+
+
+class CrewSchema(_Sourced):
+    name = fields.String(required=True)
+    agency = fields.String(allow_none=True)
+    role = fields.String(allow_none=True)
+
+
+class MissionSchema(OpenSchema):
+    """A reference record as stored (docs/records.md), every figure naming a key of `sources`."""
+
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    aliases = fields.List(fields.String(), required=True)
+    cospar = fields.String(allow_none=True)
+    kind = fields.String(required=True)
+    launch = fields.Nested(LaunchSchema, allow_none=True)
+    events = fields.List(fields.Nested(EventSchema))
+    masses = fields.List(fields.Nested(MassSchema))
+    crew = fields.List(fields.Nested(CrewSchema))
+    sources = fields.Dict(keys=fields.String(), values=fields.Nested(SourceSchema), required=True)
+
+
+class MissionQuerySchema(StrictSchema):
+    q = fields.String(metadata={"description": "Words of a name, alias, COSPAR id, expedition or crew member."})
+
+
+class MissionListSchema(OpenSchema):
+    missions = fields.List(fields.Nested(MissionSchema), required=True)
+    count = fields.Integer(required=True)
+    reference_version = fields.String(required=True, allow_none=True)
+
+
+class ReloadSchema(OpenSchema):
+    reference_version = fields.String(required=True, allow_none=True)
+    previous_version = fields.String(required=True, allow_none=True)
+    records = fields.Integer(required=True)
+    workers_restarting = fields.Boolean(
+        required=True,
+        metadata={"description": "True under gunicorn: the master re-forks every worker with the new records."},
+    )
+
+
+class LanguageToolFormSchema(Schema):
+    """LanguageTool's /v2/check form fields. Fields LanguageTool clients send that do not apply here
+    (motherTongue, level, preferredVariants, ...) are accepted and ignored, so plugins work unchanged."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    text = fields.String(metadata={"description": "The text to check (or `data`)."})
+    data = fields.String(metadata={"description": 'JSON {"annotation": [{"text": ...}, {"markup": ...}]}.'})
+    language = fields.String(required=True, metadata={"description": "auto, en or en-XX (English only)."})
+    enabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
+    disabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
+    enabledOnly = fields.String(validate=validate.OneOf(["true", "false"]))
+    apiKey = fields.String(metadata={"description": "An API key, when the service requires one."})
+    username = fields.String()
+
+    @validates("language")
+    def _english(self, value: str, **_: object) -> None:
+        if value != "auto" and not re.fullmatch(r"en(-[A-Za-z]{2,3})?", value):
+            raise ValidationError(f"orbitcheck checks English only (auto, en, en-US, ...), not {value!r}")
+
+    @validates_schema
+    def _text_or_data(self, data: dict, **_: object) -> None:
+        if ("text" in data) == ("data" in data):
+            raise ValidationError("send exactly one of text and data", "text")
+
+
+class LTSoftwareSchema(OpenSchema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    buildDate = fields.String(required=True)
+    apiVersion = fields.Integer(required=True)
+    premium = fields.Boolean(required=True)
+    status = fields.String(required=True)
+
+
+class LTDetectedLanguageSchema(OpenSchema):
+    name = fields.String(required=True)
+    code = fields.String(required=True)
+    confidence = fields.Float()
+
+
+class LTLanguageSchema(LTDetectedLanguageSchema):
+    detectedLanguage = fields.Nested(LTDetectedLanguageSchema, required=True)
+
+
+class LTReplacementSchema(OpenSchema):
+    value = fields.String(required=True)
+
+
+class LTContextSchema(OpenSchema):
+    text = fields.String(required=True)
+    offset = fields.Integer(required=True, metadata={"description": "UTF-16 units into context.text"})
+    length = fields.Integer(required=True)
+
+
+class LTCategorySchema(OpenSchema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class LTRuleSchema(OpenSchema):
+    id = fields.String(required=True, metadata={"description": "The check id, upper case with underscores."})
+    description = fields.String(required=True)
+    issueType = fields.String(required=True)
+    category = fields.Nested(LTCategorySchema, required=True)
+
+
+class LTTypeSchema(OpenSchema):
+    typeName = fields.String(required=True)
+
+
+class LTMatchSchema(OpenSchema):
+    message = fields.String(required=True)
+    shortMessage = fields.String(required=True)
+    replacements = fields.List(fields.Nested(LTReplacementSchema), required=True)
+    offset = fields.Integer(required=True, metadata={"description": "UTF-16 code units into the text"})
+    length = fields.Integer(required=True, metadata={"description": "UTF-16 code units"})
+    context = fields.Nested(LTContextSchema, required=True)
+    sentence = fields.String(required=True)
+    type = fields.Nested(LTTypeSchema, required=True)
+    rule = fields.Nested(LTRuleSchema, required=True)
+    ignoreForIncompleteSentence = fields.Boolean(required=True)
+    contextForSureMatch = fields.Integer(required=True)
+
+
+class LTWarningsSchema(OpenSchema):
+    incompleteResults = fields.Boolean(required=True)
+
+
+class LanguageToolResponseSchema(OpenSchema):
+    software = fields.Nested(LTSoftwareSchema, required=True)
+    warnings = fields.Nested(LTWarningsSchema, required=True)
+    language = fields.Nested(LTLanguageSchema, required=True)
+    matches = fields.List(fields.Nested(LTMatchSchema), required=True)

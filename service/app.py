@@ -75,18 +75,20 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.json.sort_keys = False  # findings keep the contract's field order
 
-    from .api import check, health, metrics, problems, security
+    from .api import admin, check, compat_lt, health, metrics, missions, openapi, problems, security
     from .api.state import EXTENSION, StoreHolder
 
     problems.init_app(app)
     metrics.init_app(app)
     security.init_app(app)
-    app.register_blueprint(health.bp)
-    app.register_blueprint(check.bp)
+    for blueprint in (health.bp, check.bp, missions.bp, admin.bp, compat_lt.bp, openapi.bp):
+        app.register_blueprint(blueprint)
     metrics.create_counters(app)
 
     loader = app.config.get("REFERENCE_LOADER") or _reference_loader(app)
     holder = StoreHolder(loader)
     holder.load()  # invalid records raise here: the service refuses to start rather than serve half the data
     app.extensions[EXTENSION] = holder
+    with app.app_context():
+        openapi.spec()  # built once here, so that forked workers share it
     return app
