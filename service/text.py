@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Mapping
 
@@ -16,13 +17,18 @@ from .errors import InputError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# A code span opens at the start of a backtick run (CommonMark); opening inside a run made a long run quadratic.
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>|https?://[^\s<>()]+")
-_EMPHASIS = re.compile(r"\*+|(?<![\w])_+|_+(?![\w])|\[|!\[")
-_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+# `(?<!_)`: try a run of underscores from its start only; from inside the run the lookahead fails again at
+# every length, which is quadratic on a long run.
+_EMPHASIS = re.compile(r"\*+|(?<![\w])_+|(?<!_)_+(?![\w])|\[|!\[")
+# The value is stripped by the caller: a lazy `(.*?)[ \t]*$` would rescan a run of blanks from every position.
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$", re.M)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,13 @@ class Document:
 
     def utf16_offset(self, offset: int) -> int:
         """Browser editors count UTF-16 code units: astral characters count twice."""
-        return offset + sum(1 for ch in self.text[:offset] if ord(ch) > 0xFFFF)
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    @cached_property
+    def _astral(self) -> tuple[int, ...]:
+        # Offsets of the characters outside the BMP, found once: counting them per call made a response
+        # with many findings quadratic in the document's length.
+        return tuple(m.start() for m in _ASTRAL.finditer(self.text))
 
 
 def parse_date(value: str, *, what: str = "date") -> date:
