@@ -10,12 +10,14 @@ import pkgutil
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import service
 from bench.hostile import RUNS, TOKENS, hostile_text
 from invariants import assert_well_formed
 from service.engine import check_text
-from service.text import parse_document
+from service.text import _code_spans, parse_document
 
 MEGABYTE = 1 << 20
 
@@ -42,7 +44,7 @@ def _service_patterns() -> list[tuple[str, re.Pattern]]:
 
 def test_the_regex_audit_sees_the_patterns():
     names = {name for name, _ in _service_patterns()}
-    assert {"service.text._EMPHASIS", "service.text._INLINE_CODE", "service.text._FM_LINE"} <= names
+    assert {"service.text._EMPHASIS", "service.text._BACKTICKS", "service.text._FM_LINE"} <= names
 
 
 # Long runs, each followed by a character that makes the last attempt fail: the worst case for backtracking.
@@ -65,9 +67,10 @@ def test_no_module_level_pattern_backtracks_on_long_runs():
     [
         "a" + "_" * 300_000 + "a",  # _EMPHASIS retried the underscore run from every position inside it
         "---\ntitle: x" + " " * 300_000 + "y\n---\nBody.",  # _FM_LINE rescanned trailing blanks lazily
-        "a " + "`" * 300_000 + "a",  # _INLINE_CODE opened a code span at every position inside the run
+        "a " + "`" * 300_000 + "a",  # the code-span regex opened a span at every position inside the run
+        "x".join("`" * n for n in range(1, 800)),  # ... and rescanned to the end from every unmatched run
     ],
-    ids=["underscore-run", "front-matter-blanks", "backtick-run"],
+    ids=["underscore-run", "front-matter-blanks", "backtick-run", "unmatched-backtick-runs"],
 )
 def test_markdown_masking_is_linear_on_long_runs(text):
     doc = parse_document(text)
@@ -89,6 +92,16 @@ def test_utf16_offsets_for_every_position_of_a_large_text():
         units += 2 if ord(ch) > 0xFFFF else 1
     expected.append(units)
     assert [doc.utf16_offset(i) for i in range(len(text) + 1)] == expected
+
+
+# The backreference regex code spans were found with (CommonMark's rule), kept as the oracle for _code_spans.
+_CODE_SPAN_REGEX = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("``a \n"), max_size=60))
+def test_code_spans_pair_backtick_runs_as_commonmark_does(text):
+    assert list(_code_spans(text)) == [hit.span() for hit in _CODE_SPAN_REGEX.finditer(text)]
 
 
 def test_a_code_span_opens_only_at_the_start_of_a_backtick_run():
