@@ -114,7 +114,8 @@ def resolve(config: Config, flags: Overrides) -> Settings:
         checks=checks,
         profile=_first(flags.tolerance, config.tolerance, default.profile),
         default_zone=_first(flags.default_zone, config.default_zone, default.default_zone),
-        published_field=_first(config.published_field, default.published_field),
+        # text.py lowercases front-matter keys (they are case-insensitive), so "pubDate" means "pubdate".
+        published_field=_first(config.published_field, default.published_field).lower(),
         published=flags.published,
     )
 
