@@ -15,7 +15,7 @@ def rdjson(cli, *argv) -> dict:
 
 def test_diagnostics_for_warnings_and_errors_with_source_code_and_severity(cli, fixture_registry):
     result = rdjson(cli, str(DRAFT))
-    assert result["source"] == {"name": "orbitcheck", "url": "https://github.com/orbitcheck/orbitcheck"}
+    assert result["source"] == {"name": "orbitcheck"}
     assert [(d["severity"], d["code"], d["location"]["path"]) for d in result["diagnostics"]] == [
         ("ERROR", {"value": "fixture-pair"}, str(DRAFT)),
         ("WARNING", {"value": "fixture-pair"}, str(DRAFT)),

@@ -13,7 +13,7 @@ from ..text import Document
 from . import FileResult
 from .positions import suggestion_span, utf8_position
 
-SOURCE = {"name": "orbitcheck", "url": "https://github.com/orbitcheck/orbitcheck"}
+SOURCE = {"name": "orbitcheck"}
 _SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING"}
 
 

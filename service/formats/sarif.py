@@ -21,7 +21,6 @@ from . import FileResult
 from .positions import code_point_position, suggestion_span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/orbitcheck/orbitcheck"
 FINGERPRINT_KEY = "orbitcheckClaim/v1"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -47,8 +46,7 @@ def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "orbitcheck", "version": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "tool": {"driver": {"name": "orbitcheck", "version": __version__, "rules": rules}},
             # Our line/column figures count code points (Python str indices), not UTF-16 units.
             "columnKind": "unicodeCodePoints",
             "results": out,
@@ -72,8 +70,7 @@ def _rules(results: Sequence[FileResult]) -> list[dict[str, Any]]:
             described.setdefault(finding.check, f"orbitcheck check {finding.check}")
     return [
         {"id": check_id, "name": check_id,
-         "shortDescription": {"text": text}, "fullDescription": {"text": text},
-         "helpUri": f"{INFORMATION_URI}#checks"}
+         "shortDescription": {"text": text}, "fullDescription": {"text": text}}
         for check_id, text in described.items()
     ]
 
