@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from .batch import Job
@@ -75,9 +76,14 @@ class RemoteChecker:
     def _post(self, payload: Mapping[str, Any]) -> Any:
         try:
             response = self.session.post(self.url, json=payload, timeout=self.timeout)
+        except requests.exceptions.ConnectTimeout:
+            raise RemoteError(f"cannot reach {self.url}: no connection within {self.timeout[0]:g} s") from None
         except requests.exceptions.Timeout:
             raise RemoteError(f"{self.url}: no answer within {self.timeout[1]:g} s") from None
         except requests.exceptions.ConnectionError as exc:
+            # With read retries off, requests reports a read timeout as a ConnectionError wrapping it.
+            if isinstance(getattr(exc.args[0] if exc.args else None, "reason", None), ReadTimeoutError):
+                raise RemoteError(f"{self.url}: no answer within {self.timeout[1]:g} s") from None
             raise RemoteError(f"cannot reach {self.url}: {_reason(exc)}") from None
         except requests.exceptions.RequestException as exc:
             raise RemoteError(f"{self.url}: {_reason(exc)}") from None
