@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-FAIL_LEVELS = ("error", "warning", "never")
-TOLERANCES = ("strict", "news", "ap")
+from service.config import FAIL_LEVELS, TOLERANCES
+
 
 
 def _known_zone(name: str) -> None:

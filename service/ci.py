@@ -18,14 +18,13 @@ from .batch import Draft, Job, choose_workers, run_jobs
 from .formats import FileResult
 from .progress import ProgressBar, summary_line
 
-TOLERANCES = ("strict", "news", "ap")
 API_KEY_ENV = "ORBITCHECK_API_KEY"  # read when --server is used, never at import
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="PATH", type=Path,
                    help="use this config file instead of the nearest .orbitcheck.toml")
-    p.add_argument("--tolerance", choices=TOLERANCES, default=None,
+    p.add_argument("--tolerance", choices=config_file.TOLERANCES, default=None,
                    help="tolerance profile for conversions (default: news)")
     p.add_argument("--default-zone", metavar="ZONE", default=None,
                    help="IANA time zone for clock times written without one, e.g. America/New_York")

@@ -14,6 +14,8 @@ from typing import Any, Mapping
 from .errors import InputError
 
 FILE_NAME = ".orbitcheck.toml"
+FAIL_LEVELS = ("error", "warning", "never")
+TOLERANCES = ("strict", "news", "ap")  # CheckContext.profile values; the units checks define them
 
 
 class ConfigError(InputError):

@@ -10,7 +10,7 @@ from .. import ci
 from ..batch import Draft
 from ..checks import select
 from ..errors import InputError
-from ..formats import renderers
+from ..formats import FileResult, renderers
 from ..model import Severity
 from ..text import parse_date
 
@@ -45,12 +45,16 @@ def run(args: argparse.Namespace) -> int:
     jobs = ci.plan(drafts, flags, args)
     results = ci.run(jobs, args)
     sys.stdout.write(renderers()[args.format](results))
-    failing = any(
-        FAIL_LEVELS[job.settings.fail_on] is not None
-        and any(f.severity.rank >= FAIL_LEVELS[job.settings.fail_on] for f in r.report.findings if not f.suppressed)
-        for job, r in zip(jobs, results)
-    )
+    # Each draft is held to its own fail level: drafts under different .orbitcheck.toml files may differ.
+    failing = any(_fails(result, job.settings.fail_on) for job, result in zip(jobs, results))
     return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
+
+
+def _fails(result: FileResult, fail_on: str) -> bool:
+    level = FAIL_LEVELS[fail_on]
+    return level is not None and any(
+        f.severity.rank >= level for f in result.report.findings if not f.suppressed
+    )
 
 
 def read_drafts(paths: list[str]) -> Iterator[tuple[str, str, bool]]:
