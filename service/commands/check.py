@@ -10,7 +10,9 @@ from ..engine import check_text
 from ..errors import InputError
 from ..formats import FileResult, renderers
 from ..model import Severity
+from ..reference.records import load_store, resolve_data_dir
 from ..text import parse_date
+from .missions import add_data_dir
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
@@ -26,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="error",
                    help="exit 1 when a finding has this severity or worse (default: error)")
     p.add_argument("--checks", metavar="ID[,ID...]", help="run only these checks")
+    add_data_dir(p)
     p.set_defaults(run=run)
 
 
@@ -34,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
 
     published = parse_date(args.published, what="--published") if args.published else None
     checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
+    # The records are read (and validated) only when the reference check is going to run.
+    store = load_store(resolve_data_dir(args.data_dir)) if checks is None or "reference" in checks else None
     results = [
-        FileResult(label, check_text(text, published=published, checks=checks, markdown=markdown))
+        FileResult(label, check_text(text, published=published, checks=checks, markdown=markdown, store=store))
         for label, text, markdown in read_drafts(args.paths)
     ]
     sys.stdout.write(renderers()[args.format](results))
