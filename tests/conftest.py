@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from service.app import create_app
 from service.cli import main
 
 DATA = Path(__file__).parent / "data"
@@ -28,3 +29,19 @@ def cli(capsys):
         return status, out.out, out.err
 
     return run
+
+
+@pytest.fixture
+def app():
+    """The HTTP service with the shipped reference data and no API keys (tests add config as they need)."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()

@@ -84,7 +84,7 @@ class ClockStyle(StrEnum):
 
 class AnchorSource(StrEnum):
     WRITTEN = "written"      # a date written with the time ("6:31 a.m. EST Dec. 3", "(0309 GMT Thursday)")
-    SENTENCE = "sentence"    # the date written nearest before the time in the same sentence
+    SENTENCE = "sentence"    # the date nearest before the time in its sentence (else nearest after it)
     PAIR = "pair"            # a time in parentheses: the first side's instant gives its date
     PUBLISHED = "published"  # the publication date (an approximation: the event may be days away)
     NONE = "none"            # no date known: offsets come from what the zone name states, if anything
@@ -345,7 +345,7 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
             if trailing.day is not None and trailing.zone is None:
                 group = [replace(g, day=trailing.day) for g in group]
                 pair_end = trailing.end
-            group = [_date(doc, g) for g in group]
+            group = [_date(doc, g, pair_end) for g in group]  # a date inside the parentheses is theirs
             others = [[_date_from_pair(g, first) for g, first in zip(side, _cycle(group, len(side)))]
                       for side in others]
             pairs.append(TimePair(Span(group[0].span.start, pair_end), doc.text[group[0].span.start:pair_end],
@@ -392,12 +392,14 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
     return [], pos
 
 
-def _date(doc: Document, mention: ClockMention) -> ClockMention:
-    """Give a time outside parentheses its date: its own day, the sentence's, else the publication date."""
+def _date(doc: Document, mention: ClockMention, after: int | None = None) -> ClockMention:
+    """Give a time outside parentheses its date: its own day, the sentence's (the nearest before it, else
+    the nearest after it: "at 6:31 a.m. EST, weather permitting, on Dec. 3"), else the publication date."""
     if mention.day is not None and mention.day.date is not None:
         anchor, source, day = mention.day, AnchorSource.WRITTEN, mention.day.date
-    elif (before := dates_mod.anchor_before(doc, mention.span.start)) is not None:
-        anchor, source, day = before, AnchorSource.SENTENCE, before.date
+    elif (near := dates_mod.anchor_before(doc, mention.span.start)
+          or dates_mod.anchor_after(doc, after or mention.span.end)) is not None:
+        anchor, source, day = near, AnchorSource.SENTENCE, near.date
     elif doc.published is not None:
         anchor, source, day = None, AnchorSource.PUBLISHED, doc.published
     else:

@@ -6,6 +6,7 @@ API (other extractors and checks build on it; keep it stable):
     Extraction(doc).get(extract_dates)                  # the same, memoised per document
     date_at(mentions, offset) -> DateMention | None     # the mention starting exactly at `offset`
     anchor_before(doc, offset) -> DateMention | None    # nearest resolved date before `offset`, same sentence
+    anchor_after(doc, offset) -> DateMention | None     # nearest resolved date after `offset`, same sentence
     sentence_bounds(doc, offset) -> (start, end)        # the sentence holding `offset`
 
 A year that is not written comes from the publication date (`Document.published`), choosing the
@@ -215,6 +216,19 @@ def anchor_before(doc: Document, offset: int) -> DateMention | None:
         i -= 1
         dm = mentions[i]
         if dm.span.start < start:
+            return None
+        if dm.date is not None and dm.precision is DatePrecision.DAY:
+            return dm
+    return None
+
+
+def anchor_after(doc: Document, offset: int) -> DateMention | None:
+    """The resolved calendar date written nearest after `offset` in the same sentence, or None."""
+    mentions = extract_dates(doc)
+    _, end = sentence_bounds(doc, offset)
+    i = bisect.bisect_left(mentions, offset, key=lambda dm: dm.span.start)
+    for dm in mentions[i:]:
+        if dm.span.start >= end:
             return None
         if dm.date is not None and dm.precision is DatePrecision.DAY:
             return dm
