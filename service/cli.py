@@ -21,9 +21,9 @@ class ExitStatus(IntEnum):
 
 def _commands():
     # The explicit list of sub-commands; each module has register(subparsers) and run(args) -> int.
-    from .commands import check
+    from .commands import check, sync
 
-    return (check,)
+    return (check, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:
