@@ -37,15 +37,21 @@ class Request:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up on a slow answer is part of the test, not an error to print
+
+
 class FakeLl2:
     def __init__(self) -> None:
         self.pages: dict[tuple[str, int], Any] = {}
         self.faults: dict[tuple[str, int], list[Fault]] = {}
         self.requests: list[Request] = []
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def origin(self) -> str:
@@ -118,3 +124,78 @@ class FakeLl2:
                     self.close_connection = True
 
         return Handler
+
+
+# ---- helpers shared by tests/test_sync_*.py -------------------------------------------------------------
+
+DATA = __import__("pathlib").Path(__file__).parent / "data" / "ll2"
+
+
+def page(name: str) -> Any:
+    return json.loads((DATA / name).read_text("utf-8"))
+
+
+def tree_hashes(root: Any) -> dict[str, str]:
+    """Every file and folder under root, relative path -> sha256 of its bytes ("dir" for folders)."""
+    import hashlib
+
+    return {str(p.relative_to(root)): "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))}
+
+
+# ---- pytest fixtures (imported by the test modules that use them) -----------------------------------------
+
+import shutil  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+SHIPPED = Path(__file__).resolve().parents[1] / "reference_data"
+
+
+@pytest.fixture
+def fake():
+    server = FakeLl2().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def two_pages(fake):
+    """The recorded 2.0.0 page sliced in two (5 + 5 launches), served under /2.0.0/launch/."""
+    fake.serve("/2.0.0/launch/", page("2.0.0-launch-page1.json"), offset=0)
+    fake.serve("/2.0.0/launch/", page("2.0.0-launch-page2.json"), offset=5)
+    return fake
+
+
+@pytest.fixture
+def records(tmp_path) -> Path:
+    """A copy of the shipped reference_data/ (curated records) that a sync may change."""
+    target = tmp_path / "reference_data"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@pytest.fixture
+def sync(monkeypatch, capsys):
+    """Run `orbitcheck sync ll2 ...` through main() with a recorded sleep and a fixed clock.
+
+    Returns run(*argv, environ=None) -> (status, stdout, stderr, sleeps).
+    """
+    from service.cli import main
+    from service.commands import sync as command
+
+    def run(*argv: str, environ: dict[str, str] | None = None):
+        sleeps: list[float] = []
+        env = command.Env(sleep=sleeps.append, clock=lambda: NOW, environ=environ or {})
+        monkeypatch.setattr(command, "default_env", lambda: env)
+        try:
+            status = main(["sync", "ll2", *argv])
+        except SystemExit as exc:
+            status = int(exc.code or 0)
+        out = capsys.readouterr()
+        return status, out.out, out.err, sleeps
+
+    return run

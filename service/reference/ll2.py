@@ -24,6 +24,7 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from ..errors import OrbitcheckError
@@ -192,6 +193,9 @@ class Ll2Client:
             raise UpstreamError(f"LL2 timed out for {_short(url)} (timeout {self.timeout[0]:g} s connect, "
                                 f"{self.timeout[1]:g} s read, {RETRIES} retries); {progress}") from None
         except requests.ConnectionError as exc:
+            if isinstance(getattr(exc.args[0], "reason", None) if exc.args else None, ReadTimeoutError):
+                raise UpstreamError(f"LL2 timed out for {_short(url)} (read timeout {self.timeout[1]:g} s, "
+                                    f"{RETRIES} retries); {progress}") from None
             raise UpstreamError(f"cannot reach LL2 at {_short(url)} ({_root_cause(exc)}, "
                                 f"{RETRIES} retries); {progress}") from None
         except requests.RequestException as exc:
