@@ -164,3 +164,11 @@ def test_invalid_existing_records_are_refused_before_any_request(fake, records, 
     assert "invalid" in err and "broken.toml" in err
     assert fake.requests == []
     assert tree_hashes(records) == before
+
+
+@pytest.mark.server
+def test_limit_inside_the_last_page_still_says_more_remain(fake, records, sync):
+    fake.serve("/2.0.0/launch/", page("2.0.0-launch-2025-06-07.json"))  # one page of 10, no `next`
+    code, out, err, _ = sync("--base-url", fake.url("/2.0.0"), "--data-dir", str(records), "--limit", "4")
+    assert code == 0, err
+    assert "4 launch(es) from 1 page(s)" in out and "more remain" in out

@@ -141,14 +141,16 @@ class Ll2Client:
         launches: list[dict[str, Any]] = []
         pages = 0
         url: str | None = self.first_page_url(since=since, page_size=min(limit, MAX_PAGE_SIZE))
+        cut = False
         while url is not None and len(launches) < limit:
             page = self._get_json(url, Progress(pages, len(launches)))
             results, url = _page_parts(page, url, Progress(pages, len(launches)))
             pages += 1
+            cut = len(results) > limit - len(launches)
             launches.extend(results[: limit - len(launches)])
-            if url is not None:
+            if url is not None and len(launches) < limit:
                 self._check_origin(url, Progress(pages, len(launches)))
-        return Fetch(tuple(launches), pages, complete=url is None)
+        return Fetch(tuple(launches), pages, complete=url is None and not cut)
 
     def _check_origin(self, url: str, progress: Progress) -> None:
         parts = urlsplit(url)
