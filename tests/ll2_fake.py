@@ -5,15 +5,22 @@ can say "page 2 answers 503 twice, then works". Every request is recorded (path,
 check what the client sent. The recorded pages name the public host; it is rewritten to this server's
 address when served, as the sample README asks.
 """
+
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import socket
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 RECORDED_ORIGIN = "https://ll.thespacedevs.com"
 
@@ -67,7 +74,7 @@ class FakeLl2:
     def fail(self, path: str, *faults: Fault, offset: int = 0) -> None:
         self.faults.setdefault((path, offset), []).extend(faults)
 
-    def start(self) -> "FakeLl2":
+    def start(self) -> FakeLl2:
         self._thread.start()
         return self
 
@@ -89,7 +96,7 @@ class FakeLl2:
             def log_message(self, format: str, *args: Any) -> None:  # keep pytest output clean
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
                 fake.requests.append(Request(parts.path, query, dict(self.headers.items())))
@@ -111,7 +118,9 @@ class FakeLl2:
                     return
                 self._send(fault.status, fault.headers, body)
 
-            def _send(self, status: int, headers: dict[str, str], body: bytes, length: int | None = None) -> None:
+            def _send(
+                self, status: int, headers: dict[str, str], body: bytes, length: int | None = None
+            ) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")
@@ -128,7 +137,7 @@ class FakeLl2:
 
 # ---- helpers shared by tests/test_sync_*.py -------------------------------------------------------------
 
-DATA = __import__("pathlib").Path(__file__).parent / "data" / "ll2"
+DATA = Path(__file__).parent / "data" / "ll2"
 
 
 def page(name: str) -> Any:
@@ -137,41 +146,35 @@ def page(name: str) -> Any:
 
 def tree_hashes(root: Any) -> dict[str, str]:
     """Every file and folder under root, relative path -> sha256 of its bytes ("dir" for folders)."""
-    import hashlib
-
-    return {str(p.relative_to(root)): "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*"))}
+    return {
+        str(p.relative_to(root)): "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+    }
 
 
 # ---- pytest fixtures (imported by the test modules that use them) -----------------------------------------
 
-import shutil  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 SHIPPED = Path(__file__).resolve().parents[1] / "reference_data"
 
 
 @pytest.fixture
-def fake():
+def ll2_server():
     server = FakeLl2().start()
     yield server
     server.stop()
 
 
 @pytest.fixture
-def two_pages(fake):
+def ll2_pages(ll2_server):
     """The recorded 2.0.0 page sliced in two (5 + 5 launches), served under /2.0.0/launch/."""
-    fake.serve("/2.0.0/launch/", page("2.0.0-launch-page1.json"), offset=0)
-    fake.serve("/2.0.0/launch/", page("2.0.0-launch-page2.json"), offset=5)
-    return fake
+    ll2_server.serve("/2.0.0/launch/", page("2.0.0-launch-page1.json"), offset=0)
+    ll2_server.serve("/2.0.0/launch/", page("2.0.0-launch-page2.json"), offset=5)
+    return ll2_server
 
 
 @pytest.fixture
-def records(tmp_path) -> Path:
+def ll2_data(tmp_path) -> Path:
     """A copy of the shipped reference_data/ (curated records) that a sync may change."""
     target = tmp_path / "reference_data"
     shutil.copytree(SHIPPED, target)
@@ -179,7 +182,7 @@ def records(tmp_path) -> Path:
 
 
 @pytest.fixture
-def sync(monkeypatch, capsys):
+def ll2_sync(monkeypatch, capsys):
     """Run `orbitcheck sync ll2 ...` through main() with a recorded sleep and a fixed clock.
 
     Returns run(*argv, environ=None) -> (status, stdout, stderr, sleeps).

@@ -1,9 +1,10 @@
 """The atomic swap of data_dir/missions: all new or all old, with or without renameat2, never two at once."""
+
 from __future__ import annotations
 
 import pytest
-
 from ll2_fake import tree_hashes
+
 from service.errors import InputError
 from service.reference import snapshot
 
@@ -25,8 +26,11 @@ def test_the_new_snapshot_replaces_the_old_whole(data_dir, monkeypatch, exchange
     if not exchange:
         monkeypatch.setattr(snapshot, "_renameat2_exchange", lambda a, b: False)
     seen = []
-    snapshot.write_snapshot(data_dir, {"b.toml": "new b\n", "c.toml": "new c\n"},
-                            validate=lambda staged: seen.append(_contents(staged)))
+    snapshot.write_snapshot(
+        data_dir,
+        {"b.toml": "new b\n", "c.toml": "new c\n"},
+        validate=lambda staged: seen.append(_contents(staged)),
+    )
     expected = {"a.toml": "old a\n", "b.toml": "new b\n", "c.toml": "new c\n"}
     assert seen == [expected]  # validation saw exactly what was swapped in
     assert _contents(data_dir) == expected
@@ -45,10 +49,9 @@ def test_a_snapshot_that_fails_validation_is_never_swapped_in(data_dir):
 
 
 def test_a_second_sync_is_refused_while_one_holds_the_lock(data_dir):
-    with snapshot.locked(data_dir):
-        with pytest.raises(InputError, match="another sync is running"):
-            with snapshot.locked(data_dir):
-                pass
+    with snapshot.locked(data_dir), pytest.raises(InputError, match="another sync is running"):
+        with snapshot.locked(data_dir):
+            pass
     with snapshot.locked(data_dir):  # released again
         pass
 

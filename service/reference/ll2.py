@@ -12,14 +12,16 @@ The only module that talks to the network (with the `sync` command that drives i
 - the API token travels in the `Authorization` header and is never part of a message, log line or URL.
 Sleeping goes through an injected `sleep` so tests never wait for real.
 """
+
 from __future__ import annotations
 
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -69,7 +71,7 @@ class _Retry(Retry):
         super().__init__(*args, **kwargs)
         self.sleeper = sleeper
 
-    def new(self, **kw: Any) -> "_Retry":
+    def new(self, **kw: Any) -> _Retry:
         retry = super().new(**kw)
         retry.sleeper = self.sleeper
         return retry
@@ -117,10 +119,19 @@ class Ll2Client:
         if token:
             self.session.headers["Authorization"] = f"Token {token}"
         retry = _Retry(
-            total=RETRIES, connect=RETRIES, read=RETRIES, status=RETRIES, other=0, redirect=0,
-            allowed_methods=frozenset({"GET"}), status_forcelist=frozenset({502, 503, 504}),
-            backoff_factor=BACKOFF_FACTOR, backoff_max=BACKOFF_MAX,
-            respect_retry_after_header=False, raise_on_status=False, sleeper=sleep,
+            total=RETRIES,
+            connect=RETRIES,
+            read=RETRIES,
+            status=RETRIES,
+            other=0,
+            redirect=0,
+            allowed_methods=frozenset({"GET"}),
+            status_forcelist=frozenset({502, 503, 504}),
+            backoff_factor=BACKOFF_FACTOR,
+            backoff_max=BACKOFF_MAX,
+            respect_retry_after_header=False,
+            raise_on_status=False,
+            sleeper=sleep,
         )
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
@@ -155,7 +166,9 @@ class Ll2Client:
     def _check_origin(self, url: str, progress: Progress) -> None:
         parts = urlsplit(url)
         if (parts.scheme, parts.netloc) != self._origin:
-            raise UpstreamError(f"LL2 `next` link leaves {self._origin[1]} for {parts.netloc or url!r}; {progress}")
+            raise UpstreamError(
+                f"LL2 `next` link leaves {self._origin[1]} for {parts.netloc or url!r}; {progress}"
+            )
 
     def _get_json(self, url: str, progress: Progress) -> Any:
         waits = 0
@@ -178,30 +191,41 @@ class Ll2Client:
             try:
                 body = response.content  # the body is read here, outside urllib3's retries
             except requests.RequestException as exc:
-                raise UpstreamError(f"LL2 connection broke while reading {_short(url)} "
-                                    f"({type(exc).__name__}); {progress}") from None
+                raise UpstreamError(
+                    f"LL2 connection broke while reading {_short(url)} ({type(exc).__name__}); {progress}"
+                ) from None
             try:
                 return json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise UpstreamError(f"LL2 sent a page that is not valid JSON ({_reason(exc)}) for "
-                                    f"{_short(url)}; {progress}") from None
+                raise UpstreamError(
+                    f"LL2 sent a page that is not valid JSON ({_reason(exc)}) for {_short(url)}; {progress}"
+                ) from None
 
     def _get(self, url: str, progress: Progress) -> requests.Response:
         try:
             return self.session.get(url, timeout=self.timeout, stream=True, allow_redirects=False)
-        except requests.exceptions.RetryError as exc:
-            raise UpstreamError(f"LL2 kept failing for {_short(url)} after {RETRIES} retries; {progress}") from None
+        except requests.exceptions.RetryError:
+            raise UpstreamError(
+                f"LL2 kept failing for {_short(url)} after {RETRIES} retries; {progress}"
+            ) from None
         except requests.Timeout:
-            raise UpstreamError(f"LL2 timed out for {_short(url)} (timeout {self.timeout[0]:g} s connect, "
-                                f"{self.timeout[1]:g} s read, {RETRIES} retries); {progress}") from None
+            raise UpstreamError(
+                f"LL2 timed out for {_short(url)} (timeout {self.timeout[0]:g} s connect, "
+                f"{self.timeout[1]:g} s read, {RETRIES} retries); {progress}"
+            ) from None
         except requests.ConnectionError as exc:
             if isinstance(getattr(exc.args[0], "reason", None) if exc.args else None, ReadTimeoutError):
-                raise UpstreamError(f"LL2 timed out for {_short(url)} (read timeout {self.timeout[1]:g} s, "
-                                    f"{RETRIES} retries); {progress}") from None
-            raise UpstreamError(f"cannot reach LL2 at {_short(url)} ({_root_cause(exc)}, "
-                                f"{RETRIES} retries); {progress}") from None
+                raise UpstreamError(
+                    f"LL2 timed out for {_short(url)} (read timeout {self.timeout[1]:g} s, "
+                    f"{RETRIES} retries); {progress}"
+                ) from None
+            raise UpstreamError(
+                f"cannot reach LL2 at {_short(url)} ({_root_cause(exc)}, {RETRIES} retries); {progress}"
+            ) from None
         except requests.RequestException as exc:
-            raise UpstreamError(f"LL2 request failed for {_short(url)} ({type(exc).__name__}); {progress}") from None
+            raise UpstreamError(
+                f"LL2 request failed for {_short(url)} ({type(exc).__name__}); {progress}"
+            ) from None
 
 
 def _page_parts(page: Any, url: str, progress: Progress) -> tuple[list[dict[str, Any]], str | None]:

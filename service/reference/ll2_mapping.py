@@ -6,17 +6,18 @@ source, `method = "synced"`. The mapping is conservative: a value LL2 does not g
 guessed; a launch whose time cannot be stated at a precision the record format has is skipped and
 reported, because a wrong precision would turn a correct claim into a false "contradicted".
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 SOURCE_KEY = "ll2"
 ATTRIBUTION = "The Space Devs — Launch Library 2"
-LICENCE = f"no formal licence; free to use with attribution to \"{ATTRIBUTION}\""
+LICENCE = f'no formal licence; free to use with attribution to "{ATTRIBUTION}"'
 LL2_ID = re.compile(r"/launch(?:es)?/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$")
 
 # LL2 status ids (stable across versions; names changed, e.g. "Go" -> "Go for Launch").
@@ -25,8 +26,14 @@ _SCHEDULED = {1, 2, 5, 8}  # Go, TBD, On Hold, TBC: not flown yet, the time is a
 
 # LL2 net_precision names -> record precision. Week, half-year, fiscal year, decade and "morning/afternoon"
 # (local) have no record equivalent that contains the whole interval, so such launches are skipped.
-_PRECISION = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "month": "month",
-              "year": "year"}
+_PRECISION = {
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "month": "month",
+    "year": "year",
+}
 
 
 class LaunchDataError(ValueError):
@@ -70,12 +77,16 @@ def map_launch(launch: dict[str, Any], retrieved: datetime) -> Mapped | Skipped:
     zone = _text(location.get("timezone_name"))
     config = _obj(_obj(launch.get("rocket")).get("configuration"))
     launch_table: dict[str, Any] = {
-        "time": _iso(when), "precision": precision,
+        "time": _iso(when),
+        "precision": precision,
         # The format requires a site's zone; 2.0.0 has none, so there the site is left out.
         "site": _text(location.get("name")) if zone else None,
-        "pad": _text(pad.get("name")), "zone": zone,
+        "pad": _text(pad.get("name")),
+        "zone": zone,
         "vehicle": _text(config.get("full_name")) or _text(config.get("name")),
-        "outcome": outcome, "note": _note(launch, outcome, status), "source": SOURCE_KEY,
+        "outcome": outcome,
+        "note": _note(launch, outcome, status),
+        "source": SOURCE_KEY,
     }
     stages = _stages(launch)
     crew = [c for stage in stages for c in _crew(stage)]
@@ -104,7 +115,7 @@ def source_entry(launch: dict[str, Any], ll2_id: str, title: str, retrieved: dat
         "method": "synced",
         # The schema's `retrieved` is a date; the note keeps the exact time and LL2's own change stamp.
         "note": f"LL2 launch {ll2_id}; retrieved {_iso(retrieved)}"
-                + (f"; LL2 last_updated {launch['last_updated']}" if _text(launch.get("last_updated")) else ""),
+        + (f"; LL2 last_updated {launch['last_updated']}" if _text(launch.get("last_updated")) else ""),
     }
 
 
@@ -143,7 +154,11 @@ def _precision(launch: dict[str, Any]) -> str | None:
     given = _obj(launch.get("net_precision"))
     if given:
         label = (_text(given.get("name")) or "").lower()
-        if label.startswith("quarter") or label.startswith("business quarter") or re.fullmatch(r"q[1-4]", label):
+        if (
+            label.startswith("quarter")
+            or label.startswith("business quarter")
+            or re.fullmatch(r"q[1-4]", label)
+        ):
             return "quarter"
         return _PRECISION.get(label)
     # 2.0.0 and older records: no net_precision, only the placeholder flags.
@@ -157,10 +172,12 @@ def _precision(launch: dict[str, Any]) -> str | None:
 
 def _truncate(when: datetime, precision: str) -> datetime:
     """The first instant of the interval `precision` names, as the record format requires."""
-    cut = {"second": {"microsecond": 0}, "minute": {"second": 0, "microsecond": 0},
-           "hour": {"minute": 0, "second": 0, "microsecond": 0}}
-    if precision in cut:
-        return when.replace(**cut[precision])
+    if precision == "second":
+        return when.replace(microsecond=0)
+    if precision == "minute":
+        return when.replace(second=0, microsecond=0)
+    if precision == "hour":
+        return when.replace(minute=0, second=0, microsecond=0)
     day = when.replace(hour=0, minute=0, second=0, microsecond=0)
     if precision == "day":
         return day
@@ -200,8 +217,14 @@ def _crew(stage: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         role = _obj(member).get("role")
         role = _text(role.get("role")) if isinstance(role, dict) else _text(role)
-        out.append({"name": name, "agency": _text(_obj(person.get("agency")).get("name")),
-                    "role": role.lower() if role else None, "source": SOURCE_KEY})
+        out.append(
+            {
+                "name": name,
+                "agency": _text(_obj(person.get("agency")).get("name")),
+                "role": role.lower() if role else None,
+                "source": SOURCE_KEY,
+            }
+        )
     return out
 
 
@@ -214,8 +237,15 @@ def _events(stage: dict[str, Any], ll2_id: str) -> list[dict[str, Any]]:
             if _text(event.get(key)):
                 when = _time(event[key], ll2_id, f"docking_events.{key}")
                 precision = "second" if when.second else "minute"  # LL2 states no precision for these
-                out.append({"kind": kind, "time": _iso(_truncate(when, precision)), "precision": precision,
-                            "target": target, "source": SOURCE_KEY})
+                out.append(
+                    {
+                        "kind": kind,
+                        "time": _iso(_truncate(when, precision)),
+                        "precision": precision,
+                        "target": target,
+                        "source": SOURCE_KEY,
+                    }
+                )
     return out
 
 
@@ -227,11 +257,11 @@ def _time(value: Any, ll2_id: str, what: str) -> datetime:
         when = None
     if when is None or when.tzinfo is None:
         raise LaunchDataError(f"LL2 launch {ll2_id}: {what} is not a UTC time: {value!r}")
-    return when.astimezone(timezone.utc)
+    return when.astimezone(UTC)
 
 
 def _iso(when: datetime) -> str:
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _obj(value: Any) -> dict[str, Any]:

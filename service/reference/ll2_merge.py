@@ -8,12 +8,14 @@ Ownership is per file, decided by the record's own [sources] table:
   `conflict:` line per field says so and the curated value stays.
 A launch is matched to a record by its LL2 id (in a source URL), else by launch designator, else by name.
 """
+
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .ll2_mapping import SOURCE_KEY, Mapped, Skipped, ll2_id_of
 from .records import name_key
@@ -73,7 +75,9 @@ def merge(existing: Iterable[Existing], results: Iterable[Mapped | Skipped], dum
             _refresh(result, target, records, plan, dump)
         else:
             plan.unchanged.append(target.id)
-            plan.conflicts.extend(f"conflict: {target.id}: {c}; kept curated" for c in conflicts(target.raw, result.record))
+            plan.conflicts.extend(
+                f"conflict: {target.id}: {c}; kept curated" for c in conflicts(target.raw, result.record)
+            )
     return plan
 
 
@@ -97,7 +101,9 @@ def _add(result: Mapped, records: dict[str, Existing], plan: Plan, dump: Dump) -
     key = name_key(record["name"])
     owner = next((r for r in records.values() if key in r.names), None)
     if owner is not None:  # names must link to one mission; guessing which would be worse than a miss
-        plan.skipped.append(Skipped(result.ll2_id, record["name"], f"name already belongs to record {owner.id!r}"))
+        plan.skipped.append(
+            Skipped(result.ll2_id, record["name"], f"name already belongs to record {owner.id!r}")
+        )
         return
     if f"{record['id']}.toml" in records:
         record["id"] = f"{record['id']}-{result.ll2_id[:8]}"
@@ -137,8 +143,10 @@ def conflicts(curated: dict[str, Any], synced: dict[str, Any]) -> list[str]:
     ours, theirs = _dict(curated.get("launch")), _dict(synced.get("launch"))
     if ours and theirs:
         if not _overlap(ours, theirs):
-            out.append(f"launch.time: curated {ours.get('time')} ({ours.get('precision')}), "
-                       f"LL2 {theirs['time']} ({theirs['precision']})")
+            out.append(
+                f"launch.time: curated {ours.get('time')} ({ours.get('precision')}), "
+                f"LL2 {theirs['time']} ({theirs['precision']})"
+            )
         if ours.get("outcome") != theirs["outcome"]:
             out.append(f"launch.outcome: curated {ours.get('outcome')!r}, LL2 {theirs['outcome']!r}")
         for name in ("zone", "vehicle", "site"):
@@ -148,16 +156,23 @@ def conflicts(curated: dict[str, Any], synced: dict[str, Any]) -> list[str]:
     tag = _launch_tag(curated.get("cospar"))
     if tag and synced.get("cospar") and tag != synced["cospar"]:
         out.append(f"cospar: curated {curated['cospar']!r}, LL2 {synced['cospar']!r}")
-    crew_ours = {name_key(c["name"]).split()[-1] for c in curated.get("crew") or () if c.get("name")}
-    crew_theirs = {name_key(c["name"]).split()[-1] for c in synced.get("crew") or ()}
+    crew_ours = {_surname(c) for c in curated.get("crew") or ()} - {""}
+    crew_theirs = {_surname(c) for c in synced.get("crew") or ()} - {""}
     if crew_ours and crew_theirs and crew_ours != crew_theirs:
         out.append(f"crew: curated {sorted(crew_ours)}, LL2 {sorted(crew_theirs)} (surnames)")
     for event in synced.get("events") or ():
-        mine = next((e for e in curated.get("events") or () if e.get("kind") == event["kind"]), None)
-        if mine and not _overlap(mine, event):
-            out.append(f"{event['kind']}: curated {mine.get('time')} ({mine.get('precision')}), "
-                       f"LL2 {event['time']} ({event['precision']})")
+        same_kind = next((e for e in curated.get("events") or () if e.get("kind") == event["kind"]), None)
+        if same_kind and not _overlap(same_kind, event):
+            out.append(
+                f"{event['kind']}: curated {same_kind.get('time')} ({same_kind.get('precision')}), "
+                f"LL2 {event['time']} ({event['precision']})"
+            )
     return out
+
+
+def _surname(member: Any) -> str:
+    words = name_key(member.get("name") or "").split() if isinstance(member, dict) else []
+    return words[-1] if words else ""
 
 
 def _same(a: str, b: str) -> bool:
@@ -177,16 +192,24 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _interval(figure: dict[str, Any]) -> tuple[datetime, datetime]:
     value = figure["time"]
-    start = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    start = (
+        value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    )
     precision = figure["precision"]
-    fixed = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1),
-             "day": timedelta(days=1)}
+    fixed = {
+        "second": timedelta(seconds=1),
+        "minute": timedelta(minutes=1),
+        "hour": timedelta(hours=1),
+        "day": timedelta(days=1),
+    }
     if precision in fixed:
         return start, start + fixed[precision]
     months = {"month": 1, "quarter": 3, "year": 12}[precision]
     month = start.month - 1 + months
     year = start.year + month // 12
-    end = start.replace(year=year, month=month % 12 + 1, day=min(start.day, calendar.monthrange(year, month % 12 + 1)[1]))
+    end = start.replace(
+        year=year, month=month % 12 + 1, day=min(start.day, calendar.monthrange(year, month % 12 + 1)[1])
+    )
     return start, end
 
 

@@ -5,14 +5,15 @@ rejects, Ctrl-C) raises and leaves data_dir/missions and the state file exactly 
 The high-water mark (LL2's `last_updated` of the newest launch seen) lives in data_dir/sync-state.toml and is
 written after the records, so a crash between the two only makes the next sync fetch a little more.
 """
+
 from __future__ import annotations
 
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from ..errors import InputError
 from .ll2 import Fetch, Ll2Client, Progress, Sleep, UpstreamError
@@ -43,8 +44,12 @@ class SyncResult:
     high_water_mark: str | None
 
 
-def sync_ll2(options: SyncOptions, *, sleep: Sleep = time.sleep,
-             clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> SyncResult:
+def sync_ll2(
+    options: SyncOptions,
+    *,
+    sleep: Sleep = time.sleep,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> SyncResult:
     data_dir = options.data_dir
     if not data_dir.is_dir():
         raise InputError(f"--data-dir {data_dir}: no such directory")
@@ -52,13 +57,18 @@ def sync_ll2(options: SyncOptions, *, sleep: Sleep = time.sleep,
         existing = _read_existing(data_dir)
         old_mark = _read_mark(data_dir)
         since = options.since or (_parse_mark(old_mark) if old_mark else None)
-        client = Ll2Client(options.base_url, timeout=options.timeout, token=options.token, sleep=sleep,
-                           clock=lambda: clock().timestamp())
+        client = Ll2Client(
+            options.base_url,
+            timeout=options.timeout,
+            token=options.token,
+            sleep=sleep,
+            clock=lambda: clock().timestamp(),
+        )
         try:
             fetch = client.fetch(since=since, limit=options.limit)
         finally:
             client.close()
-        retrieved = clock().astimezone(timezone.utc)
+        retrieved = clock().astimezone(UTC)
         progress = Progress(fetch.pages, len(fetch.launches))
         try:
             results = [map_launch(launch, retrieved) for launch in fetch.launches]
@@ -67,8 +77,12 @@ def sync_ll2(options: SyncOptions, *, sleep: Sleep = time.sleep,
         plan = merge(existing, results, dump_record)
         if plan.writes:
             write_snapshot(data_dir, plan.writes, validate=lambda staged: _validate(staged, progress))
-        marks = [r.last_updated for r in results if isinstance(r, Mapped) and _is_mark(r.last_updated)]
-        mark = max([*marks, *([old_mark] if old_mark else [])], key=_parse_mark, default=None)
+        marks: list[str] = [r.last_updated for r in results if isinstance(r, Mapped) and r.last_updated]
+        mark = max(
+            [m for m in marks if _is_mark(m)] + ([old_mark] if old_mark else []),
+            key=_parse_mark,
+            default=None,
+        )
         if mark and mark != old_mark:
             write_file_atomically(data_dir / STATE_FILE, _state_text(mark))
     return SyncResult(fetch, plan, since, mark)
@@ -79,8 +93,9 @@ def _validate(staged: Path, progress: Progress) -> None:
         load_store(staged)
     except RecordError as exc:
         more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise UpstreamError(f"LL2 data fails the record schema: {exc.problems[0]}{more}; "
-                            f"{progress}; nothing written") from None
+        raise UpstreamError(
+            f"LL2 data fails the record schema: {exc.problems[0]}{more}; {progress}; nothing written"
+        ) from None
 
 
 def _read_existing(data_dir: Path) -> list[Existing]:
@@ -91,8 +106,10 @@ def _read_existing(data_dir: Path) -> list[Existing]:
     try:
         load_store(data_dir)
     except RecordError as exc:
-        raise InputError(f"the records in {folder} are invalid, fix them before syncing: {exc.problems[0]}"
-                         + (f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")) from None
+        raise InputError(
+            f"the records in {folder} are invalid, fix them before syncing: {exc.problems[0]}"
+            + (f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
+        ) from None
     return [Existing(p.name, tomllib.loads(p.read_text("utf-8"))) for p in sorted(folder.glob("*.toml"))]
 
 
@@ -123,5 +140,7 @@ def _is_mark(text: str | None) -> bool:
 
 
 def _state_text(mark: str) -> str:
-    return ("# Written by `orbitcheck sync ll2`: the next sync asks LL2 for launches changed since this.\n"
-            f'[ll2]\nhigh_water_mark = "{mark}"\n')
+    return (
+        "# Written by `orbitcheck sync ll2`: the next sync asks LL2 for launches changed since this.\n"
+        f'[ll2]\nhigh_water_mark = "{mark}"\n'
+    )

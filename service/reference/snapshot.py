@@ -16,6 +16,7 @@ An exception or Ctrl-C at any step before 4 leaves missions/ untouched; the `fin
 folder. The service picks the new snapshot up on reload (SIGHUP or POST /v1/admin/reload), which loads it
 with the same validation and keeps its old store when the new one fails.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,8 +27,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..errors import InputError
 
