@@ -176,3 +176,8 @@ def test_open_bounds_are_json_null():
     finding = _one("The plume rose 10 kilometers (more than six miles).")
     assert finding.details["sides"][0]["figures"][0]["written_interval"] == [5.5, None]
     json.dumps(finding.details, allow_nan=False)
+
+
+def test_every_wrong_figure_of_a_range_is_corrected():
+    finding = _one("The stage weighs 300 to 3,000 kilograms (760 to 7,600 pounds) when fuelled.")
+    assert finding.suggestion == "660 to 6,600 pounds"

@@ -28,7 +28,7 @@ _RANK = {Verdict.CONSISTENT: 0, Verdict.AMBIGUOUS: 1, Verdict.INCONSISTENT: 2}
 
 def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome]) -> str | None:
     """The parentheses' contents with each wrong figure rewritten the writer's way."""
-    fixes = sorted(fix for o in outcomes for fix in o.corrections)
+    fixes = sorted((fix for o in outcomes for fix in o.corrections), key=lambda fix: fix[0].start)
     if not fixes:
         return None
     pos, parts = pair.inner.start, []
