@@ -50,7 +50,9 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             severity = Severity.WARNING if all(o.borderline for _, o in outcomes if o.corrections) else Severity.ERROR
         else:
             severity = Severity.INFO if worst.verdict is Verdict.CONSISTENT else Severity.WARNING
+        suggestion = _suggestion(doc, pair, [o for _, o in outcomes])
+        explained = details(doc.text, pair, outcomes, context.profile)
+        if suggestion is not None:  # what the suggestion replaces: the parentheses' contents
+            explained["suggestion_span"] = [pair.inner.start, pair.inner.end]
         yield Finding(ID, worst.verdict, severity, pair.span, doc.text[pair.span.start:pair.span.end],
-                      message(doc.text, pair, outcomes, worst.verdict),
-                      _suggestion(doc, pair, [o for _, o in outcomes]),
-                      details(doc.text, pair, outcomes, context.profile))
+                      message(doc.text, pair, outcomes, worst.verdict), suggestion, explained)
