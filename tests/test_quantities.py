@@ -1,7 +1,8 @@
 """Finding quantities and unit pairs: every form news copy prints, exact spans, and what is not a pair."""
 import pytest
 
-from service.extract.quantities import quantities, unit_pairs
+from service.extract.pairs import unit_pairs
+from service.extract.quantities import quantities
 from service.text import parse_document
 
 

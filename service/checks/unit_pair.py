@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..extract import Extraction
-from ..extract.quantities import UnitPair, unit_pairs
+from ..extract.pairs import UnitPair, unit_pairs
 from ..model import Finding, Severity, Verdict
 from ..normalise.compare import Outcome, compare, difference_cue
 from ..normalise.explain import details, message

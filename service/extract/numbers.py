@@ -77,7 +77,7 @@ class Number:
                       self.scale, self.word, self.sign, hedge)
 
 
-def parse_number(text: str) -> Number | None:
+def parse_number(text: str, hedge: str | None = None) -> Number | None:
     """The Number written as `text` (a match of NUMBER), or None when `text` is not one."""
     m = _PARTS.fullmatch(text.strip())
     if not m:
@@ -98,7 +98,7 @@ def parse_number(text: str) -> Number | None:
         trailing = len(whole) - len(whole.rstrip("0")) if not frac and whole.strip("0") else 0
     half = 0.5 * 10.0 ** (-decimals) * multiplier
     return Number(sign * value * multiplier, half, trailing, decimals, separator, scale,
-                  bool(word), (sign_text or "").lower())
+                  bool(word), (sign_text or "").lower(), hedge)
 
 
 def _word_value(word: str) -> int:

@@ -5,7 +5,8 @@ import math
 from typing import Any, Sequence
 
 from ..extract.numbers import SCALES
-from ..extract.quantities import Quantity, Side, UnitPair
+from ..extract.pairs import UnitPair
+from ..extract.quantities import Quantity, Side
 from ..model import Verdict
 from .compare import Outcome
 
