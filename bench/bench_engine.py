@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 # Our own prose (written for this benchmark), with the claims later checks read too: unit pairs, clock-time
 # pairs, dates and mission names.

@@ -5,7 +5,7 @@ than one unit of its last digit (a rounding slip, "15.8" for 15.91); ambiguous -
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..extract import Extraction
 from ..extract.pairs import UnitPair, unit_pairs

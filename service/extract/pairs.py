@@ -41,7 +41,7 @@ def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
     while True:
         m = SIDE_AT.match(prose, pos)
         side = read_side(m) if m else None
-        if side is None:
+        if m is None or side is None:
             return None
         sides.append(side)
         pos = m.end()
@@ -57,7 +57,7 @@ def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
 def _matches_back(prose: str, start: int, end: int) -> tuple[list[tuple[int, re.Match[str]]], bool]:
     """Sides ending at `end` from the number starts in [start, end), nearest first, while they match;
     and whether the scan was stopped by one that did not (then no earlier start can begin the side)."""
-    found = []
+    found: list[tuple[int, re.Match[str]]] = []
     for begin in reversed([m.start() for m in START.finditer(prose, start, end)]):
         m = SIDE_AT.fullmatch(prose, begin, end)
         if m is None:

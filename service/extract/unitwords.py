@@ -5,7 +5,6 @@ Abbreviations are matched case-sensitively ("MN" is meganewtons, "mN" would not 
 """
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from .patterns import trie

@@ -70,7 +70,7 @@ def registry() -> Any:
     """The process's one UnitRegistry, with our definitions file; built on first use (about 140 ms)."""
     import pint
 
-    ureg = pint.UnitRegistry()
+    ureg: Any = pint.UnitRegistry()
     ureg.load_definitions(str(resources.files(__package__).joinpath("units.txt")))
     return ureg
 
