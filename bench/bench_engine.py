@@ -2,6 +2,7 @@
 1,000 words, against quantulum3 parsing the same text, both measured in this one run (this machine is noisy,
 so only the ratio is comparable between runs). Goals: under 5 ms per 1,000 words, over 100x quantulum3.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -111,8 +112,9 @@ def main() -> None:
     ours = _median_ms(lambda: check_text(DRAFT), runs=300)
     per_1000 = ours * 1000 / words
     print(f"draft: {words} words, {len(report.findings)} findings from checks {', '.join(ids)}")
-    print(f"orbitcheck check_text: median {ours:.2f} ms per draft, {per_1000:.2f} ms per 1,000 words "
-          f"(goal < 5)")
+    print(
+        f"orbitcheck check_text: median {ours:.2f} ms per draft, {per_1000:.2f} ms per 1,000 words (goal < 5)"
+    )
     try:
         from quantulum3 import parser
     except ImportError:

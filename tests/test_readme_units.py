@@ -1,10 +1,16 @@
 """README's "Unit conversions" example is real: the draft shown gives the lines and JSON shown."""
+
 import json
 import re
 from pathlib import Path
 
-SECTION = Path(__file__).parent.parent.joinpath("README.md").read_text(encoding="utf-8").split(
-    "## Unit conversions", 1)[1].split("\n## ", 1)[0]
+SECTION = (
+    Path(__file__)
+    .parent.parent.joinpath("README.md")
+    .read_text(encoding="utf-8")
+    .split("## Unit conversions", 1)[1]
+    .split("\n## ", 1)[0]
+)
 BLOCKS = re.findall(r"```(\w*)\n(.*?)```", SECTION, re.DOTALL)
 
 

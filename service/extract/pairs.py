@@ -7,6 +7,7 @@ it converts must end just before it, and its start is found by trying the number
 window from the nearest back. Parentheses holding numbers that are not sides ("(GMT-4)", "(1951-1980)",
 "(1131 GMT)") give nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,10 +28,10 @@ _WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 
 
 @dataclass(frozen=True, slots=True)
 class UnitPair:
-    head: Side                       # what was written first
-    conversions: tuple[Side, ...]    # what the parentheses give (two for "(62 mi; 330,000 ft)")
-    span: Span                       # head to closing parenthesis
-    inner: Span                      # inside the parentheses: what a suggestion rewrites
+    head: Side  # what was written first
+    conversions: tuple[Side, ...]  # what the parentheses give (two for "(62 mi; 330,000 ft)")
+    span: Span  # head to closing parenthesis
+    inner: Span  # inside the parentheses: what a suggestion rewrites
 
 
 def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
@@ -72,7 +73,11 @@ def _head(prose: str, end: int) -> Side | None:
         return None  # a head ends with its unit or an adjective
     near = max(0, end - _NEAR)
     found, stopped = _matches_back(prose, near, end)
-    if near and not stopped and (not found or _CONTINUES.search(prose, max(0, found[-1][0] - 12), found[-1][0])):
+    if (
+        near
+        and not stopped
+        and (not found or _CONTINUES.search(prose, max(0, found[-1][0] - 12), found[-1][0]))
+    ):
         found, _ = _matches_back(prose, max(0, end - _WINDOW), end)  # a range may start further back
     for start, m in reversed(found):
         begin = hedged_start(prose, start)  # a hedge only ever adds to a head that already matches
@@ -89,10 +94,13 @@ def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
     at = prose.find("(")
     while at >= 0:
         paren = _paren(prose, at)
-        head = _head(prose, len(prose[max(0, at - 8):at].rstrip()) + max(0, at - 8)) if paren else None
+        head = _head(prose, len(prose[max(0, at - 8) : at].rstrip()) + max(0, at - 8)) if paren else None
         if paren and head:
             sides, inner_start, close = paren
-            pairs.append(UnitPair(head, tuple(sides), Span(head.span.start, close),
-                                  Span(inner_start, sides[-1].span.end)))
+            pairs.append(
+                UnitPair(
+                    head, tuple(sides), Span(head.span.start, close), Span(inner_start, sides[-1].span.end)
+                )
+            )
         at = prose.find("(", at + 1)
     return tuple(pairs)

@@ -5,6 +5,7 @@ hyphenated ("250-mile", "2,500-mile-long") or followed by an adjective ("400 fee
 Every regex repetition is bounded and every match anchored at a number start, so a megabyte of digits,
 commas and parentheses costs time in proportion to its length. Pairs: service/extract/pairs.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,15 +29,17 @@ _SIDE = rf"{_q(1)}(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
 SIDE_AT = re.compile(_SIDE)
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
-START = re.compile(rf"(?<![\w.,:/])(?:[-\u2212~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))")
+START = re.compile(
+    rf"(?<![\w.,:/])(?:[-\u2212~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
     number: Number
-    unit: str           # unit key (service.extract.unitwords), shared from the range's last figure if unwritten
-    unit_text: str      # as written ("" when shared)
-    span: Span          # the number as written, hedge excluded: what a correction replaces
+    unit: str  # unit key (service.extract.unitwords), shared from the range's last figure if unwritten
+    unit_text: str  # as written ("" when shared)
+    span: Span  # the number as written, hedge excluded: what a correction replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,7 @@ def hedged_start(prose: str, start: int) -> int:
     """`start` moved back over a hedge written just before it ("about ", "more than ")."""
     if start < 2 or not prose[start - 1].isspace():
         return start
-    words = prose[max(0, start - 16):start].split()[-2:]
+    words = prose[max(0, start - 16) : start].split()[-2:]
     for n in (2, 1):
         hedge = " ".join(words[-n:]).lower()
         if len(words) >= n and hedge in HEDGES:
