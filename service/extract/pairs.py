@@ -18,7 +18,7 @@ from ..text import Document
 from .quantities import SIDE_AT, START, Side, hedged_start, read_side
 
 _OPEN = re.compile(r"\(\s?")
-_LIST_SEP = re.compile(r"\s?(?:;|,|\sor)\s?")
+_LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?or)?|\sor)\s?")  # "(62 mi; 330,000 ft)", "(62 mi, or 330,000 ft)"
 _CLOSE = re.compile(r"\s?\)")
 # What may continue a side leftwards: a range or dimension joiner, a sign word, or a digit.
 _CONTINUES = re.compile(r"(?:[-\u2013\u2014\u00d7\d]|(?<!\w)(?i:to|through|by|x|minus|negative))\s?\Z")
