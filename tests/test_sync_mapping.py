@@ -83,7 +83,7 @@ def test_the_time_is_cut_to_the_precision_ll2_states(precision, net, time, expec
         _with(net_precision=precision, net=net, status={"id": 1, "name": "Go for Launch"}), NOW
     ).record
     assert (record["launch"]["time"], record["launch"]["precision"]) == (time, expected)
-    assert record["launch"]["outcome"] == "scheduled"
+    assert record["launch"]["outcome"] == "scheduled" and record["launch"]["uncertain"] is True
     MissionSchema().load(record)
 
 
@@ -189,3 +189,16 @@ def test_retry_after_reads_seconds_and_http_dates_against_the_injected_clock(hea
     from service.reference.ll2 import _retry_after
 
     assert _retry_after(header, NOW.timestamp()) == seconds
+
+
+def test_a_next_link_on_the_same_host_keeps_https():
+    from service.reference.ll2 import Ll2Client, Progress, UpstreamError
+
+    client = Ll2Client("https://ll.thespacedevs.com/2.3.0")
+    try:
+        same = client._same_origin("http://ll.thespacedevs.com/2.3.0/launches/?offset=100", Progress())
+        assert same == "https://ll.thespacedevs.com/2.3.0/launches/?offset=100"
+        with pytest.raises(UpstreamError, match="leaves ll.thespacedevs.com"):
+            client._same_origin("https://evil.example/2.3.0/launches/?offset=100", Progress())
+    finally:
+        client.close()

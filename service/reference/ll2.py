@@ -160,15 +160,18 @@ class Ll2Client:
             cut = len(results) > limit - len(launches)
             launches.extend(results[: limit - len(launches)])
             if url is not None and len(launches) < limit:
-                self._check_origin(url, Progress(pages, len(launches)))
+                url = self._same_origin(url, Progress(pages, len(launches)))
         return Fetch(tuple(launches), pages, complete=url is None and not cut)
 
-    def _check_origin(self, url: str, progress: Progress) -> None:
+    def _same_origin(self, url: str, progress: Progress) -> str:
+        """The `next` URL if it stays on the base URL's host (https kept: a proxy may write http)."""
         parts = urlsplit(url)
+        if parts.netloc == self._origin[1] and parts.scheme == "http" and self._origin[0] == "https":
+            return parts._replace(scheme="https").geturl()
         if (parts.scheme, parts.netloc) != self._origin:
-            raise UpstreamError(
-                f"LL2 `next` link leaves {self._origin[1]} for {parts.netloc or url!r}; {progress}"
-            )
+            where = parts.netloc or url
+            raise UpstreamError(f"LL2 `next` link leaves {self._origin[1]} for {where!r}; {progress}")
+        return url
 
     def _get_json(self, url: str, progress: Progress) -> Any:
         waits = 0

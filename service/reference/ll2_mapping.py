@@ -79,6 +79,8 @@ def map_launch(launch: dict[str, Any], retrieved: datetime) -> Mapped | Skipped:
     launch_table: dict[str, Any] = {
         "time": _iso(when),
         "precision": precision,
+        # A NET moves: the reference check may call a claim against it unverified, never contradicted.
+        "uncertain": outcome == "scheduled",
         # The format requires a site's zone; 2.0.0 has none, so there the site is left out.
         "site": _text(location.get("name")) if zone else None,
         "pad": _text(pad.get("name")),
