@@ -126,7 +126,9 @@ def test_the_high_water_mark_makes_the_next_sync_incremental(ll2_server, ll2_dat
     assert state["ll2"]["high_water_mark"] == marks[-1]
     assert out.rstrip().endswith(f"high-water mark {marks[-1]}")
 
+    after_first = tree_hashes(ll2_data)
     ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))
+    assert tree_hashes(ll2_data) == after_first  # records and state file byte-identical
     assert ll2_server.requests[1].query["last_updated__gte"] == marks[-1]
     assert ll2_server.requests[1].query["ordering"] == "last_updated"
 

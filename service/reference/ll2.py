@@ -177,6 +177,8 @@ class Ll2Client:
         waits = 0
         while True:
             response = self._get(url, progress)
+            if response.status_code != 200:
+                response.close()  # unread body: give the connection back before waiting or failing
             if response.status_code == 429:
                 delay = _retry_after(response.headers.get("Retry-After"), self.clock())
                 if delay is None or delay > self.retry_after_max or waits >= self.rate_limit_waits:
@@ -190,7 +192,10 @@ class Ll2Client:
                 self.sleep(delay)
                 continue
             if response.status_code != 200:
-                raise UpstreamError(f"LL2 answered HTTP {response.status_code} for {_short(url)}; {progress}")
+                retried = f" after {RETRIES} retries" if response.status_code in (502, 503, 504) else ""
+                raise UpstreamError(
+                    f"LL2 answered HTTP {response.status_code}{retried} for {_short(url)}; {progress}"
+                )
             try:
                 body = response.content  # the body is read here, outside urllib3's retries
             except requests.RequestException as exc:
