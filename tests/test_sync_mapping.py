@@ -74,6 +74,8 @@ def _with(**changes):
         ({"id": 5, "name": "Day"}, "2025-06-10T12:22:31Z", "2025-06-10T00:00:00Z", "day"),
         ({"id": 7, "name": "Month"}, "2025-06-10T12:22:31Z", "2025-06-01T00:00:00Z", "month"),
         ({"id": 9, "name": "Quarter (Q2)"}, "2025-06-10T12:22:31Z", "2025-04-01T00:00:00Z", "quarter"),
+        ({"id": 10, "name": "Business Quarter", "abbrev": "Q3"}, "2025-08-10T00:00:00Z", "2025-07-01T00:00:00Z",
+         "quarter"),
         ({"id": 14, "name": "Year"}, "2025-06-10T12:22:31Z", "2025-01-01T00:00:00Z", "year"),
         (None, "2025-06-10T12:22:00Z", "2025-06-10T12:22:00Z", "minute"),
     ],
@@ -92,6 +94,8 @@ def test_the_time_is_cut_to_the_precision_ll2_states(precision, net, time, expec
     [
         ({"net_precision": {"id": 6, "name": "Week"}}, "LL2 precision 'Week' has no record equivalent"),
         ({"net_precision": {"id": 13, "name": "Half (H2)"}}, "no record equivalent"),
+        ({"net_precision": {"id": 15, "name": "Fiscal Year"}}, "no record equivalent"),
+        ({"net_precision": {"id": 3, "name": "Morning (local)"}}, "no record equivalent"),
         ({"status": {"id": 6, "name": "In Flight"}}, "status 'In Flight' has no outcome yet"),
     ],
 )
