@@ -213,7 +213,7 @@ def test_a_running_service_serves_the_synced_launches_after_a_reload(ll2_server,
 
 
 @pytest.mark.server
-def test_a_launch_renamed_to_a_curated_name_is_skipped_not_a_failed_sync(ll2_server, ll2_data, ll2_sync):
+def test_a_rename_onto_a_curated_name_is_skipped_not_a_failure(ll2_server, ll2_data, ll2_sync):
     listing = page("2.3.0-launches-sputnik.json")
     ll2_server.serve("/2.3.0/launches/", listing)
     assert ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))[0] == 0
@@ -222,7 +222,9 @@ def test_a_launch_renamed_to_a_curated_name_is_skipped_not_a_failed_sync(ll2_ser
     listing["results"][1]["last_updated"] = "2025-01-01T00:00:00Z"
     code, out, err, _ = ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))
     assert code == 0, err
-    assert ("skipped: LL2 launch f8c9f344-a6df-4f30-873a-90fe3a7840b3 (Progress 71): new name already belongs "
-            "to record 'progress-ms-10'; sputnik-2 left as it was") in out.splitlines()
+    assert (
+        "skipped: LL2 launch f8c9f344-a6df-4f30-873a-90fe3a7840b3 (Progress 71): new name already belongs "
+        "to record 'progress-ms-10'; sputnik-2 left as it was"
+    ) in out.splitlines()
     after = tree_hashes(ll2_data)
     assert {k for k in after if after[k] != before[k]} == {"sync-state.toml"}
