@@ -52,9 +52,9 @@ def _finding(pair: TimePair, sides: list[SideComparison], text: str) -> Finding:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, span, written,
                        f"Cannot check this time pair: {unknown[0].reason}.", None, details)
     side = sides[0]
-    when = side.first_utc.strftime("%H:%M UTC") if side.first_utc else "the same instant"
+    when = f"{side.first_utc:%H:%M} UTC" if side.first_utc else "the same instant"
     if side.first_utc and side.dated:
-        when = side.first_utc.strftime("%Y-%m-%d %H:%M UTC")
+        when = f"{side.first_utc.date().isoformat()} {when}"
     return Finding(ID, Verdict.CONSISTENT, Severity.INFO, span, written,
                    f"Both sides name the same instant ({when}).", None, details)
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from itertools import product
 
-from ..extract.clock import AnchorSource, ClockMention, ClockPrecision
+from ..extract.clock import AnchorSource, ClockMention, ClockPrecision, nearest_day
 from ..extract.dates import DatePrecision
 from . import zones
 from .zones import ZoneEntry
@@ -77,7 +77,7 @@ def _one(first: ClockMention, other: ClockMention, a: ZoneEntry, b: ZoneEntry) -
                               reason=f"no date is known, so the offset of {b.reading} is unknown")
     # The other side's day: written, else the one that puts its wall-clock time nearest the expected one.
     written = datetime.combine(expected.date(), other.clock)
-    other_local = min((written + timedelta(days=d) for d in (-1, 0, 1)), key=lambda w: abs(w - expected))
+    other_local = nearest_day(written, expected)
     other_utc = _to_utc(other_local, b, dated)
     if other_utc is None:
         return SideComparison(Outcome.UNKNOWN, first, other, a, b, first_utc, reason="offset unknown")
