@@ -4,7 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ll2_fake import ll2_server, ll2_data, ll2_sync, ll2_pages  # noqa: F401 (fixtures for tests/test_sync_*.py)
 
+from service.app import create_app
 from service.cli import main
 
 DATA = Path(__file__).parent / "data"
@@ -28,3 +30,19 @@ def cli(capsys):
         return status, out.out, out.err
 
     return run
+
+
+@pytest.fixture
+def app():
+    """The HTTP service with the shipped reference data and no API keys (tests add config as they need)."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()

@@ -1,0 +1,314 @@
+"""HTTP request and response schemas (marshmallow): the single source of the API's shapes.
+
+Requests are validated with these (unknown fields are refused, so a typo such as "publised" is a 422 naming
+the field rather than a silently ignored option); responses are described by them in /openapi.json.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
+
+from service.model import Severity, Verdict
+
+VERDICTS = [v.value for v in Verdict]
+SEVERITIES = [s.value for s in Severity]
+# A request id is echoed into logs and headers: keep it to characters that cannot forge a log line.
+DOCUMENT_ID = validate.Regexp(r"^[A-Za-z0-9._:/@-]{1,128}$", error="must be 1-128 letters, digits or ._:/@-")
+
+
+def _known_checks(ids: list[str]) -> None:
+    from service.checks import all_checks  # the registry, read when a request names checks
+
+    known = [c.ID for c in all_checks()]
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValidationError(f"unknown check {', '.join(map(repr, unknown))}; known: {', '.join(known) or 'none'}")
+
+
+class StrictSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class OpenSchema(Schema):
+    """Responses: clients must accept fields added later (the output contract is extended, never broken)."""
+
+    class Meta:
+        unknown = INCLUDE
+
+
+class CheckOptionsMixin(StrictSchema):
+    published = fields.Date(
+        metadata={"description": "Publication date (YYYY-MM-DD): anchors dates written without a year."},
+    )
+    checks = fields.List(
+        fields.String(),
+        validate=_known_checks,
+        metadata={"description": "Check ids to run (default: all). Unknown ids are a 422."},
+    )
+
+
+class CheckRequestSchema(CheckOptionsMixin):
+    text = fields.String(required=True, metadata={"description": "The draft, plain text or Markdown."})
+    include_passing = fields.Boolean(
+        load_default=False,
+        truthy={True},
+        falsy={False},
+        metadata={"description": "Also list claims that passed (consistent, supported). Default false."},
+    )
+
+
+class BatchDocumentSchema(CheckOptionsMixin):
+    id = fields.String(required=True, validate=DOCUMENT_ID, metadata={"description": "Your id for the draft."})
+    text = fields.String(required=True)
+
+
+class BatchRequestSchema(StrictSchema):
+    documents = fields.List(fields.Nested(BatchDocumentSchema), required=True, validate=validate.Length(min=1))
+    include_passing = fields.Boolean(load_default=False, truthy={True}, falsy={False})
+
+    @validates("documents")
+    def _unique_ids(self, documents: list[dict], **_: object) -> None:
+        # Runs even when some documents failed their own validation: read ids defensively.
+        ids = Counter(d.get("id") for d in documents if isinstance(d, dict) and isinstance(d.get("id"), str))
+        dupes = sorted(i for i, n in ids.items() if n > 1)
+        if dupes:
+            raise ValidationError(f"document ids must be unique; repeated: {', '.join(dupes)}")
+
+
+class FindingSchema(OpenSchema):
+    """One checked claim: the CLI's JSON finding plus UTF-16 offsets for browser editors."""
+
+    check = fields.String(required=True)
+    verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
+    start = fields.Integer(required=True, metadata={"description": "Code-point offset into text."})
+    end = fields.Integer(required=True, metadata={"description": "Code-point offset, exclusive."})
+    start_utf16 = fields.Integer(required=True, metadata={"description": "Offset in UTF-16 code units."})
+    end_utf16 = fields.Integer(required=True, metadata={"description": "End in UTF-16 code units, exclusive."})
+    line = fields.Integer(required=True)
+    column = fields.Integer(required=True)
+    text = fields.String(required=True)
+    message = fields.String(required=True)
+    suggestion = fields.String(required=True, allow_none=True)
+    details = fields.Dict(required=True)
+    suppressed = fields.Boolean()
+
+
+class SummarySchema(OpenSchema):
+    findings = fields.Integer(required=True, metadata={"description": "Claims checked (not suppressed)."})
+    by_verdict = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    suppressed = fields.Integer(required=True)
+
+
+class CheckResultSchema(OpenSchema):
+    findings = fields.List(fields.Nested(FindingSchema), required=True)
+    summary = fields.Nested(SummarySchema, required=True)
+
+
+class CheckResponseSchema(CheckResultSchema):
+    reference_version = fields.String(required=True, allow_none=True)
+
+
+class BatchResponseSchema(OpenSchema):
+    results = fields.Dict(keys=fields.String(), values=fields.Nested(CheckResultSchema), required=True)
+    reference_version = fields.String(required=True, allow_none=True)
+
+
+class HealthSchema(OpenSchema):
+    status = fields.String(required=True)
+
+
+class ReadySchema(OpenSchema):
+    ready = fields.Boolean(required=True)
+    reference_version = fields.String(required=True, allow_none=True)
+    records = fields.Integer(required=True)
+
+
+class ProblemSchema(OpenSchema):
+    """RFC 9457 problem details; `errors` carries marshmallow's messages per field."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    errors = fields.Dict(metadata={"description": "Field name -> messages (validation problems only)."})
+    request_id = fields.String()
+
+
+class SourceSchema(OpenSchema):
+    title = fields.String(required=True)
+    url = fields.String(allow_none=True)
+    dataset = fields.String(allow_none=True)
+    retrieved = fields.String(required=True, metadata={"description": "YYYY-MM-DD"})
+    licence = fields.String(required=True)
+    method = fields.String()
+    note = fields.String()
+
+
+class _Sourced(OpenSchema):
+    source = fields.String(required=True, metadata={"description": "A key of the mission's sources."})
+
+
+class LaunchSchema(_Sourced):
+    time = fields.String(required=True, metadata={"description": "UTC, YYYY-MM-DDThh:mm:ssZ"})
+    precision = fields.String(required=True)
+    outcome = fields.String(allow_none=True)
+    site = fields.String(allow_none=True)
+    site_aliases = fields.List(fields.String())
+    pad = fields.String(allow_none=True)
+    zone = fields.String(allow_none=True)
+    vehicle = fields.String(allow_none=True)
+
+
+class EventSchema(_Sourced):
+    kind = fields.String(required=True)
+    time = fields.String(required=True)
+    precision = fields.String(required=True)
+    target = fields.String(allow_none=True)
+
+
+class MassSchema(_Sourced):
+    kind = fields.String(required=True)
+    value = fields.Float(required=True)
+    unit = fields.String(required=True)
+
+
+class CrewSchema(_Sourced):
+    name = fields.String(required=True)
+    agency = fields.String(allow_none=True)
+    role = fields.String(allow_none=True)
+
+
+class MissionSchema(OpenSchema):
+    """A reference record as stored (docs/records.md), every figure naming a key of `sources`."""
+
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    aliases = fields.List(fields.String(), required=True)
+    cospar = fields.String(allow_none=True)
+    kind = fields.String(required=True)
+    launch = fields.Nested(LaunchSchema, allow_none=True)
+    events = fields.List(fields.Nested(EventSchema))
+    masses = fields.List(fields.Nested(MassSchema))
+    crew = fields.List(fields.Nested(CrewSchema))
+    sources = fields.Dict(keys=fields.String(), values=fields.Nested(SourceSchema), required=True)
+
+
+class MissionQuerySchema(StrictSchema):
+    q = fields.String(metadata={"description": "Words of a name, alias, COSPAR id, expedition or crew member."})
+
+
+class MissionListSchema(OpenSchema):
+    missions = fields.List(fields.Nested(MissionSchema), required=True)
+    count = fields.Integer(required=True)
+    reference_version = fields.String(required=True, allow_none=True)
+
+
+class ReloadSchema(OpenSchema):
+    reference_version = fields.String(required=True, allow_none=True)
+    previous_version = fields.String(required=True, allow_none=True)
+    records = fields.Integer(required=True)
+    workers_restarting = fields.Boolean(
+        required=True,
+        metadata={"description": "True under gunicorn: the master re-forks every worker with the new records."},
+    )
+
+
+class LanguageToolFormSchema(Schema):
+    """LanguageTool's /v2/check form fields. Fields LanguageTool clients send that do not apply here
+    (motherTongue, level, preferredVariants, ...) are accepted and ignored, so plugins work unchanged."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    text = fields.String(metadata={"description": "The text to check (or `data`)."})
+    data = fields.String(metadata={"description": 'JSON {"annotation": [{"text": ...}, {"markup": ...}]}.'})
+    language = fields.String(required=True, metadata={"description": "auto, en or en-XX (English only)."})
+    enabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
+    disabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
+    enabledOnly = fields.String(validate=validate.OneOf(["true", "false"]))
+    apiKey = fields.String(metadata={"description": "An API key, when the service requires one."})
+    username = fields.String()
+
+    @validates("language")
+    def _english(self, value: str, **_: object) -> None:
+        if value != "auto" and not re.fullmatch(r"en(-[A-Za-z]{2,3})?", value):
+            raise ValidationError(f"orbitcheck checks English only (auto, en, en-US, ...), not {value!r}")
+
+    @validates_schema
+    def _text_or_data(self, data: dict, **_: object) -> None:
+        if ("text" in data) == ("data" in data):
+            raise ValidationError("send exactly one of text and data", "text")
+
+
+class LTSoftwareSchema(OpenSchema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    buildDate = fields.String(required=True)
+    apiVersion = fields.Integer(required=True)
+    premium = fields.Boolean(required=True)
+    status = fields.String(required=True)
+
+
+class LTDetectedLanguageSchema(OpenSchema):
+    name = fields.String(required=True)
+    code = fields.String(required=True)
+    confidence = fields.Float()
+
+
+class LTLanguageSchema(LTDetectedLanguageSchema):
+    detectedLanguage = fields.Nested(LTDetectedLanguageSchema, required=True)
+
+
+class LTReplacementSchema(OpenSchema):
+    value = fields.String(required=True)
+
+
+class LTContextSchema(OpenSchema):
+    text = fields.String(required=True)
+    offset = fields.Integer(required=True, metadata={"description": "UTF-16 units into context.text"})
+    length = fields.Integer(required=True)
+
+
+class LTCategorySchema(OpenSchema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class LTRuleSchema(OpenSchema):
+    id = fields.String(required=True, metadata={"description": "The check id, upper case with underscores."})
+    description = fields.String(required=True)
+    issueType = fields.String(required=True)
+    category = fields.Nested(LTCategorySchema, required=True)
+
+
+class LTTypeSchema(OpenSchema):
+    typeName = fields.String(required=True)
+
+
+class LTMatchSchema(OpenSchema):
+    message = fields.String(required=True)
+    shortMessage = fields.String(required=True)
+    replacements = fields.List(fields.Nested(LTReplacementSchema), required=True)
+    offset = fields.Integer(required=True, metadata={"description": "UTF-16 code units into the text"})
+    length = fields.Integer(required=True, metadata={"description": "UTF-16 code units"})
+    context = fields.Nested(LTContextSchema, required=True)
+    sentence = fields.String(required=True)
+    type = fields.Nested(LTTypeSchema, required=True)
+    rule = fields.Nested(LTRuleSchema, required=True)
+    ignoreForIncompleteSentence = fields.Boolean(required=True)
+    contextForSureMatch = fields.Integer(required=True)
+
+
+class LTWarningsSchema(OpenSchema):
+    incompleteResults = fields.Boolean(required=True)
+
+
+class LanguageToolResponseSchema(OpenSchema):
+    software = fields.Nested(LTSoftwareSchema, required=True)
+    warnings = fields.Nested(LTWarningsSchema, required=True)
+    language = fields.Nested(LTLanguageSchema, required=True)
+    matches = fields.List(fields.Nested(LTMatchSchema), required=True)

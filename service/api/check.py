@@ -1,0 +1,61 @@
+"""POST /v1/check and POST /v1/check/batch: drafts in, findings out (the CLI's JSON shape + UTF-16 offsets)."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app
+
+from schemas.api import BatchRequestSchema, BatchResponseSchema, CheckRequestSchema, CheckResponseSchema
+
+from ..engine import Report, check_text
+from .body import load_json
+from .findings import result_payload
+from .metrics import count_findings
+from .problems import Problem
+from .spec import operation
+from .state import current_store, store_version
+
+bp = Blueprint("check", __name__, url_prefix="/v1")
+
+
+def _run(doc: dict[str, Any], store: Any) -> Report:
+    report = check_text(doc["text"], published=doc.get("published"), checks=doc.get("checks"), store=store)
+    count_findings(report.findings)
+    return report
+
+
+@bp.post("/check")
+@operation(
+    summary="Check one draft",
+    description="Finds and checks every checkable claim. Offsets are given in code points (start/end) and in "
+    "UTF-16 code units (start_utf16/end_utf16). Claims that pass are counted in the summary but listed only "
+    "with include_passing.",
+    request=CheckRequestSchema,
+    responses={200: (CheckResponseSchema, "The findings")},
+)
+def check() -> dict[str, Any]:
+    req = load_json(CheckRequestSchema())
+    store = current_store()  # read once: a reload during this request does not change what it sees
+    report = _run(req, store)
+    return {**result_payload(report, include_passing=req["include_passing"]),
+            "reference_version": store_version(store)}
+
+
+@bp.post("/check/batch")
+@operation(
+    summary="Check several drafts in one call",
+    description="Up to BATCH_LIMIT documents (ORBITCHECK_BATCH_LIMIT, default 20), each with a unique id; "
+    "results are keyed by id.",
+    request=BatchRequestSchema,
+    responses={200: (BatchResponseSchema, "Findings per document id")},
+)
+def check_batch() -> dict[str, Any]:
+    req = load_json(BatchRequestSchema())
+    limit = current_app.config["BATCH_LIMIT"]
+    if len(req["documents"]) > limit:
+        raise Problem(422, f"at most {limit} documents per batch, got {len(req['documents'])}",
+                      errors={"documents": [f"Longer than maximum length {limit}."]})
+    store = current_store()
+    results = {doc["id"]: result_payload(_run(doc, store), include_passing=req["include_passing"])
+               for doc in req["documents"]}
+    return {"results": results, "reference_version": store_version(store)}

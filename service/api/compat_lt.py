@@ -1,0 +1,139 @@
+"""POST /v2/check: LanguageTool's HTTP API, so LanguageTool editor plugins can point at orbitcheck unchanged.
+
+Takes LanguageTool's form fields (`text` or `data` with an annotation, `language`, `enabledRules`,
+`disabledRules`, `enabledOnly`; others are ignored) and answers in LanguageTool's response shape. Offsets and
+lengths are in UTF-16 code units, as LanguageTool (Java) counts them. Only claims that need attention are
+matches: passing and suppressed findings are left out. A rule id is the check id in LanguageTool's style
+("unit-pair" -> "UNIT_PAIR").
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable
+
+from flask import Blueprint
+
+from schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema
+
+from ..checks import all_checks
+from ..engine import check_text
+from ..model import Finding, Severity, Verdict
+from .body import form_body
+from .findings import Utf16Offsets, is_passing
+from .metrics import count_findings
+from .problems import Problem
+from .spec import operation
+from .state import current_store
+
+bp = Blueprint("languagetool", __name__, url_prefix="/v2")
+
+CONTEXT_CHARS = 40
+SHORT = {
+    Verdict.INCONSISTENT: "Figures disagree",
+    Verdict.CONTRADICTED: "Contradicts the record",
+    Verdict.AMBIGUOUS: "Ambiguous",
+    Verdict.UNVERIFIED: "Not verified",
+}
+ISSUE_TYPE = {Verdict.INCONSISTENT: "inconsistency", Verdict.CONTRADICTED: "inconsistency"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+# A full stop after these is not a sentence end ("6:31 a.m. EST", "Dec. 3").
+_ABBREVIATIONS = re.compile(r"(?:\b(?:[ap]\.m|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|U\.S|"
+                            r"Lt|Col|Gen|Capt|Cmdr|vs|approx)\.)$", re.I)
+
+
+def rule_id(check_id: str) -> str:
+    return check_id.upper().replace("-", "_")
+
+
+def annotated_text(data: str) -> tuple[str, str]:
+    """(original, checkable) from LanguageTool's `data`: markup is blanked in the checkable copy (same length,
+    so offsets are the same in both), and offsets are reported into the original, markup included."""
+    try:
+        parts = json.loads(data)["annotation"]
+        pieces = [(p["text"], p["text"]) if "text" in p else (p["markup"], re.sub(r"[^\n]", " ", p["markup"]))
+                  for p in parts]
+        if not all(isinstance(a, str) for a, _ in pieces):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise Problem(422, 'data must be JSON {"annotation": [{"text": "..."}, {"markup": "..."}, ...]}',
+                      errors={"data": ["Not a valid annotation."]}) from None
+    return "".join(a for a, _ in pieces), "".join(b for _, b in pieces)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin, finish = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATIONS.search(text, 0, m.start()):
+            continue
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            finish = m.start()
+            break
+    return text[begin:finish].strip()
+
+
+def _match(f: Finding, text: str, utf16: Utf16Offsets, descriptions: dict[str, str]) -> dict[str, Any]:
+    lo, hi = max(0, f.start - CONTEXT_CHARS), min(len(text), f.end + CONTEXT_CHARS)
+    context = text[lo:hi].replace("\n", " ")
+    return {
+        "message": f.message,
+        "shortMessage": SHORT.get(f.verdict, "Check this"),
+        "replacements": [{"value": f.suggestion}] if f.suggestion else [],
+        "offset": utf16(f.start),
+        "length": utf16(f.end) - utf16(f.start),
+        "context": {"text": context, "offset": utf16(f.start) - utf16(lo), "length": utf16(f.end) - utf16(f.start)},
+        "sentence": _sentence(text, f.start, f.end),
+        "type": {"typeName": "Other" if f.severity is not Severity.INFO else "Hint"},
+        "rule": {"id": rule_id(f.check), "description": descriptions.get(f.check, f.check),
+                 "issueType": ISSUE_TYPE.get(f.verdict, "uncategorized"),
+                 "category": {"id": "ORBITCHECK", "name": "Facts and figures"}},
+        "ignoreForIncompleteSentence": False,
+        "contextForSureMatch": 0,
+    }
+
+
+def _selected(form: dict[str, Any]) -> list[str]:
+    by_rule = {rule_id(c.ID): c.ID for c in all_checks()}
+    listed = lambda key: [r.strip() for r in form.get(key, "").split(",") if r.strip()]  # noqa: E731
+    ids = [by_rule[r] for r in listed("enabledRules") if r in by_rule] if form.get("enabledOnly") == "true" \
+        else list(by_rule.values())
+    disabled = {by_rule.get(r) for r in listed("disabledRules")}
+    return [i for i in ids if i not in disabled]
+
+
+def _language(code: str) -> dict[str, Any]:
+    code = "en-US" if code in ("auto", "en") else code
+    detected = {"name": "English", "code": code, "confidence": 1.0}
+    return {"name": "English", "code": code, "detectedLanguage": detected}
+
+
+@bp.post("/check")
+@operation(
+    summary="LanguageTool-compatible check",
+    tag="languagetool",
+    description="LanguageTool's /v2/check: form fields in, LanguageTool's JSON out (offsets in UTF-16 units). "
+    "Point a LanguageTool plugin's server URL at this service.",
+    request=LanguageToolFormSchema,
+    request_media="application/x-www-form-urlencoded",
+    responses={200: (LanguageToolResponseSchema, "LanguageTool matches")},
+)
+def languagetool_check() -> dict[str, Any]:
+    from service import __version__
+
+    form = LanguageToolFormSchema().load(form_body().to_dict())
+    original, checkable = annotated_text(form["data"]) if "data" in form else (form["text"], form["text"])
+    report = check_text(checkable, checks=_selected(form), markdown=False, store=current_store())
+    count_findings(report.findings)
+    shown: Iterable[Finding] = (f for f in report.findings if not f.suppressed and not is_passing(f))
+    descriptions = {c.ID: c.DESCRIPTION for c in all_checks()}
+    utf16 = Utf16Offsets(original)
+    return {
+        "software": {"name": "orbitcheck", "version": __version__, "buildDate": "", "apiVersion": 1,
+                     "premium": False, "status": ""},
+        "warnings": {"incompleteResults": False},
+        "language": _language(form["language"]),
+        "matches": [_match(f, original, utf16, descriptions) for f in shown],
+    }
+

@@ -1,0 +1,46 @@
+"""Findings as the API returns them: the CLI's JSON finding plus UTF-16 offsets, and what "passing" means."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any, Iterable
+
+from ..engine import Report
+from ..formats import FileResult, summary
+from ..formats.json import finding_dict
+from ..model import Finding, Verdict
+
+# Claims that hold: listed only when the client asks (include_passing); always counted in the summary.
+PASSING = frozenset({Verdict.CONSISTENT, Verdict.SUPPORTED})
+
+
+def is_passing(finding: Finding) -> bool:
+    return finding.verdict in PASSING
+
+
+class Utf16Offsets:
+    """Code-point -> UTF-16 offsets for one text in one pass.
+
+    Same answer as Document.utf16_offset (astral characters count twice), but that method rescans the text
+    from 0 on every call; a 1 MiB draft with many findings would be quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect_left(self._astral, offset)
+
+
+def finding_payload(finding: Finding, report: Report, utf16: Utf16Offsets) -> dict[str, Any]:
+    out = finding_dict(finding, report.document)
+    out["start_utf16"] = utf16(finding.start)
+    out["end_utf16"] = utf16(finding.end)
+    return out
+
+
+def result_payload(report: Report, *, include_passing: bool) -> dict[str, Any]:
+    utf16 = Utf16Offsets(report.document.text)
+    shown: Iterable[Finding] = (f for f in report.findings if include_passing or not is_passing(f))
+    counts = summary([FileResult("-", report)])
+    del counts["files"]
+    return {"findings": [finding_payload(f, report, utf16) for f in shown], "summary": counts}

@@ -1,0 +1,42 @@
+"""GET /v1/missions?q= and GET /v1/missions/<id>: the reference records, each figure with its source."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, request
+
+from schemas.api import MissionListSchema, MissionQuerySchema, MissionSchema
+
+from .problems import Problem
+from .spec import operation
+from .state import current_store, store_version
+
+bp = Blueprint("missions", __name__, url_prefix="/v1")
+
+
+def _store() -> Any:
+    store = current_store()
+    if store is None:
+        raise Problem(503, "no reference records are loaded")
+    return store
+
+
+@bp.get("/missions")
+@operation(summary="List or search mission records", tag="reference", query=MissionQuerySchema,
+           responses={200: (MissionListSchema, "Matching records, in launch order")})
+def list_missions() -> dict[str, Any]:
+    query = MissionQuerySchema().load(request.args.to_dict())
+    store = _store()
+    found = store.search(query["q"]) if query.get("q") else store.missions()
+    return {"missions": [m.to_dict() for m in found], "count": len(found),
+            "reference_version": store_version(store)}
+
+
+@bp.get("/missions/<mission_id>")
+@operation(summary="One mission record", tag="reference",
+           responses={200: (MissionSchema, "The record with its sources")})
+def get_mission(mission_id: str) -> dict[str, Any]:
+    mission = _store().get(mission_id)
+    if mission is None:
+        raise Problem(404, f"no mission record with id {mission_id!r}; search with GET /v1/missions?q=")
+    return mission.to_dict()

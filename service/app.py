@@ -1,0 +1,94 @@
+"""The Flask application factory (flaskr style). Nothing happens at import time; create_app does it all.
+
+Configuration, later sources winning: the defaults below, then `ORBITCHECK_<KEY>` environment variables,
+then `test_config`. The reference records (and the shared pint registry) are loaded here, once per process;
+with gunicorn's `preload_app = True` that is once, in the master, before the workers fork.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Mapping
+
+from flask import Flask
+
+DEFAULTS: dict[str, Any] = {
+    "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes; larger bodies get a 413 (chunked ones too)
+    "API_KEYS": (),  # when non-empty every /v1 and /v2 route needs one of these keys
+    "ADMIN_KEYS": (),  # POST /v1/admin/reload needs one of these; empty disables it
+    "CORS_ORIGINS": (),  # origins allowed to call from a browser; "*" for any
+    "BATCH_LIMIT": 20,  # documents per POST /v1/check/batch
+    "DATA_DIR": None,  # reference records directory; None: the shipped reference_data/
+    "METRICS_PROCESSES": 32,  # rows in the shared metrics table: more than workers, to survive restarts
+}
+
+
+def _as_list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _as_int(name: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = -1
+        if number < 1:
+            raise ValueError(f"ORBITCHECK_{name} must be a positive whole number, not {value!r}")
+        return number
+
+    return parse
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "MAX_CONTENT_LENGTH": _as_int("MAX_CONTENT_LENGTH"),
+    "API_KEYS": _as_list,
+    "ADMIN_KEYS": _as_list,
+    "CORS_ORIGINS": _as_list,
+    "BATCH_LIMIT": _as_int("BATCH_LIMIT"),
+    "DATA_DIR": str,
+    "METRICS_PROCESSES": _as_int("METRICS_PROCESSES"),
+}
+
+
+def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """`ORBITCHECK_<KEY>` for every key in DEFAULTS, parsed; a bad value raises ValueError naming it."""
+    return {key: parse(environ[f"ORBITCHECK_{key}"]) for key, parse in _PARSERS.items()
+            if environ.get(f"ORBITCHECK_{key}", "") != ""}
+
+
+def _reference_loader(app: Flask) -> Callable[[], Any]:
+    def load() -> Any:
+        try:
+            from .reference.records import load_store
+        except ImportError:  # the reference records package is not part of this build yet
+            return None
+        return load_store(app.config["DATA_DIR"])
+
+    return load
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_mapping(config_from_env(os.environ))
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False  # findings keep the contract's field order
+
+    from .api import admin, check, compat_lt, health, metrics, missions, openapi, problems, security
+    from .api.state import EXTENSION, StoreHolder
+
+    problems.init_app(app)
+    metrics.init_app(app)
+    security.init_app(app)
+    for blueprint in (health.bp, check.bp, missions.bp, admin.bp, compat_lt.bp, openapi.bp):
+        app.register_blueprint(blueprint)
+    metrics.create_counters(app)
+
+    loader = app.config.get("REFERENCE_LOADER") or _reference_loader(app)
+    holder = StoreHolder(loader)
+    holder.load()  # invalid records raise here: the service refuses to start rather than serve half the data
+    app.extensions[EXTENSION] = holder
+    with app.app_context():
+        openapi.spec()  # built once here, so that forked workers share it
+    return app

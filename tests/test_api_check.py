@@ -1,0 +1,121 @@
+"""POST /v1/check and /v1/check/batch through Flask's test client."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.api.findings import Utf16Offsets, finding_payload, is_passing, result_payload
+from service.engine import Report
+from service.model import Finding, Severity, Span, Verdict
+from service.text import parse_document
+
+FINDING_KEYS = ["check", "verdict", "severity", "start", "end", "line", "column", "text", "message",
+                "suggestion", "details", "start_utf16", "end_utf16"]
+
+
+def test_check_answers_the_documented_shape(client):
+    response = client.post("/v1/check", json={"text": "Nothing to check here.", "published": "2018-11-20"})
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    body = response.get_json()
+    assert set(body) == {"findings", "summary", "reference_version"}
+    assert body["findings"] == []
+    assert body["summary"] == {"findings": 0, "by_verdict": {}, "suppressed": 0}
+
+
+def test_every_response_carries_a_request_id_and_an_incoming_one_is_kept(client):
+    fresh = client.get("/healthz").headers["X-Request-ID"]
+    assert len(fresh) == 32 and fresh != client.get("/healthz").headers["X-Request-ID"]
+    kept = client.get("/healthz", headers={"X-Request-ID": "editor-42.a"}).headers["X-Request-ID"]
+    assert kept == "editor-42.a"
+    forged = client.get("/healthz", headers={"X-Request-ID": 'x" forged\tline'}).headers["X-Request-ID"]
+    assert forged != 'x" forged\tline' and len(forged) == 32
+
+
+ASTRAL = "🚀 Auñón-Chancellor 🛰️ launched at 6:31 a.m. EST"
+
+
+def _finding(doc_text: str, needle: str, verdict: Verdict = Verdict.INCONSISTENT) -> Finding:
+    start = doc_text.index(needle)
+    return Finding("unit-pair", verdict, Severity.ERROR, Span(start, start + len(needle)), needle, "m")
+
+
+@pytest.mark.parametrize("needle, start16, end16", [
+    ("🚀", 0, 2),                      # one code point, two UTF-16 units
+    ("Auñón-Chancellor", 3, 19),       # accented letters are in the BMP: one unit each, shifted by the rocket
+    ("🛰️", 20, 23),                    # satellite (astral) + variation selector (BMP)
+    ("6:31 a.m. EST", 36, 49),
+])
+def test_utf16_offsets_count_astral_characters_twice(needle, start16, end16):
+    doc = parse_document(ASTRAL, markdown=False)
+    finding = _finding(ASTRAL, needle)
+    out = finding_payload(finding, Report(doc, (finding,)), Utf16Offsets(ASTRAL))
+    assert (out["start_utf16"], out["end_utf16"]) == (start16, end16)
+    # the offsets a browser computes: slice the UTF-16 encoding
+    encoded = ASTRAL.encode("utf-16-le")
+    assert encoded[2 * start16: 2 * end16].decode("utf-16-le") == needle
+    assert (out["start"], out["end"]) == (ASTRAL.index(needle), ASTRAL.index(needle) + len(needle))
+    assert list(out) == FINDING_KEYS
+
+
+def test_utf16_map_agrees_with_the_document_everywhere():
+    text = "a🚀b\U0001F9D1\u200d🚀 ñ 𝔸𝔹 end"
+    doc = parse_document(text, markdown=False)
+    utf16 = Utf16Offsets(text)
+    assert [utf16(i) for i in range(len(text) + 1)] == [doc.utf16_offset(i) for i in range(len(text) + 1)]
+
+
+def test_passing_claims_are_counted_but_listed_only_on_request():
+    text = "one two three"
+    doc = parse_document(text, markdown=False, published=date(2018, 11, 20))
+    findings = (_finding(text, "one", Verdict.CONSISTENT), _finding(text, "two", Verdict.INCONSISTENT),
+                _finding(text, "three", Verdict.SUPPORTED))
+    report = Report(doc, findings)
+    assert [is_passing(f) for f in findings] == [True, False, True]
+    short = result_payload(report, include_passing=False)
+    assert [f["text"] for f in short["findings"]] == ["two"]
+    assert short["summary"] == {"findings": 3, "by_verdict": {"consistent": 1, "inconsistent": 1, "supported": 1},
+                                "suppressed": 0}
+    full = result_payload(report, include_passing=True)
+    assert [f["text"] for f in full["findings"]] == ["one", "two", "three"]
+
+
+def test_batch_results_are_keyed_by_id(client):
+    docs = [{"id": "a", "text": "first"}, {"id": "draft/2", "text": "second", "published": "2018-11-20"}]
+    response = client.post("/v1/check/batch", json={"documents": docs})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert set(body["results"]) == {"a", "draft/2"}
+    assert set(body["results"]["a"]) == {"findings", "summary"}
+    assert "reference_version" in body
+
+
+@pytest.mark.parametrize("payload, field", [
+    ({"documents": []}, "documents"),
+    ({"documents": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]}, "documents"),
+    ({"documents": [{"text": "x"}]}, "documents"),
+    ({"documents": [{"id": "bad id\n", "text": "x"}]}, "documents"),
+    ({"documents": [{"id": "a", "text": "x", "colour": "red"}]}, "documents"),
+    ({"docs": []}, "docs"),
+])
+def test_batch_refuses_bad_documents_naming_the_field(client, payload, field):
+    response = client.post("/v1/check/batch", json=payload)
+    assert response.status_code == 422
+    assert field in response.get_json()["errors"]
+
+
+def test_batch_size_is_limited_by_config():
+    from service.app import create_app
+
+    client = create_app({"TESTING": True, "BATCH_LIMIT": 2}).test_client()
+    docs = [{"id": str(i), "text": "x"} for i in range(3)]
+    response = client.post("/v1/check/batch", json={"documents": docs})
+    assert response.status_code == 422
+    assert "at most 2" in response.get_json()["detail"]
+    assert client.post("/v1/check/batch", json={"documents": docs[:2]}).status_code == 200
+
+
+def test_health_is_open_and_alive(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_json() == {"status": "ok"}

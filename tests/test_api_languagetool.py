@@ -1,0 +1,113 @@
+"""POST /v2/check speaks LanguageTool's protocol: its form fields in, its JSON shape out, UTF-16 offsets."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from service.api.compat_lt import _match, _sentence, annotated_text, rule_id
+from service.api.findings import Utf16Offsets
+from service.model import Finding, Severity, Span, Verdict
+
+
+def test_answers_in_languagetools_shape(client):
+    # fields a LanguageTool plugin sends that mean nothing here are accepted and ignored
+    form = {"text": "Progress launched. 🚀", "language": "en-US", "motherTongue": "de", "level": "picky",
+            "preferredVariants": "en-GB", "enabledOnly": "false"}
+    response = client.post("/v2/check", data=form)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert set(body) == {"software", "warnings", "language", "matches"}
+    assert body["software"]["name"] == "orbitcheck" and body["software"]["apiVersion"] == 1
+    assert body["language"]["code"] == "en-US"
+    assert body["language"]["detectedLanguage"]["code"] == "en-US"
+    assert body["matches"] == []
+
+
+def test_multipart_and_auto_language(client):
+    response = client.post("/v2/check", data={"text": "x", "language": "auto"}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert response.get_json()["language"]["code"] == "en-US"
+
+
+@pytest.mark.parametrize("form, field", [
+    ({"text": "x"}, "language"),
+    ({"text": "x", "language": "de-DE"}, "language"),
+    ({"language": "en-US"}, "text"),
+    ({"text": "x", "data": '{"annotation": []}', "language": "en"}, "text"),
+    ({"data": "{not json", "language": "en"}, "data"),
+    ({"data": '{"annotation": [{"markup": 5}]}', "language": "en"}, "data"),
+    ({"data": '{"annotation": [{"neither": "x"}]}', "language": "en"}, "data"),
+    ({"text": "x", "language": "en", "enabledOnly": "maybe"}, "enabledOnly"),
+])
+def test_bad_forms_are_422_naming_the_field(client, form, field):
+    response = client.post("/v2/check", data=form)
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert field in response.get_json()["errors"]
+
+
+def test_json_body_is_415(client):
+    response = client.post("/v2/check", json={"text": "x", "language": "en"})
+    assert response.status_code == 415
+    assert "x-www-form-urlencoded" in response.get_json()["detail"]
+
+
+def test_form_bodies_obey_the_size_limit_chunked_too():
+    import io
+
+    from service.app import create_app
+
+    client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 200}).test_client()
+    body = ("language=en&text=" + "x" * 300).encode()
+    plain = client.post("/v2/check", data=body, content_type="application/x-www-form-urlencoded")
+    chunked = client.post("/v2/check", input_stream=io.BytesIO(body), content_type="application/x-www-form-urlencoded",
+                          headers={"Transfer-Encoding": "chunked"}, environ_overrides={"wsgi.input_terminated": True})
+    assert plain.status_code == chunked.status_code == 413
+
+
+def test_annotation_markup_is_blanked_but_counted():
+    data = json.dumps({"annotation": [{"markup": "<p>"}, {"text": "5 km (3 miles)"},
+                                      {"markup": "</p>\n", "interpretAs": "\n"}, {"text": "end"}]})
+    original, checkable = annotated_text(data)
+    assert original == "<p>5 km (3 miles)</p>\nend"
+    assert checkable == "   5 km (3 miles)    \nend"
+    assert len(original) == len(checkable)
+
+
+TEXT = "Launch 🚀 today. Auñón-Chancellor flew 35,926 km (22,314 miles) at 6:31 a.m. EST. Then home."
+
+
+def test_a_match_counts_utf16_units_and_carries_context_and_sentence():
+    start = TEXT.index("35,926")
+    end = TEXT.index(")") + 1
+    finding = Finding("unit-pair", Verdict.INCONSISTENT, Severity.ERROR, Span(start, end), TEXT[start:end],
+                      "35,926 km is 22,323 miles, not 22,314.", "35,926 km (22,323 miles)")
+    match = _match(finding, TEXT, Utf16Offsets(TEXT), {"unit-pair": "Paired unit conversions agree"})
+    utf16 = TEXT.encode("utf-16-le")
+    assert match["offset"] == start + 1  # the rocket before it is two UTF-16 units
+    assert utf16[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == TEXT[start:end]
+    ctx = match["context"]
+    ctx16 = ctx["text"].encode("utf-16-le")
+    assert ctx16[2 * ctx["offset"]: 2 * (ctx["offset"] + ctx["length"])].decode("utf-16-le") == TEXT[start:end]
+    assert match["sentence"] == "Auñón-Chancellor flew 35,926 km (22,314 miles) at 6:31 a.m. EST."
+    assert match["replacements"] == [{"value": "35,926 km (22,323 miles)"}]
+    assert match["rule"] == {"id": "UNIT_PAIR", "description": "Paired unit conversions agree",
+                             "issueType": "inconsistency", "category": {"id": "ORBITCHECK", "name": "Facts and figures"}}
+    assert match["shortMessage"] == "Figures disagree"
+
+
+@pytest.mark.parametrize("needle, sentence", [
+    ("Dec. 3", "The crew launched Dec. 3 at 6:31 a.m. EST (1131 GMT)."),
+    ("1131 GMT", "The crew launched Dec. 3 at 6:31 a.m. EST (1131 GMT)."),
+    ("June 8", "They arrived June 8."),
+])
+def test_sentences_do_not_end_at_abbreviations(needle, sentence):
+    text = "They arrived June 8. The crew launched Dec. 3 at 6:31 a.m. EST (1131 GMT). Next!"
+    start = text.index(needle)
+    assert _sentence(text, start, start + len(needle)) == sentence
+
+
+def test_rule_ids_follow_languagetools_style():
+    assert rule_id("unit-pair") == "UNIT_PAIR"
+    assert rule_id("weekday-date") == "WEEKDAY_DATE"

@@ -1,0 +1,142 @@
+"""API keys (on and off, both headers, constant-time comparison) and CORS (simple and preflight requests)."""
+from __future__ import annotations
+
+import pytest
+
+from service.api.security import key_matches
+from service.app import create_app
+
+KEYS = ("k-alpha", "k-beta")
+
+
+@pytest.fixture
+def locked():
+    return create_app({"TESTING": True, "API_KEYS": KEYS, "ADMIN_KEYS": ("root-key",)}).test_client()
+
+
+V1 = [("post", "/v1/check", {"json": {"text": "x"}}),
+      ("post", "/v1/check/batch", {"json": {"documents": [{"id": "a", "text": "x"}]}}),
+      ("post", "/v2/check", {"data": {"text": "x", "language": "en-US"}}),
+      ("get", "/v1/missions", {}),
+      ("get", "/v1/missions/progress-ms-10", {})]
+
+
+@pytest.mark.parametrize("method, path, kwargs", V1, ids=[p for _, p, _ in V1])
+def test_without_keys_configured_v1_is_open(client, method, path, kwargs):
+    assert getattr(client, method)(path, **kwargs).status_code != 401
+
+
+@pytest.mark.parametrize("method, path, kwargs", V1, ids=[p for _, p, _ in V1])
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"X-API-Key": "k-alph"},
+                                     {"Authorization": "Basic k-alpha"}, {"X-API-Key": ""},
+                                     {"X-API-Key": "k-alpha\u00e9"}])
+def test_with_keys_every_v1_route_refuses_a_missing_or_wrong_key(locked, method, path, kwargs, headers):
+    response = getattr(locked, method)(path, headers=headers, **kwargs)
+    assert response.status_code == 401
+    assert response.mimetype == "application/problem+json"
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert "API key" in response.get_json()["detail"]
+
+
+@pytest.mark.parametrize("headers", [{"Authorization": "Bearer k-alpha"}, {"Authorization": "bearer k-beta"},
+                                     {"X-API-Key": "k-beta"}])
+def test_a_listed_key_in_either_header_is_accepted(locked, headers):
+    response = locked.post("/v1/check", json={"text": "x"}, headers=headers)
+    assert response.status_code == 200
+
+
+def test_languagetool_clients_may_send_the_key_as_a_form_field(locked):
+    response = locked.post("/v2/check", data={"text": "x", "language": "en-US", "apiKey": "k-alpha"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"])
+def test_health_metrics_and_docs_stay_open(locked, path):
+    assert locked.get(path).status_code in (200, 503)  # readyz: 503 only when no records are loaded
+
+
+def test_admin_routes_need_an_admin_key_not_an_api_key(locked):
+    assert locked.post("/v1/admin/reload", headers={"X-API-Key": "k-alpha"}).status_code == 401
+    assert locked.post("/v1/admin/reload", headers={"X-API-Key": "root-key"}).status_code != 401
+
+
+def test_admin_reload_is_disabled_without_admin_keys(client):
+    response = client.post("/v1/admin/reload")
+    assert response.status_code == 403
+    assert "ORBITCHECK_ADMIN_KEYS" in response.get_json()["detail"]
+
+
+@pytest.mark.parametrize("given, expected", [("k-alpha", True), ("k-beta", True), ("k-alphaX", False),
+                                             ("", False), ("K-ALPHA", False), ("ñ", False)])
+def test_key_matching(given, expected):
+    assert key_matches(given, KEYS) is expected
+
+
+def test_key_matching_compares_every_key(monkeypatch):
+    """No early exit: the time taken does not tell which key (or how many) matched."""
+    compared = []
+    import hmac
+
+    real = hmac.compare_digest
+    monkeypatch.setattr(hmac, "compare_digest", lambda a, b: compared.append(b) or real(a, b))
+    assert key_matches("k-alpha", KEYS)
+    assert compared == [k.encode() for k in KEYS]
+
+
+def test_keys_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ORBITCHECK_API_KEYS", " one, two ,")
+    app = create_app({"TESTING": True})
+    assert app.config["API_KEYS"] == ("one", "two")
+    client = app.test_client()
+    assert client.post("/v1/check", json={"text": "x"}).status_code == 401
+    assert client.post("/v1/check", json={"text": "x"}, headers={"X-API-Key": "two"}).status_code == 200
+
+
+@pytest.mark.parametrize("name, value", [("ORBITCHECK_BATCH_LIMIT", "many"), ("ORBITCHECK_MAX_CONTENT_LENGTH", "0")])
+def test_a_bad_environment_value_is_refused_naming_it(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=name):
+        create_app({"TESTING": True})
+
+
+ORIGIN = "https://cms.example.org"
+
+
+@pytest.fixture
+def cors():
+    return create_app({"TESTING": True, "CORS_ORIGINS": (ORIGIN,), "API_KEYS": KEYS}).test_client()
+
+
+def test_cors_preflight_is_answered_without_a_key(cors):
+    response = cors.options("/v1/check", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST",
+                                                  "Access-Control-Request-Headers": "content-type, x-api-key"})
+    assert response.status_code == 204
+    assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
+    assert "POST" in response.headers["Access-Control-Allow-Methods"]
+    allowed = response.headers["Access-Control-Allow-Headers"].lower()
+    assert "content-type" in allowed and "x-api-key" in allowed and "authorization" in allowed
+    assert "Origin" in response.headers["Vary"]
+
+
+def test_cors_headers_on_real_responses_expose_the_request_id(cors):
+    response = cors.post("/v1/check", json={"text": "x"}, headers={"Origin": ORIGIN, "X-API-Key": "k-beta"})
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
+    assert response.headers["Access-Control-Expose-Headers"] == "X-Request-ID"
+    # errors carry them too, or the browser hides the problem from the page
+    refused = cors.post("/v1/check", json={"text": "x"}, headers={"Origin": ORIGIN})
+    assert refused.status_code == 401 and refused.headers["Access-Control-Allow-Origin"] == ORIGIN
+
+
+def test_cors_refuses_other_origins(cors):
+    other = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    assert cors.options("/v1/check", headers=other).status_code == 403
+    response = cors.get("/healthz", headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_cors_wildcard_and_off():
+    wildcard = create_app({"TESTING": True, "CORS_ORIGINS": ("*",)}).test_client()
+    assert wildcard.get("/healthz", headers={"Origin": "https://a.example"}).headers["Access-Control-Allow-Origin"] == "*"
+    off = create_app({"TESTING": True}).test_client()
+    assert "Access-Control-Allow-Origin" not in off.get("/healthz", headers={"Origin": ORIGIN}).headers
