@@ -232,3 +232,23 @@ def test_weekday_date(text, published, verdict, suggestion, severity):
 
 def test_a_weekday_alone_is_not_checked():
     assert check("It launched on Friday.", PUBLISHED, checks=["weekday-date"]) == ()
+
+
+def test_roll_over_words_in_the_parenthesis():
+    right = "Docking is at 11:09 p.m. EDT on Sept. 25, 2013 (0309 GMT the next day)."
+    assert only(check(right), "time-pair").verdict is Verdict.CONSISTENT
+    rolled = "Docking is at 8:09 p.m. EDT on Sept. 25, 2013 (0009 GMT the next day)."
+    assert only(check(rolled), "time-pair").verdict is Verdict.CONSISTENT  # 00:09 GMT is the 26th
+    same_day = "Docking is at 6:09 p.m. EDT on Sept. 25, 2013 (2209 GMT the next day)."
+    finding = only(check(same_day), "time-pair")
+    assert finding.verdict is Verdict.INCONSISTENT and finding.details["sides"][0]["day_wrong"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "The burn starts at 12 noon EDT (1600 GMT) on July 4, 2019.",
+    "The burn starts at 1600Z (noon EDT) on July 4, 2019.",
+    "The burn starts at 16:00 Zulu (12:00 EDT) on July 4, 2019.",
+    "The burn starts at midnight GMT (8 p.m. EDT) on July 4, 2019.",
+])
+def test_noon_midnight_and_zulu(text):
+    assert only(check(text), "time-pair").verdict is Verdict.CONSISTENT
