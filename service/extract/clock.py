@@ -3,7 +3,7 @@
 API (checks and the reference-record linker build on it; keep it stable):
 
     extract_clock_times(doc) -> tuple[ClockMention, ...]   # every clock time, pair sides included, in order
-    extract_time_pairs(doc)  -> tuple[TimePair, ...]       # a time + the same instant in other zones, in (...)
+    extract_time_pairs(doc)  -> tuple[TimePair, ...]       # a time + the same instant elsewhere, in (...)
     Extraction(doc).get(extract_clock_times)               # memoised per document, shared by checks
     format_like(mention, hour, minute, second) -> str      # a time written the way `mention` was written
 
@@ -321,7 +321,8 @@ class _Raw:
         entry = self.zone.entry if self.zone else None
         utc = None
         if entry is not None and local_date is not None:
-            utc = zones.to_utc(datetime.combine(local_date, time(self.hour, self.minute, self.second or 0)), entry)
+            wall = datetime.combine(local_date, time(self.hour, self.minute, self.second or 0))
+            utc = zones.to_utc(wall, entry)
         return ClockMention(
             Span(self.start, self.end), doc.text[self.start:self.end], Span(self.start, self.time_end),
             self.hour, self.minute, self.second, self.precision, self.style, self.meridiem, self.hedge,
@@ -352,11 +353,12 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     hours = [_apply_meridiem(f[0], ap) for f in fields]
     if None in hours:
         return []
+    checked: list[int] = [h for h in hours if h is not None]
     if len(hours) == 2 and ap in ("p", "P") and fields[0][0] != 12 and fields[0][0] > fields[1][0] % 12:
-        hours[0] -= 12  # type: ignore[operator]  # "11:30-1:30 p.m." starts in the morning
+        checked[0] -= 12  # "11:30-1:30 p.m." starts in the morning
     meridiem = prose[mer.start():mer.end()] if mer else None
     out = []
-    for i, (p, f, hour) in enumerate(zip(parts, fields, hours)):
+    for i, (p, f, hour) in enumerate(zip(parts, fields, checked, strict=True)):
         style = ClockStyle.H12 if ap and f[4] is ClockStyle.H24 else f[4]
         is_last = i == len(parts) - 1
         # The range's start spans only itself, so spans stay disjoint.
@@ -391,8 +393,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
                     r.day = trailing.day
                 pair_end = trailing.end
         group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
-        sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)]) for i, r in enumerate(side))
-                      for side in others)
+        sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
+                            for i, r in enumerate(side)) for side in others)
         start = group[0].span.start
         pairs.append(TimePair(Span(start, pair_end), doc.text[start:pair_end], tuple(group), sides))
         times.extend(group)
@@ -402,7 +404,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
     return tuple(times), tuple(pairs)
 
 
-def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...]) -> tuple[list[list[_Raw]], int]:
+def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
+                      ) -> tuple[list[list[_Raw]], int]:
     """The renderings inside "( ... )" right after a time, or ([], pos) when it is not a time pair."""
     prose = doc.prose
     opening = _OPEN.match(prose, pos)
@@ -431,6 +434,7 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...]) -
 def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:
     """Give a time outside parentheses its date: its own day, the sentence's (the nearest before it, else
     the nearest after it: "at 6:31 a.m. EST, weather permitting, on Dec. 3"), else the publication date."""
+    day: date | None
     if raw.day is not None and raw.day.date is not None:
         anchor, source, day = raw.day, AnchorSource.WRITTEN, raw.day.date
     elif (near := dates_mod.anchor_before(doc, raw.start)
@@ -440,8 +444,10 @@ def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:
         anchor, source, day = None, AnchorSource.PUBLISHED, doc.published
     else:
         return raw.build(doc)
+    if day is None:
+        return raw.build(doc)
     if raw.shift:
-        day = day + timedelta(days=raw.shift)  # type: ignore[operator]
+        day = day + timedelta(days=raw.shift)
     return raw.build(doc, anchor, source, day)
 
 
@@ -481,7 +487,7 @@ def format_like(mention: ClockMention, hour: int, minute: int, second: int | Non
     show_seconds = mention.second is not None and second is not None
     if mention.style is ClockStyle.HHMM:
         return f"{hour:02d}{minute:02d}" + (f":{second:02d}" if show_seconds else "")
-    sep = next((c for c, n in zip(written, written[1:]) if c in ":." and n.isdigit()), ":")
+    sep = next((c for c, n in zip(written, written[1:], strict=False) if c in ":." and n.isdigit()), ":")
     if mention.style is ClockStyle.H24:
         lead = f"{hour:02d}" if written[:2].isdigit() else str(hour)
         return f"{lead}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")

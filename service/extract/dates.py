@@ -59,7 +59,8 @@ DATE_RE = re.compile(
 # Where a date can start: a month or weekday word, or the first digit of a number. Scanning for these
 # (a plain alternation of literals, which the regex engine skips to quickly) and trying DATE_RE only there
 # is several times faster than searching with DATE_RE, whose leading \b defeats that optimisation.
-_CANDIDATE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d+)")
+_CANDIDATE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d+)")
 # Candidate sentence ends: . ! ? (plus closing quotes/brackets) then space and a capital or quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“‘(])|\n[ \t]*\n")
 # Words whose dot does not end a sentence.
@@ -154,13 +155,14 @@ def extract_dates(doc: Document) -> tuple[DateMention, ...]:
 
 def _mention(m: re.Match[str], published: date | None, last_full: date | None) -> DateMention | None:
     span, text = Span(m.start(), m.end()), m.group(0)
+    resolved: date | None
     if m["wdonly"]:
-        wd = weekday_index(m["wdonly"])
+        only = weekday_index(m["wdonly"])
         anchor = published or last_full
-        resolved = nearest_weekday(wd, anchor) if anchor else None
+        resolved = nearest_weekday(only, anchor) if anchor else None
         source = YearSource.UNRESOLVED if anchor is None else (
             YearSource.PUBLISHED if published else YearSource.TEXT)
-        return DateMention(span, text, resolved, DatePrecision.WEEKDAY, source, weekday=wd,
+        return DateMention(span, text, resolved, DatePrecision.WEEKDAY, source, weekday=only,
                            weekday_text=m["wdonly"])
     wd_text = m["wd"]
     wd = weekday_index(wd_text) if wd_text else None
@@ -179,7 +181,7 @@ def _mention(m: re.Match[str], published: date | None, last_full: date | None) -
     year = m["year"] or m["year2"]
     if year:
         try:
-            resolved: date | None = date(int(year), mo, d)
+            resolved = date(int(year), mo, d)
         except ValueError:
             return None
         source = YearSource.WRITTEN

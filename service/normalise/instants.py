@@ -83,8 +83,8 @@ def _one(first: ClockMention, other: ClockMention, a: ZoneEntry, b: ZoneEntry) -
         return SideComparison(Outcome.UNKNOWN, first, other, a, b, first_utc, reason="offset unknown")
     difference = other_utc - first_utc
     outcome = Outcome.SAME if abs(difference) <= _tolerance(first, other) else Outcome.DIFFERENT
-    day_wrong = outcome is Outcome.SAME and dated and _day_is_certain(first) and not _day_matches(first, other,
-                                                                                                expected)
+    day_wrong = (outcome is Outcome.SAME and dated and _day_is_certain(first)
+                 and not _day_matches(first, other, expected))
     if day_wrong:
         outcome = Outcome.DIFFERENT
     return SideComparison(outcome, first, other, a, b, first_utc, other_utc, expected, difference, day_wrong,

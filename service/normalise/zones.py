@@ -31,7 +31,7 @@ class ZoneEntry:
 
     reading: str                      # "US Eastern Standard Time"
     zone: str                         # IANA key, "America/New_York"
-    daylight: bool | None = None      # True: the name means daylight time (EDT); False: standard; None: either
+    daylight: bool | None = None      # True: the name means daylight time (EDT); False: standard; None: any
     offset: timedelta | None = None   # the offset the name itself states, used when no date is known
     counterpart: str | None = None    # the name for the other half of the year ("EDT" for "EST")
     places: tuple[str, ...] = ()      # where "local time" means this zone
