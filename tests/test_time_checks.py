@@ -253,3 +253,12 @@ def test_roll_over_words_in_the_parenthesis():
 ])
 def test_noon_midnight_and_zulu(text):
     assert only(check(text), "time-pair").verdict is Verdict.CONSISTENT
+
+
+def test_ranges_of_bare_hours_and_uneven_ranges():
+    right = only(check("The window runs 9 to 11 a.m. PDT (1600-1800 GMT) on July 1, 2019."), "time-pair")
+    assert right.verdict is Verdict.CONSISTENT and len(right.details["sides"]) == 2
+    wrong = only(check("The window runs 9-11 a.m. PDT (1700-1800 GMT) on July 1, 2019."), "time-pair")
+    assert wrong.verdict is Verdict.INCONSISTENT and wrong.suggestion == "1600"
+    uneven = only(check("The window opens at 11 a.m. PDT (1600-1800 GMT) on July 1, 2019."), "time-pair")
+    assert uneven.verdict is Verdict.AMBIGUOUS

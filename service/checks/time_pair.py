@@ -26,11 +26,15 @@ EXAMPLES = Examples(
 )
 
 
+_UNEVEN = "one side is a range of times and the other is not"
+
+
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     default = zones.default_entry(context.default_zone) if context.default_zone else None
     text = extraction.doc.text
     for pair in extraction.get(extract_time_pairs):
-        sides = [compare(pair.first[min(i, len(pair.first) - 1)], other, default)
+        sides = [compare(pair.first[i], other, default) if len(side) == len(pair.first)
+                 else SideComparison(Outcome.UNKNOWN, pair.first[0], other, reason=_UNEVEN)
                  for side in pair.others for i, other in enumerate(side)]
         yield _finding(pair, sides, text)
 

@@ -44,6 +44,8 @@ _CLOCK = re.compile(
     r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d|,\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
+    # A bare hour that opens a range of 12-hour times: the "9" of "9 to 11 a.m.", "9-11:30 p.m.".
+    r"|(?P<hr>1[0-2]|0?[1-9])(?=[ \t]?(?:-|–|to\b)[ \t]?(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[ \t]?[aApP]\.?[ \t]?[mM])"
     r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"
     r")"
 )
@@ -291,6 +293,8 @@ def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision
         return int(m["hh"]), int(m["mm"]), second, precision, ClockStyle.HHMM, ""
     if m["ho"] is not None:
         return int(m["ho"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
+    if m.re is _CLOCK and m["hr"] is not None:
+        return int(m["hr"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
     return (12 if m["word"].lower() == "noon" else 0), 0, None, ClockPrecision.HOUR, ClockStyle.WORD, ""
 
 
