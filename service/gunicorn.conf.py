@@ -66,15 +66,19 @@ logger_class = JsonAccessLogger
 
 
 def _holder(server):
+    """The app's reference store holder; None for an app that is not orbitcheck's (bench's plain app)."""
     from service.api.state import EXTENSION
 
-    return server.app.wsgi().extensions[EXTENSION]
+    extensions = getattr(server.app.wsgi(), "extensions", {})
+    return extensions.get(EXTENSION)
 
 
 def when_ready(server):
     """In the master, after preload: let the admin endpoint (in a worker) ask the master to re-fork."""
-    master = server.pid
-    _holder(server).notify_master = lambda: _os.kill(master, _signal.SIGHUP)
+    holder = _holder(server)
+    if holder is not None:
+        master = server.pid
+        holder.notify_master = lambda: _os.kill(master, _signal.SIGHUP)
 
 
 def on_reload(server):
@@ -83,6 +87,8 @@ def on_reload(server):
 
     app = server.app.wsgi()
     holder = _holder(server)
+    if holder is None:
+        return
     try:
         store = holder.load()
     except Exception as exc:  # invalid records: keep serving the old ones, say why

@@ -19,7 +19,7 @@ from schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema
 from ..checks import all_checks
 from ..engine import check_text
 from ..model import Finding, Severity, Verdict
-from .body import form_body
+from .body import form_body, schema
 from .findings import Utf16Offsets, is_passing
 from .metrics import count_findings
 from .problems import Problem
@@ -122,7 +122,7 @@ def _language(code: str) -> dict[str, Any]:
 def languagetool_check() -> dict[str, Any]:
     from service import __version__
 
-    form = LanguageToolFormSchema().load(form_body().to_dict())
+    form = schema(LanguageToolFormSchema).load(form_body().to_dict())
     original, checkable = annotated_text(form["data"]) if "data" in form else (form["text"], form["text"])
     report = check_text(checkable, checks=_selected(form), markdown=False, store=current_store())
     count_findings(report.findings)
