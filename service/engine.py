@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from . import checks as registry
+from . import suppress
 from .checks.context import CheckContext
 from .extract import Extraction
 from .model import Finding
@@ -26,7 +27,9 @@ def check_document(doc: Document, *, checks: Sequence[str] | None = None, contex
     for check in registry.select(checks):
         found.extend(check.run(extraction, context))
     found.sort(key=lambda f: (f.start, f.end, f.check))
-    return Report(doc, tuple(found))
+    # Suppression comments decide what is *reported*, not what is checked: one step after every check,
+    # so checks stay unaware of them and suppressed findings are kept (marked) for the summary and SARIF.
+    return Report(doc, suppress.apply(doc, found))
 
 
 def check_text(

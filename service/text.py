@@ -9,20 +9,25 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
-from typing import Mapping
+from typing import Callable, Iterator, Mapping
 
 from .errors import InputError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_BACKTICKS = re.compile(r"`+")  # inline code: see _code_spans
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>|https?://[^\s<>()]+")
-_EMPHASIS = re.compile(r"\*+|(?<![\w])_+|_+(?![\w])|\[|!\[")
-_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+# `(?<!_)`: try a run of underscores from its start only; from inside the run the lookahead fails again at
+# every length, which is quadratic on a long run.
+_EMPHASIS = re.compile(r"\*+|(?<![\w])_+|(?<!_)_+(?![\w])|\[|!\[")
+# The value is stripped by the caller: a lazy `(.*?)[ \t]*$` would rescan a run of blanks from every position.
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$", re.M)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,13 @@ class Document:
 
     def utf16_offset(self, offset: int) -> int:
         """Browser editors count UTF-16 code units: astral characters count twice."""
-        return offset + sum(1 for ch in self.text[:offset] if ord(ch) > 0xFFFF)
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    @cached_property
+    def _astral(self) -> tuple[int, ...]:
+        # Offsets of the characters outside the BMP, found once: counting them per call made a response
+        # with many findings quadratic in the document's length.
+        return tuple(m.start() for m in _ASTRAL.finditer(self.text))
 
 
 def parse_date(value: str, *, what: str = "date") -> date:
@@ -89,11 +100,37 @@ def _mask_markdown(text: str, chars: list[str]) -> dict[str, str]:
         _blank(chars, 0, m.end())
     _mask_fences(text, chars)
     masked = "".join(chars)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _AUTOLINK, _EMPHASIS):
-        for hit in pattern.finditer(masked):
-            _blank(chars, hit.start(), hit.end())
+    for find in (_spans(_HTML_COMMENT), _code_spans, _spans(_LINK_TARGET), _spans(_AUTOLINK), _spans(_EMPHASIS)):
+        for start, end in find(masked):
+            _blank(chars, start, end)
         masked = "".join(chars)
     return front
+
+
+def _spans(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, int]]]:
+    return lambda text: (hit.span() for hit in pattern.finditer(text))
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Inline code (CommonMark): a backtick run up to the next run of exactly its length, else literal.
+
+    Paired on the list of runs: a backreference regex rescans the rest of the text from every run that has
+    no closer, which is quadratic on a long draft with many unmatched runs.
+    """
+    runs = [hit.span() for hit in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later < len(same):
+            yield start, runs[same[later]][1]
+            index = same[later] + 1
+        else:
+            index += 1
 
 
 def _mask_fences(text: str, chars: list[str]) -> None:

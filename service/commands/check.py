@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from ..engine import check_text
+from .. import ci
+from ..batch import Draft
+from ..checks import select
 from ..errors import InputError
 from ..formats import FileResult, renderers
 from ..model import Severity
@@ -23,9 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=sorted(renderers()), default="text")
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date (default: the front matter's date:)")
-    p.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="error",
+    # default=None: an absent flag leaves the config file's value (or the built-in default) in force.
+    p.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default=None,
                    help="exit 1 when a finding has this severity or worse (default: error)")
     p.add_argument("--checks", metavar="ID[,ID...]", help="run only these checks")
+    ci.add_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -34,16 +38,23 @@ def run(args: argparse.Namespace) -> int:
 
     published = parse_date(args.published, what="--published") if args.published else None
     checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
-    results = [
-        FileResult(label, check_text(text, published=published, checks=checks, markdown=markdown))
-        for label, text, markdown in read_drafts(args.paths)
-    ]
+    if checks is not None:
+        select(checks)  # an unknown id is a usage error before any file is read
+    flags = ci.overrides(args, published=published, checks=checks)
+    drafts = [Draft(label, text, markdown) for label, text, markdown in read_drafts(args.paths)]
+    jobs = ci.plan(drafts, flags, args)
+    results = ci.run(jobs, args)
     sys.stdout.write(renderers()[args.format](results))
-    level = FAIL_LEVELS[args.fail_on]
-    failing = level is not None and any(
-        f.severity.rank >= level for r in results for f in r.report.findings if not f.suppressed
-    )
+    # Each draft is held to its own fail level: drafts under different .orbitcheck.toml files may differ.
+    failing = any(_fails(result, job.settings.fail_on) for job, result in zip(jobs, results))
     return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
+
+
+def _fails(result: FileResult, fail_on: str) -> bool:
+    level = FAIL_LEVELS[fail_on]
+    return level is not None and any(
+        f.severity.rank >= level for f in result.report.findings if not f.suppressed
+    )
 
 
 def read_drafts(paths: list[str]) -> Iterator[tuple[str, str, bool]]:

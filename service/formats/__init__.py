@@ -33,5 +33,7 @@ def summary(results: Sequence[FileResult]) -> dict:
 
 def renderers() -> dict[str, Renderer]:
     from . import json as json_format, text as text_format
+    from . import github, rdjson, sarif
 
-    return {"text": text_format.render, "json": json_format.render}
+    return {"text": text_format.render, "json": json_format.render,
+            "sarif": sarif.render, "github": github.render, "rdjson": rdjson.render}

@@ -1,0 +1,52 @@
+"""The `.orbitcheck.toml` file, schema first: every key, its type and what values it allows.
+
+    fail_on = "warning"              # error | warning | never
+    tolerance = "news"               # strict | news | ap
+    default_zone = "America/New_York"
+    published_field = "pubDate"      # front-matter key holding the publication date
+    [checks]
+    enable = ["unit-pair"]           # only these (default: all)
+    disable = ["weekday-date"]
+"""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+from service.config import FAIL_LEVELS, TOLERANCES
+
+
+
+def _known_zone(name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{name!r} is not an IANA time zone (e.g. 'America/New_York')") from None
+
+
+def _known_check(check_id: str) -> None:
+    from service.checks import all_checks
+
+    known = [c.ID for c in all_checks()]
+    if check_id not in known:
+        raise ValidationError(f"unknown check {check_id!r}; known: {', '.join(known) or 'none'}")
+
+
+class ChecksSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    enable = fields.List(fields.String(validate=_known_check))
+    disable = fields.List(fields.String(validate=_known_check))
+
+
+class ConfigSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    fail_on = fields.String(validate=validate.OneOf(FAIL_LEVELS))
+    tolerance = fields.String(validate=validate.OneOf(TOLERANCES))
+    default_zone = fields.String(validate=_known_zone)
+    published_field = fields.String(validate=validate.Length(min=1))
+    checks = fields.Nested(ChecksSchema)

@@ -1,0 +1,87 @@
+"""Checking many drafts: one job per draft (its text and effective settings), run serially or in a pool.
+
+A pool only pays off on large trees: each worker is a process, and results (documents and findings)
+travel back pickled. `choose_workers` holds the measured break-even (README, "CI on drafts").
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Sequence
+
+from .checks.context import CheckContext
+from .config import Settings
+from .engine import check_document
+from .formats import FileResult
+from .text import parse_document
+
+# Below this many characters of drafts in all, a pool costs more than it saves (measured, see README).
+PARALLEL_MIN_CHARS = 400_000
+
+
+@dataclass(frozen=True)
+class Draft:
+    label: str  # the path as given, or "-" for standard input
+    text: str
+    markdown: bool
+
+
+@dataclass(frozen=True)
+class Job:
+    draft: Draft
+    settings: Settings
+
+
+def check_job(job: Job, store: Any = None) -> FileResult:
+    s = job.settings
+    doc = parse_document(job.draft.text, markdown=job.draft.markdown, published=s.published,
+                         date_field=s.published_field)
+    context = CheckContext(published=doc.published, profile=s.profile, default_zone=s.default_zone, store=store)
+    return FileResult(job.draft.label, check_document(doc, checks=s.checks, context=context))
+
+
+def choose_workers(jobs: Sequence[Job], requested: int | None) -> int:
+    """`--jobs N` wins; otherwise serial unless the drafts are big enough for a pool to pay off."""
+    if requested is not None:
+        return max(1, requested)
+    if len(jobs) < 2 or sum(len(j.draft.text) for j in jobs) < PARALLEL_MIN_CHARS:
+        return 1
+    return min(len(jobs), os.cpu_count() or 1)
+
+
+def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: Any = None,
+             on_done: Callable[[], None] = lambda: None) -> list[FileResult]:
+    """Results in the order of `jobs`; `on_done` is called once per finished draft (progress bar)."""
+    if workers <= 1 or len(jobs) < 2:
+        results = []
+        for job in jobs:
+            results.append(check_job(job, store))
+            on_done()
+        return results
+    return list(_pooled(jobs, workers, store, on_done))
+
+
+_worker_store: Any = None
+
+
+def _init_worker(store: Any) -> None:
+    global _worker_store
+    _worker_store = store
+
+
+def _check_in_worker(job: Job) -> FileResult:
+    return check_job(job, _worker_store)
+
+
+def _pooled(jobs: Sequence[Job], workers: int, store: Any, on_done: Callable[[], None]) -> Iterator[FileResult]:
+    # fork: workers inherit the parent's imported modules (and any registry it already built) instead of
+    # re-importing; the store reaches them through the initializer without being pickled.
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(jobs) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=(store,)) as pool:
+        for result in pool.map(_check_in_worker, jobs, chunksize=chunk):
+            on_done()
+            yield result

@@ -1,0 +1,75 @@
+"""time-pair: a clock time and its rendering in other zones, "6:31 a.m. EST Dec. 3 (1131 GMT)", name the
+same instant at the precision written. A one-hour slip is an error; an abbreviation with several readings
+(IST, CST, BST) counts as right when one reading fits, and "local time" with no place named is ambiguous.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..extract import Extraction
+from ..extract.clock import TimePair, extract_time_pairs
+from ..model import Finding, Severity, Span, Verdict
+from ..normalise import zones
+from ..normalise.instants import Outcome, SideComparison, compare
+from ..normalise.timetext import corrected_side, describe_side
+from . import Examples
+from .context import CheckContext
+
+ID = "time-pair"
+DESCRIPTION = "A clock time and the same instant in another zone, in parentheses, must agree."
+EXAMPLES = Examples(
+    passing=(("The Soyuz lifts off at 6:31 a.m. EST Dec. 3 (1131 GMT) from Baikonur.", "2018-11-20"),
+             "Liftoff was set for 1814:08 GMT (1:14:08 p.m. EST) on Dec. 3, 2018.",
+             "It docked at 21:12 UT (23:12 CEST) on Sept. 27, 2021."),
+    failing=(("The Soyuz lifts off at 6:31 a.m. EST Dec. 3 (1231 GMT) from Baikonur.", "2018-11-20"),
+             ("Liftoff comes at 5 p.m. EST (2100 GMT).", "2024-11-18")),
+)
+
+
+def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
+    default = zones.default_entry(context.default_zone) if context.default_zone else None
+    text = extraction.doc.text
+    for pair in extraction.get(extract_time_pairs):
+        sides = [compare(pair.first[min(i, len(pair.first) - 1)], other, default)
+                 for side in pair.others for i, other in enumerate(side)]
+        yield _finding(pair, sides, text)
+
+
+def _finding(pair: TimePair, sides: list[SideComparison], text: str) -> Finding:
+    wrong = [s for s in sides if s.outcome is Outcome.DIFFERENT]
+    unknown = [s for s in sides if s.outcome is Outcome.UNKNOWN]
+    details = {"sides": [describe_side(s) for s in sides]}
+    span = Span(pair.span.start, pair.span.end)
+    written = text[span.start:span.end]
+    if wrong:
+        side = wrong[0]
+        hedged = bool(side.first.hedge or side.other.hedge)
+        severity = Severity.WARNING if hedged else Severity.ERROR
+        right = corrected_side(side, text)
+        return Finding(ID, Verdict.INCONSISTENT, severity, span, written, _wrong_message(side, right),
+                       right, details)
+    if unknown:
+        return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, span, written,
+                       f"Cannot check this time pair: {unknown[0].reason}.", None, details)
+    side = sides[0]
+    when = side.first_utc.strftime("%H:%M UTC") if side.first_utc else "the same instant"
+    if side.first_utc and side.dated:
+        when = side.first_utc.strftime("%Y-%m-%d %H:%M UTC")
+    return Finding(ID, Verdict.CONSISTENT, Severity.INFO, span, written,
+                   f"Both sides name the same instant ({when}).", None, details)
+
+
+def _wrong_message(side: SideComparison, right: str | None) -> str:
+    first, other = side.first.text.strip(), side.other.text.strip()
+    if side.day_wrong:
+        return f"{other} has the right time but the wrong day: {first} is {right}."
+    minutes = round(side.difference.total_seconds() / 60) if side.difference is not None else 0
+    hours, rest = divmod(abs(minutes), 60)
+    slip = " ".join(p for p in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if p)
+    hint = ""
+    entry = side.first_entry
+    if entry and entry.counterpart and abs(minutes) == 60 and side.first.local and \
+            entry.is_right_on(side.first.local) is False:
+        hint = f" With {entry.counterpart}, right for that date, the pair would agree."
+    return (f"{other} is {slip} {'late' if minutes > 0 else 'early'}: {first} is "
+            f"{side.first_utc:%H:%M} UTC, which is {right}.{hint}")

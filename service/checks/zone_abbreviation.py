@@ -1,0 +1,63 @@
+"""zone-abbreviation: "EST" on a date when New York keeps daylight time (or "EDT" in winter) puts a reader
+in that zone an hour off, even when the pair around it is internally consistent. The date is the one
+written with the time or in its sentence; failing that the publication date, trusted only when the zone's
+clocks do not change in the weeks around it (the event may be days after publication).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Iterable
+
+from ..extract import Extraction
+from ..extract.clock import AnchorSource, ClockMention, extract_clock_times
+from ..model import Finding, Severity, Verdict
+from . import Examples
+from .context import CheckContext
+
+ID = "zone-abbreviation"
+DESCRIPTION = "A standard/daylight zone abbreviation (EST/EDT, PST/PDT, CET/CEST...) must fit the date."
+EXAMPLES = Examples(
+    passing=(("The Soyuz lifts off at 6:31 a.m. EST Dec. 3 (1131 GMT).", "2018-11-20"),
+             "Launch is 9:30 a.m. EDT (1330 GMT) on July 1, 2019."),
+    failing=(("The Soyuz lifts off at 6:31 a.m. EDT Dec. 3 (1031 GMT).", "2018-11-20"),
+             ("Liftoff came at 4:33pm EST (9:33pm UK time).", "2020-05-27")),
+)
+# Offsets from the publication date at which the zone must keep the same clocks for it to stand in.
+_AROUND_PUBLICATION = tuple(timedelta(days=d) for d in (-7, 0, 7, 14, 30))
+_SWAP = {"Standard": "Daylight", "Daylight": "Standard", "Summer": "Standard"}
+
+
+def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
+    for mention in extraction.get(extract_clock_times):
+        entry = mention.zone.entry if mention.zone else None
+        if entry is None or entry.daylight is None or entry.counterpart is None or mention.local is None:
+            continue
+        yield _finding(mention, entry, _dated_by_publication(mention), extraction.doc.text)
+
+
+def _dated_by_publication(mention: ClockMention) -> bool:
+    return mention.anchor_source is AnchorSource.PUBLISHED or (
+        mention.anchor_source is AnchorSource.PAIR and mention.anchor is None)
+
+
+def _finding(mention: ClockMention, entry, by_publication: bool, text: str) -> Finding:
+    zone = mention.zone
+    local: datetime = mention.local  # type: ignore[assignment]
+    details = {"zone": entry.as_dict(), "written": zone.text, "date": local.date().isoformat(),
+               "date_source": "published" if by_publication else str(mention.anchor_source)}
+    if by_publication and len({entry.keeps_daylight(local + d) for d in _AROUND_PUBLICATION}) > 1:
+        return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, mention.span, mention.text,
+                       f"{zone.text}: the clocks change near the publication date and no date is written with "
+                       f"the time, so whether {zone.text} is right cannot be told.", None, details)
+    if entry.is_right_on(local):
+        return Finding(ID, Verdict.CONSISTENT, Severity.INFO, mention.span, mention.text,
+                       f"{zone.text} is right for {local:%Y-%m-%d}.", None, details)
+    right = entry.counterpart if zone.text == zone.text.upper() else _swap_words(zone.text)
+    keeps = "daylight" if entry.keeps_daylight(local) else "standard"
+    return Finding(ID, Verdict.INCONSISTENT, Severity.WARNING, mention.span, mention.text,
+                   f"On {local:%Y-%m-%d} {entry.zone} keeps {keeps} time: write {right}, not {zone.text} "
+                   f"(a reader there would be an hour off).", right, details)
+
+
+def _swap_words(phrase: str) -> str:
+    return " ".join(_SWAP.get(w, w) for w in phrase.split())

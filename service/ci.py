@@ -1,0 +1,88 @@
+"""The CI side of `orbitcheck check`: config files, remote mode, many files, progress and summary.
+
+service/commands/check.py owns the command's core flags and output; it calls these four functions so the
+CI features stay in one module: add_arguments (flags), overrides (flags that beat the config file),
+plan (one Job per draft, with that draft's effective settings) and run (local or remote, with progress).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import config as config_file
+from .batch import Draft, Job, choose_workers, run_jobs
+from .formats import FileResult
+from .progress import ProgressBar, summary_line
+
+API_KEY_ENV = "ORBITCHECK_API_KEY"  # read when --server is used, never at import
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="PATH", type=Path,
+                   help="use this config file instead of the nearest .orbitcheck.toml")
+    p.add_argument("--tolerance", choices=config_file.TOLERANCES, default=None,
+                   help="tolerance profile for conversions (default: news)")
+    p.add_argument("--default-zone", metavar="ZONE", default=None,
+                   help="IANA time zone for clock times written without one, e.g. America/New_York")
+    p.add_argument("--server", metavar="URL",
+                   help="check on a running orbitcheck service (API key from $ORBITCHECK_API_KEY)")
+    p.add_argument("--jobs", metavar="N", type=int, default=None,
+                   help="check files in N processes (default: 1 unless the drafts are large)")
+
+
+def overrides(args: argparse.Namespace, *, published: date | None,
+              checks: Sequence[str] | None) -> config_file.Overrides:
+    if args.default_zone is not None:
+        _validate_zone(args.default_zone)
+    return config_file.Overrides(
+        fail_on=args.fail_on, checks=tuple(checks) if checks is not None else None,
+        tolerance=args.tolerance, default_zone=args.default_zone, published=published,
+    )
+
+
+def plan(drafts: Sequence[Draft], flags: config_file.Overrides, args: argparse.Namespace) -> list[Job]:
+    finder = config_file.ConfigFinder(args.config)
+    return [Job(d, config_file.resolve(finder.for_draft(d.label), flags)) for d in drafts]
+
+
+def run(jobs: Sequence[Job], args: argparse.Namespace, *, store: Any = None) -> list[FileResult]:
+    """Check every job (here or on --server), drawing progress on stderr and ending with the summary line."""
+    bar = ProgressBar(len(jobs), sys.stderr)
+    try:
+        if args.server:
+            results = _run_remote(jobs, args.server, bar)
+        else:
+            results = run_jobs(jobs, workers=choose_workers(jobs, args.jobs), store=store, on_done=bar.advance)
+    finally:
+        bar.close()
+    print(f"orbitcheck: {summary_line(results)}", file=sys.stderr)
+    return results
+
+
+def _run_remote(jobs: Sequence[Job], server: str, bar: ProgressBar) -> list[FileResult]:
+    from .remote import RemoteChecker  # imports requests: only in remote mode
+
+    checker = RemoteChecker(server, api_key=os.environ.get(API_KEY_ENV) or None)
+    try:
+        results = []
+        for job in jobs:
+            results.append(checker.check(job))
+            bar.advance()
+        return results
+    finally:
+        checker.close()
+
+
+def _validate_zone(name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from .errors import InputError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"--default-zone: {name!r} is not an IANA time zone (e.g. 'America/New_York')") from None

@@ -1,0 +1,466 @@
+"""Clock-time mentions and time pairs: "6:31 a.m. EST Dec. 3 (1131 GMT)", "1814:08 GMT (1:14:08 p.m. EST)".
+
+API (checks and the reference-record linker build on it; keep it stable):
+
+    extract_clock_times(doc) -> tuple[ClockMention, ...]   # every clock time, pair sides included, in order
+    extract_time_pairs(doc)  -> tuple[TimePair, ...]       # a time + the same instant in other zones, in (...)
+    Extraction(doc).get(extract_clock_times)               # memoised per document, shared by checks
+    format_like(mention, hour, minute, second) -> str      # a time written the way `mention` was written
+
+A ClockMention carries the time as written (hour 0-23 after a.m./p.m., minute, second), its precision,
+the hedge ("around"), the zone as written with its readings from the zone table, the day written with it
+("Dec. 3", "Thursday", "March 12", "the next day"), the date that anchors it and, when the zone has one
+reading and a date is known, the UTC instant. Times in a pair's parentheses get their local date from the
+first side's instant (a reader converts the instant, not the calendar day).
+
+Forms: "6:31 a.m.", "6:31am", "1.17am", "12.01 PM", "5 p.m.", "noon", "midnight", "1131 GMT", "11:31 UTC",
+"1814:08 GMT", "18:14:08", "21:14 Moscow time", "5:31 p.m. Baikonur time", "local time" (zone of the place
+the text names), ranges "7:43-9:43 a.m. EDT", triples "(1330 GMT, 6:30 a.m. PDT)", "(20:33 GMT / 21:33 BST)".
+Not times: "(GMT-5)" (an offset), "(May 31st)", "(Wednesday)", "(Eastern)", "(Updated 3:24 pm)": a pair's
+parenthesis must open with a clock time (or a hedge and a clock time) that names a zone.
+
+Every regex is precompiled (the zone alternation once per process, on first use) and has no nested
+quantifiers; the scan moves forward only, so it is linear in the input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from functools import cache, lru_cache
+
+from ..model import Span
+from ..normalise import zones
+from ..normalise.zones import ZoneEntry
+from ..text import Document
+from . import dates as dates_mod
+from .dates import DateMention, DatePrecision, YearSource
+
+# The time itself. The lookbehind keeps us out of numbers ("1,5", "v2.10"); "." and ":" forms need care.
+_CLOCK = re.compile(
+    r"(?<![\w.,:/$£€-])(?:"
+    r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d|,\d)"
+    r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
+    r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"
+    r")"
+)
+# A range joins two clock times: "7:43-9:43 a.m.", "1143-1343 GMT", "9 to 11 a.m.". Times in a range may
+# follow a hyphen, so the range end is matched with its own pattern (no lookbehind).
+_RANGE_JOIN = re.compile(r"[ \t]?(?:-|–|—|to\b|and\b)[ \t]?")
+_RANGE_END = re.compile(
+    r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d)"
+    r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
+)
+_MERIDIEM = re.compile(r"[ \t]?(?P<ap>[aApP])(?P<dot>\.?)[ \t]?[mM]\.?(?![a-zA-Z])")
+_HEDGE = re.compile(
+    r"(?:\b(?:around|about|approximately|approx\.|roughly|circa|ca\.|some|nearly|almost|close to"
+    r"|shortly (?:before|after)|just (?:before|after)|soon after)|~)[ \t]*\Z", re.I)
+_GAP = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:on[ \t]{1,3})?")
+_SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
+                    r"|the previous day|the previous evening)\b", re.I)
+_OPEN = re.compile(r"[ \t]{0,3}\([ \t]{0,3}")
+_SIDE_SEP = re.compile(r"[ \t]{0,3}(?:[,;/]|\bor\b)[ \t]{0,3}")
+_CLOSE = re.compile(r"[ \t]{0,3}\)")
+_HEDGE_AT = re.compile(r"(?:around|about|approximately|roughly|circa|nearly|almost|some|~)[ \t]{0,3}", re.I)
+_LOCAL_TIME = "local time"
+_SHIFT_DAYS = {"next": 1, "following": 1, "before": -1, "previous": -1}
+
+
+class ClockPrecision(StrEnum):
+    HOUR = "hour"        # "5 p.m.", "noon"
+    MINUTE = "minute"    # "6:31 a.m.", "1131 GMT"
+    SECOND = "second"    # "18:14:08", "1814:08 GMT"
+
+
+class ClockStyle(StrEnum):
+    H12 = "12h"          # "6:31 a.m.", "1.17am", "5 p.m."
+    H24 = "24h"          # "11:31", "18:14:08"
+    HHMM = "hhmm"        # "1131", "1814:08"
+    WORD = "word"        # "noon", "midnight"
+
+
+class AnchorSource(StrEnum):
+    WRITTEN = "written"      # a date written with the time ("6:31 a.m. EST Dec. 3", "(0309 GMT Thursday)")
+    SENTENCE = "sentence"    # the date nearest before the time in its sentence (else nearest after it)
+    PAIR = "pair"            # a time in parentheses: the first side's instant gives its date
+    PUBLISHED = "published"  # the publication date (an approximation: the event may be days away)
+    NONE = "none"            # no date known: offsets come from what the zone name states, if anything
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneMention:
+    """A zone as written after a time, with every reading the table and the text allow."""
+
+    span: Span
+    text: str
+    readings: tuple[ZoneEntry, ...]   # empty: unknown ("local time" with no place named)
+
+    @property
+    def entry(self) -> ZoneEntry | None:
+        """The one reading, or None when the name is ambiguous or unknown."""
+        return self.readings[0] if len(self.readings) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockMention:
+    """One clock time as written, with its zone, its day and (when resolvable) its UTC instant."""
+
+    span: Span                        # the time with its meridiem, zone and day words
+    text: str
+    time_span: Span                   # the time alone, with a.m./p.m. ("6:31 a.m.")
+    hour: int                         # 0-23 after a.m./p.m.
+    minute: int                       # 0 when not written
+    second: int | None                # None when not written
+    precision: ClockPrecision
+    style: ClockStyle
+    meridiem: str | None = None       # as written: "a.m.", "pm", " PM"
+    hedge: str | None = None          # "around", "about" (widens the tolerance)
+    zone: ZoneMention | None = None
+    day: DateMention | None = None    # the date or weekday written with the time
+    day_shift: int | None = None      # roll-over words: +1 "the next day", -1 "the previous day"
+    anchor: DateMention | None = None  # the date mention that anchors it (None: publication date or none)
+    anchor_source: AnchorSource = AnchorSource.NONE
+    local_date: date | None = None    # the day of the wall-clock time, when known
+    utc: datetime | None = None       # the instant, when the zone has one reading and the date is known
+
+    @property
+    def local(self) -> datetime | None:
+        return datetime.combine(self.local_date, self.clock) if self.local_date else None
+
+    @property
+    def clock(self) -> time:
+        return time(self.hour, self.minute, self.second or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class TimePair:
+    """A time followed by the same instant in other zones: "6:31 a.m. EST Dec. 3 (1131 GMT)".
+
+    `first` is the time outside the parentheses (two mentions for a range "7:43-9:43 a.m. EDT");
+    `others` holds each rendering in the parentheses, ranges likewise as two mentions.
+    """
+
+    span: Span
+    text: str
+    first: tuple[ClockMention, ...]
+    others: tuple[tuple[ClockMention, ...], ...]
+
+
+def extract_clock_times(doc: Document) -> tuple[ClockMention, ...]:
+    """Every clock time in the prose, in text order (times inside pairs included, dated by the pair)."""
+    return _scan(doc)[0]
+
+
+def extract_time_pairs(doc: Document) -> tuple[TimePair, ...]:
+    """Every time pair in the prose, in text order."""
+    return _scan(doc)[1]
+
+
+# --- scanning -----------------------------------------------------------------------------------------
+
+@cache
+def _zone_re() -> re.Pattern[str]:
+    """One alternation of every zone name in the table, longest first (built once, on first use)."""
+    table = zones.table()
+    abbrevs = sorted(table.by_abbreviation, key=len, reverse=True)
+    phrases = sorted(table.by_phrase, key=len, reverse=True)
+    phrase_alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases + [_LOCAL_TIME])
+    return re.compile(
+        r"(?P<fixed>(?:UTC|GMT)[ \t]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))"
+        rf"|(?P<abbr>(?:{'|'.join(map(re.escape, abbrevs))}))(?![\w-])"
+        rf"|(?i:(?P<phrase>{phrase_alt}))(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=16)
+def _cues(doc: Document) -> frozenset[str]:
+    """The cue words and places (lower-cased) the document names: they pick readings of IST/CST/BST."""
+    return frozenset(m.group(0).lower() for m in _cue_re().finditer(doc.prose))
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    table = zones.table()
+    names = sorted({c for e in _all_entries(table) for c in e.cues + e.places}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _all_entries(table: zones.ZoneTable) -> list[ZoneEntry]:
+    seen: dict[int, ZoneEntry] = {}
+    for group in list(table.by_abbreviation.values()) + list(table.by_phrase.values()):
+        for e in group:
+            seen[id(e)] = e
+    seen.update({id(e): e for e in table.by_place.values()})
+    return list(seen.values())
+
+
+def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
+    """The zone(s) of the places named in the sentence (else the document) for "local time"."""
+    table = zones.table()
+    start, end = dates_mod.sentence_bounds(doc, at)
+    for lo, hi in ((start, end), (0, len(doc.prose))):
+        found: dict[str, ZoneEntry] = {}
+        for m in _cue_re().finditer(doc.prose, lo, hi):
+            entry = table.by_place.get(m.group(0).lower())
+            if entry is not None:
+                found.setdefault(entry.zone, entry)
+        if found:
+            return tuple(found.values())
+    return ()
+
+
+def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
+    m = _zone_re().match(doc.prose, pos)
+    if not m:
+        return None
+    text = m.group(0)
+    if m["phrase"] and " ".join(text.lower().split()) == _LOCAL_TIME:
+        readings = _local_time_readings(doc, pos)
+    else:
+        readings = zones.table().lookup(text)
+        if len(readings) > 1:
+            readings = zones.readings_for_text(readings, _cues(doc))
+    return ZoneMention(Span(m.start(), m.end()), text, readings)
+
+
+@dataclass
+class _Tail:
+    """What follows a time: zone, day, roll-over words; `end` is where the mention ends."""
+
+    end: int
+    zone: ZoneMention | None = None
+    day: DateMention | None = None
+    shift: int | None = None
+
+
+def _tail(doc: Document, pos: int, dates: tuple[DateMention, ...]) -> _Tail:
+    """Read zone / day / roll-over words after a time, in any order ("0120 March 12 GMT", "EST Sat.")."""
+    tail = _Tail(pos)
+    for _ in range(4):  # bounded: at most a zone, a day, roll-over words and one more
+        gap = _GAP.match(doc.prose, tail.end)
+        at = gap.end() if gap else tail.end
+        if tail.zone is None and (zone := _zone_at(doc, at)) is not None:
+            tail.zone, tail.end = zone, zone.span.end
+            continue
+        if tail.day is None and (day := dates_mod.date_at(dates, at)) is not None \
+                and day.precision is not DatePrecision.MONTH:
+            tail.day, tail.end = day, day.span.end
+            continue
+        if tail.shift is None and (shift := _SHIFT.match(doc.prose, at)):
+            word = shift["w"].lower()
+            tail.shift = next(v for k, v in _SHIFT_DAYS.items() if k in word)
+            tail.end = shift.end()
+            continue
+        break
+    return tail
+
+
+def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision, ClockStyle, str]:
+    """(hour as written, minute, second, precision, style, separator) of a clock match."""
+    if m["h"] is not None:
+        second = int(m["s"]) if m["s"] else None
+        precision = ClockPrecision.SECOND if second is not None else ClockPrecision.MINUTE
+        return int(m["h"]), int(m["m"]), second, precision, ClockStyle.H24, m["sep"]
+    if m["hh"] is not None:
+        second = int(m["ss"]) if m["ss"] else None
+        precision = ClockPrecision.SECOND if second is not None else ClockPrecision.MINUTE
+        return int(m["hh"]), int(m["mm"]), second, precision, ClockStyle.HHMM, ""
+    if m["ho"] is not None:
+        return int(m["ho"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
+    return (12 if m["word"].lower() == "noon" else 0), 0, None, ClockPrecision.HOUR, ClockStyle.WORD, ""
+
+
+def _apply_meridiem(hour: int, ap: str | None) -> int | None:
+    if ap is None:
+        return hour
+    if not 1 <= hour <= 12:
+        return None  # "14:00 pm" is not a time we can read
+    return hour % 12 + (12 if ap in "pP" else 0)
+
+
+def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
+               hedge: str | None) -> list[ClockMention]:
+    """The mention(s) a clock match starts: one time, or two for a range, sharing meridiem and zone."""
+    prose = doc.prose
+    parts = [m]
+    join = _RANGE_JOIN.match(prose, m.end())
+    if join and m["word"] is None:
+        second = _RANGE_END.match(prose, join.end())
+        if second:
+            parts.append(second)
+    last = parts[-1]
+    mer = _MERIDIEM.match(prose, last.end())
+    if m["sep"] == "." and not mer:
+        return []  # "1.17" is a time only with am/pm after it ("1.17am"), else a decimal
+    time_end = mer.end() if mer else last.end()
+    tail = _tail(doc, time_end, dates)
+    fields = [_time_fields(p) for p in parts]
+    if any(f[4] is ClockStyle.HHMM for f in fields) and tail.zone is None:
+        return []  # "1131" alone is a number, not a time
+    if mer and any(f[4] in (ClockStyle.HHMM, ClockStyle.WORD) for f in fields):
+        return []
+    ap = mer["ap"] if mer else None
+    hours = [_apply_meridiem(f[0], ap) for f in fields]
+    if any(h is None for h in hours):
+        return []
+    if len(hours) == 2 and ap in ("p", "P") and fields[0][0] != 12 and fields[0][0] > fields[1][0] % 12:
+        hours[0] -= 12  # "11:30-1:30 p.m." starts in the morning
+    out = []
+    for i, (p, f, hour) in enumerate(zip(parts, fields, hours)):
+        style = ClockStyle.H12 if ap and f[4] is ClockStyle.H24 else f[4]
+        t_end = time_end if i == len(parts) - 1 else p.end()
+        out.append(ClockMention(
+            span=Span(p.start(), tail.end), text=doc.text[p.start():tail.end],
+            time_span=Span(p.start(), t_end), hour=hour, minute=f[1], second=f[2],  # type: ignore[arg-type]
+            precision=f[3], style=style, meridiem=prose[mer.start():mer.end()] if mer else None,
+            hedge=hedge, zone=tail.zone, day=tail.day, day_shift=tail.shift,
+        ))
+    if len(out) == 2:  # the range's start spans only itself, so spans stay disjoint
+        first = out[0]
+        out[0] = replace(first, span=Span(first.span.start, parts[0].end()),
+                         text=doc.text[first.span.start:parts[0].end()])
+    return out
+
+
+@lru_cache(maxsize=16)
+def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]]:
+    prose = doc.prose
+    dates = dates_mod.extract_dates(doc)
+    times: list[ClockMention] = []
+    pairs: list[TimePair] = []
+    pos = 0
+    while (m := _CLOCK.search(prose, pos)) is not None:
+        hedge_m = _HEDGE.search(prose, max(0, m.start() - 24), m.start())
+        group = _read_time(doc, m, dates, hedge_m.group(0).strip() if hedge_m else None)
+        if not group:
+            pos = m.end()
+            continue
+        end = group[-1].span.end
+        others, pair_end = _read_parenthesis(doc, end, dates)
+        if others:
+            trailing = _tail(doc, pair_end, dates) if group[-1].day is None else _Tail(pair_end)
+            if trailing.day is not None and trailing.zone is None:
+                group = [replace(g, day=trailing.day) for g in group]
+                pair_end = trailing.end
+            group = [_date(doc, g, pair_end) for g in group]  # a date inside the parentheses is theirs
+            others = [[_date_from_pair(g, first) for g, first in zip(side, _cycle(group, len(side)))]
+                      for side in others]
+            pairs.append(TimePair(Span(group[0].span.start, pair_end), doc.text[group[0].span.start:pair_end],
+                                  tuple(group), tuple(tuple(s) for s in others)))
+            times.extend(group)
+            for side in others:
+                times.extend(side)
+            pos = pair_end
+        else:
+            group = [_date(doc, g) for g in group]
+            times.extend(group)
+            pos = end
+    return tuple(times), tuple(pairs)
+
+
+def _cycle(group: list[ClockMention], n: int) -> list[ClockMention]:
+    return [group[min(i, len(group) - 1)] for i in range(n)]
+
+
+def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
+                      ) -> tuple[list[list[ClockMention]], int]:
+    """The renderings inside "( ... )" right after a time, or ([], pos) when it is not a time pair."""
+    prose = doc.prose
+    opening = _OPEN.match(prose, pos)
+    if not opening:
+        return [], pos
+    sides: list[list[ClockMention]] = []
+    at = opening.end()
+    for _ in range(4):
+        hedge = _HEDGE_AT.match(prose, at)
+        start = hedge.end() if hedge else at
+        m = _CLOCK.match(prose, start)
+        group = _read_time(doc, m, dates, hedge.group(0).strip() if hedge else None) if m else []
+        if not group or group[-1].zone is None:
+            return [], pos
+        sides.append(group)
+        at = group[-1].span.end
+        sep = _SIDE_SEP.match(prose, at)
+        if sep:
+            at = sep.end()
+            continue
+        close = _CLOSE.match(prose, at)
+        return (sides, close.end()) if close else ([], pos)
+    return [], pos
+
+
+def _date(doc: Document, mention: ClockMention, after: int | None = None) -> ClockMention:
+    """Give a time outside parentheses its date: its own day, the sentence's (the nearest before it, else
+    the nearest after it: "at 6:31 a.m. EST, weather permitting, on Dec. 3"), else the publication date."""
+    if mention.day is not None and mention.day.date is not None:
+        anchor, source, day = mention.day, AnchorSource.WRITTEN, mention.day.date
+    elif (near := dates_mod.anchor_before(doc, mention.span.start)
+          or dates_mod.anchor_after(doc, after or mention.span.end)) is not None:
+        anchor, source, day = near, AnchorSource.SENTENCE, near.date
+    elif doc.published is not None:
+        anchor, source, day = None, AnchorSource.PUBLISHED, doc.published
+    else:
+        return mention
+    if mention.day_shift:
+        day = day + timedelta(days=mention.day_shift)  # type: ignore[operator]
+    return _with_instant(replace(mention, anchor=anchor, anchor_source=source, local_date=day))
+
+
+def _date_from_pair(mention: ClockMention, first: ClockMention) -> ClockMention:
+    """A time in parentheses: its local date is the first side's instant seen from its own zone."""
+    if mention.day is not None and mention.day.date is not None and mention.day.precision is DatePrecision.DAY \
+            and mention.day.year_source is YearSource.WRITTEN:
+        return _with_instant(replace(mention, anchor=mention.day, anchor_source=AnchorSource.WRITTEN,
+                                     local_date=mention.day.date))
+    entry = mention.zone.entry if mention.zone else None
+    if first.utc is None or entry is None:
+        return mention
+    seen = zones.from_utc(first.utc, entry)
+    if seen is None:
+        return mention
+    # The written time may differ from the converted one (that is what the check looks for): pick the day
+    # that puts the written wall-clock time nearest the converted instant.
+    written = datetime.combine(seen.date(), mention.clock)
+    best = min((written + timedelta(days=d) for d in (-1, 0, 1)), key=lambda w: abs(w - seen))
+    return _with_instant(replace(mention, anchor=first.anchor, anchor_source=AnchorSource.PAIR,
+                                 local_date=best.date()))
+
+
+def _with_instant(mention: ClockMention) -> ClockMention:
+    entry = mention.zone.entry if mention.zone else None
+    if entry is None or mention.local is None:
+        return mention
+    return replace(mention, utc=zones.to_utc(mention.local, entry))
+
+
+# --- writing a time the writer's way ---------------------------------------------------------------------
+
+def format_like(mention: ClockMention, hour: int, minute: int, second: int | None = None) -> str:
+    """`hour:minute[:second]` written as `mention` was: "1131", "11:31", "6:31 a.m.", "1.17am", "5 p.m."."""
+    written = mention.text[: mention.time_span.end - mention.time_span.start]
+    show_seconds = mention.second is not None and second is not None
+    if mention.style is ClockStyle.HHMM:
+        return f"{hour:02d}{minute:02d}" + (f":{second:02d}" if show_seconds else "")
+    sep = next((c for c, n in zip(written, written[1:]) if c in ":." and n.isdigit()), ":")
+    if mention.style is ClockStyle.H24:
+        lead = f"{hour:02d}" if written[:2].isdigit() else str(hour)
+        return f"{lead}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")
+    if mention.style is ClockStyle.WORD and minute == 0 and hour in (0, 12):
+        return "noon" if hour == 12 else "midnight"
+    h12 = hour % 12 or 12
+    body = str(h12) if minute == 0 and not show_seconds and mention.precision is ClockPrecision.HOUR \
+        else f"{h12}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")
+    return body + _meridiem_like(mention.meridiem or " p.m.", hour >= 12)
+
+
+def _meridiem_like(written: str, pm: bool) -> str:
+    """" a.m." -> " p.m.", "am" -> "pm", " PM" -> " AM": the letter swapped, dots/case/space kept."""
+    out = []
+    for ch in written:
+        if ch in "aApP":
+            ch = ("p" if pm else "a") if ch.islower() else ("P" if pm else "A")
+        out.append(ch)
+    return "".join(out)

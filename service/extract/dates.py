@@ -1,0 +1,235 @@
+"""Date mentions: "Nov. 16", "December 3, 2018", "3 December", "Friday, Nov. 16", "Sat.", "2018-11-16".
+
+API (other extractors and checks build on it; keep it stable):
+
+    extract_dates(doc) -> tuple[DateMention, ...]      # every date/weekday mention, in text order
+    Extraction(doc).get(extract_dates)                  # the same, memoised per document
+    date_at(mentions, offset) -> DateMention | None     # the mention starting exactly at `offset`
+    anchor_before(doc, offset) -> DateMention | None    # nearest resolved date before `offset`, same sentence
+    anchor_after(doc, offset) -> DateMention | None     # nearest resolved date after `offset`, same sentence
+    sentence_bounds(doc, offset) -> (start, end)        # the sentence holding `offset`
+
+A year that is not written comes from the publication date (`Document.published`), choosing the
+occurrence of that month and day nearest to it; without a publication date, from the nearest full date
+written earlier in the text; else the mention stays unresolved (`date is None`): checks then say
+unverified/ambiguous, never wrong. A weekday written alone ("on Friday") resolves to the nearest such day
+around the publication date, with precision WEEKDAY.
+
+Regexes are precompiled, built from fixed alternations without nested quantifiers: linear in the input.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+from ..model import Span
+from ..text import Document
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+# Abbreviated weekdays need their dot ("Sat."); "Sun." only before a date, so that "the Sun." is no Sunday.
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat)\.|Sun\.(?=,?\s+" + _MONTH + r"))")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+# A year: 19xx/20xx, not a 24-hour clock time followed by its zone ("Dec. 3 2010 GMT").
+_YEAR = r"(?:19|20)\d\d(?!\d|:|\s?(?:GMT|UTC|UT\b|Z\b|[A-Z]{2,3}T\b))"
+_END = r"(?![\d:]|\.\d)"
+
+DATE_RE = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?"
+    rf"(?:(?P<mon>{_MONTH})\s+(?P<day>{_DAY}){_ORD}{_END}(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"|(?P<day2>{_DAY}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<year2>{_YEAR}))?"
+    rf"|(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])){_END}"
+    rf"|(?P<mon3>{_MONTH})\s+(?P<year3>{_YEAR})"
+    rf")"
+    rf"|\b(?P<wdonly>{_WEEKDAY})(?!\w)"
+)
+# Candidate sentence ends: . ! ? (plus closing quotes/brackets) then space and a capital or quote.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“‘(])|\n[ \t]*\n")
+# Words whose dot does not end a sentence.
+_NO_END = re.compile(
+    r"(?:\b[ap]\.m|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bvs|\bInc|\bCo|\bLt|\bGen|\bCol|\bCapt"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun))\Z",
+    re.I,
+)
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"            # a calendar day: "Nov. 16", "2018-11-16"
+    WEEKDAY = "weekday"    # only a weekday: "Friday" (resolved to the nearest such day, if anchored)
+    MONTH = "month"        # a month and year: "November 2018"
+
+
+class YearSource(StrEnum):
+    WRITTEN = "written"          # the year is in the mention
+    PUBLISHED = "published"      # inferred: nearest occurrence to the publication date
+    TEXT = "text"                # inferred: nearest occurrence to an earlier full date in the text
+    UNRESOLVED = "unresolved"    # no year written and nothing to infer it from
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date or weekday as written. `date` is the resolved day, or None when it cannot be pinned down."""
+
+    span: Span
+    text: str
+    date: date | None
+    precision: DatePrecision
+    year_source: YearSource
+    month: int | None = None       # as written (None for a weekday alone)
+    day: int | None = None         # as written
+    weekday: int | None = None     # as written, Monday = 0 (None when no weekday is written)
+    weekday_text: str | None = None  # the weekday word as written ("Fri.", "Friday")
+
+    @property
+    def year_written(self) -> bool:
+        return self.year_source is YearSource.WRITTEN
+
+
+def weekday_index(word: str) -> int:
+    return _WD_INDEX[word[:3].lower()]
+
+
+def month_index(word: str) -> int:
+    return MONTHS[word[:3].lower()]
+
+
+def nearest_occurrence(month: int, day: int, anchor: date) -> date | None:
+    """The date with this month and day nearest to `anchor` (previous, same or next year)."""
+    best: date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # Feb 29 in a common year, "Nov. 31"
+            continue
+        if best is None or abs(candidate - anchor) < abs(best - anchor):
+            best = candidate
+    return best
+
+
+def nearest_weekday(weekday: int, anchor: date) -> date:
+    """The day with this weekday nearest to `anchor` (within three days either side)."""
+    shift = (weekday - anchor.weekday()) % 7
+    return anchor + timedelta(days=shift - 7 if shift > 3 else shift)
+
+
+@lru_cache(maxsize=16)
+def extract_dates(doc: Document) -> tuple[DateMention, ...]:
+    """Every date and weekday mention in the document's prose, in order, years resolved where possible."""
+    out: list[DateMention] = []
+    last_full: date | None = None  # the latest full date written so far: the fallback year source
+    for m in DATE_RE.finditer(doc.prose):
+        mention = _mention(m, doc.published, last_full)
+        if mention is None:
+            continue
+        if mention.year_written and mention.precision is DatePrecision.DAY:
+            last_full = mention.date
+        out.append(mention)
+    return tuple(out)
+
+
+def _mention(m: re.Match[str], published: date | None, last_full: date | None) -> DateMention | None:
+    span, text = Span(m.start(), m.end()), m.group(0)
+    if m["wdonly"]:
+        wd = weekday_index(m["wdonly"])
+        anchor = published or last_full
+        resolved = nearest_weekday(wd, anchor) if anchor else None
+        source = YearSource.UNRESOLVED if anchor is None else (
+            YearSource.PUBLISHED if published else YearSource.TEXT)
+        return DateMention(span, text, resolved, DatePrecision.WEEKDAY, source, weekday=wd,
+                           weekday_text=m["wdonly"])
+    wd_text = m["wd"]
+    wd = weekday_index(wd_text) if wd_text else None
+    if m["iso"]:
+        y, mo, d = (int(x) for x in m["iso"].split("-"))
+        try:
+            resolved = date(y, mo, d)
+        except ValueError:
+            return None
+        return DateMention(span, text, resolved, DatePrecision.DAY, YearSource.WRITTEN, mo, d, wd, wd_text)
+    if m["mon3"]:
+        mo, y = month_index(m["mon3"]), int(m["year3"])
+        return DateMention(span, text, date(y, mo, 1), DatePrecision.MONTH, YearSource.WRITTEN, mo, None)
+    mo = month_index(m["mon"] or m["mon2"])
+    d = int(m["day"] or m["day2"])
+    year = m["year"] or m["year2"]
+    if year:
+        try:
+            resolved: date | None = date(int(year), mo, d)
+        except ValueError:
+            return None
+        source = YearSource.WRITTEN
+    elif published or last_full:
+        resolved = nearest_occurrence(mo, d, published or last_full)  # type: ignore[arg-type]
+        source = YearSource.PUBLISHED if published else YearSource.TEXT
+        if resolved is None:
+            return None
+    else:
+        if d > (29 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31):
+            return None
+        resolved, source = None, YearSource.UNRESOLVED
+    return DateMention(span, text, resolved, DatePrecision.DAY, source, mo, d, wd, wd_text)
+
+
+def date_at(mentions: tuple[DateMention, ...], offset: int) -> DateMention | None:
+    """The mention that starts exactly at `offset` (mentions are in text order)."""
+    i = bisect.bisect_left(mentions, offset, key=lambda dm: dm.span.start)
+    return mentions[i] if i < len(mentions) and mentions[i].span.start == offset else None
+
+
+@lru_cache(maxsize=16)
+def _sentence_ends(doc: Document) -> tuple[int, ...]:
+    ends = []
+    prose = doc.prose
+    for m in _SENTENCE_END.finditer(prose):
+        if prose[m.start()] == "." and _NO_END.search(prose, max(0, m.start() - 8), m.start()):
+            continue
+        ends.append(m.end())
+    return tuple(ends)
+
+
+def sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding `offset`: start inclusive, end exclusive."""
+    ends = _sentence_ends(doc)
+    i = bisect.bisect_right(ends, offset)
+    return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(doc.prose))
+
+
+def anchor_before(doc: Document, offset: int) -> DateMention | None:
+    """The resolved calendar date written nearest before `offset` in the same sentence, or None."""
+    mentions = extract_dates(doc)
+    start, _ = sentence_bounds(doc, offset)
+    i = bisect.bisect_right(mentions, offset - 1, key=lambda dm: dm.span.end - 1)
+    while i > 0:
+        i -= 1
+        dm = mentions[i]
+        if dm.span.start < start:
+            return None
+        if dm.date is not None and dm.precision is DatePrecision.DAY:
+            return dm
+    return None
+
+
+def anchor_after(doc: Document, offset: int) -> DateMention | None:
+    """The resolved calendar date written nearest after `offset` in the same sentence, or None."""
+    mentions = extract_dates(doc)
+    _, end = sentence_bounds(doc, offset)
+    i = bisect.bisect_left(mentions, offset, key=lambda dm: dm.span.start)
+    for dm in mentions[i:]:
+        if dm.span.start >= end:
+            return None
+        if dm.date is not None and dm.precision is DatePrecision.DAY:
+            return dm
+    return None
