@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Finding
-from .text import _INLINE_CODE, _mask_fences, Document  # the same code rules the prose mask uses
+from .text import Document, mask_code  # the same code rules the prose mask uses
 
 _DIRECTIVE = re.compile(r"<!--\s*orbitcheck-(disable-next-line|disable|enable)(?![\w-])([^>]*?)\s*-->")
 _IDS = re.compile(r"[\s,]+")
@@ -39,12 +39,7 @@ def directives(doc: Document) -> tuple[Directive, ...]:
     """Every suppression comment in the document, in order, outside code."""
     if "orbitcheck-" not in doc.text:  # nearly every draft: skip building the code mask
         return ()
-    chars = list(doc.text)
-    _mask_fences(doc.text, chars)
-    outside_fences = "".join(chars)
-    for hit in _INLINE_CODE.finditer(outside_fences):
-        chars[hit.start():hit.end()] = " " * (hit.end() - hit.start())
-    visible = "".join(chars)
+    visible = mask_code(doc.text)
     found = []
     for m in _DIRECTIVE.finditer(visible):
         ids = frozenset(i for i in _IDS.split(m.group(2)) if i)
