@@ -62,12 +62,12 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _reference_loader(app: Flask) -> Callable[[], Any]:
+    """Reads DATA_DIR each time it is called, so a reload picks up a changed setting as well as new files."""
+
     def load() -> Any:
-        try:
-            from .reference.records import load_store
-        except ImportError:  # the reference records package is not part of this build yet
-            return None
-        return load_store(app.config["DATA_DIR"])
+        from .reference.records import load_store
+
+        return load_store(app.config["DATA_DIR"])  # None: the shipped reference_data/
 
     return load
 
@@ -90,8 +90,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     metrics.create_counters(app)
 
-    loader = app.config.get("REFERENCE_LOADER") or _reference_loader(app)
-    holder = StoreHolder(loader)
+    holder = StoreHolder(_reference_loader(app))
     holder.load()  # invalid records raise here: the service refuses to start rather than serve half the data
     app.extensions[EXTENSION] = holder
     if app.config["WARM_UP"]:

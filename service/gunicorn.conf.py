@@ -31,6 +31,9 @@ timeout = 30
 graceful_timeout = 20
 accesslog = "-"
 errorlog = "-"
+# gunicorn 24+ opens a control socket at one fixed path per user; we do not use it, and two servers on one
+# machine (tests, bench) would fight over it.
+control_socket_disable = True
 # Refuse absurd request lines and headers before the app sees them (the body limit is the app's).
 limit_request_line = 8190
 limit_request_fields = 100

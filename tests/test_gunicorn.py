@@ -123,3 +123,68 @@ def test_shuts_down_cleanly_on_sigterm(tmp_path):
     srv = Server(tmp_path)
     assert srv.stop() == 0
     assert "Shutting down: Master" in srv.err_path.read_text()
+
+
+def _wait_for_version(srv: Server, predicate, what: str) -> str:
+    """Poll /readyz until every answer (several workers) satisfies `predicate`; bounded."""
+    deadline = time.monotonic() + 30
+    while True:
+        versions = {srv.session.get(f"{srv.url}/readyz", timeout=10).json()["reference_version"] for _ in range(6)}
+        if all(predicate(v) for v in versions):
+            return versions.pop()
+        assert time.monotonic() < deadline, f"{what}: still {versions}"
+        time.sleep(0.2)
+
+
+def test_reload_on_sighup_and_admin_drops_no_request(tmp_path):
+    import shutil
+    import threading
+
+    data = tmp_path / "reference_data"
+    shutil.copytree(ROOT / "reference_data", data)
+    record = data / "missions" / "progress-ms-10.toml"
+    original = record.read_text(encoding="utf-8")
+    srv = Server(tmp_path, ORBITCHECK_DATA_DIR=str(data), ORBITCHECK_ADMIN_KEYS="root-key")
+    statuses: list[int] = []
+    failures: list[str] = []
+    stop = threading.Event()
+
+    def traffic() -> None:
+        with requests.Session() as session:
+            while not stop.is_set():
+                try:
+                    r = session.post(f"{srv.url}/v1/check", json={"text": "5,652 pounds (2,564 kg)"}, timeout=10)
+                    statuses.append(r.status_code)
+                except requests.RequestException as exc:
+                    failures.append(repr(exc))
+
+    thread = threading.Thread(target=traffic)
+    thread.start()
+    try:
+        first = _wait_for_version(srv, lambda v: True, "start")
+        record.write_text(original.replace("aliases = [", 'aliases = ["Cargo One", ', 1), encoding="utf-8")
+        srv.proc.send_signal(signal.SIGHUP)
+        second = _wait_for_version(srv, lambda v: v != first, "after SIGHUP")
+
+        record.write_text("id = [broken\n", encoding="utf-8")
+        srv.proc.send_signal(signal.SIGHUP)  # the master refuses them, and keeps serving the old ones
+        deadline = time.monotonic() + 30  # the master handles the signal in its own loop: wait for its word
+        while "reference reload failed, keeping version" not in srv.err_path.read_text():
+            assert time.monotonic() < deadline, srv.err_path.read_text()
+            time.sleep(0.1)
+        assert _wait_for_version(srv, lambda v: v == second, "after a refused reload") == second
+        refused = srv.session.post(f"{srv.url}/v1/admin/reload", headers={"X-API-Key": "root-key"}, timeout=10)
+        assert refused.status_code == 409 and second in refused.json()["detail"]
+
+        record.write_text(original.replace("aliases = [", 'aliases = ["Cargo Two", ', 1), encoding="utf-8")
+        accepted = srv.session.post(f"{srv.url}/v1/admin/reload", headers={"X-API-Key": "root-key"}, timeout=10)
+        assert accepted.status_code == 200 and accepted.json()["workers_restarting"] is True
+        third = accepted.json()["reference_version"]
+        assert _wait_for_version(srv, lambda v: v == third, "after admin reload") == third
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+        srv.stop()
+    assert failures == [] and len(statuses) > 10 and set(statuses) == {200}
+    assert "reference records reloaded: version " + third in srv.err_path.read_text()
