@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Finding
-from .text import _INLINE_CODE, _mask_fences, Document  # the same code rules the prose mask uses
+# The prose mask's own code rules (private to text.py, shared on purpose: "is this code?" has one answer).
+from .text import Document, _blank, _code_spans, _mask_fences
 
 _DIRECTIVE = re.compile(r"<!--\s*orbitcheck-(disable-next-line|disable|enable)(?![\w-])([^>]*?)\s*-->")
 _IDS = re.compile(r"[\s,]+")
@@ -41,9 +42,8 @@ def directives(doc: Document) -> tuple[Directive, ...]:
         return ()
     chars = list(doc.text)
     _mask_fences(doc.text, chars)
-    outside_fences = "".join(chars)
-    for hit in _INLINE_CODE.finditer(outside_fences):
-        chars[hit.start():hit.end()] = " " * (hit.end() - hit.start())
+    for start, end in _code_spans("".join(chars)):
+        _blank(chars, start, end)
     visible = "".join(chars)
     found = []
     for m in _DIRECTIVE.finditer(visible):
