@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Finding
-# The prose mask's own code rules (private to text.py, shared on purpose: "is this code?" has one answer).
-from .text import Document, _blank, _code_spans, _mask_fences
+from .text import Document, mask_code  # the same code rules the prose mask uses
 
 _DIRECTIVE = re.compile(r"<!--\s*orbitcheck-(disable-next-line|disable|enable)(?![\w-])([^>]*?)\s*-->")
 _IDS = re.compile(r"[\s,]+")
@@ -40,11 +39,7 @@ def directives(doc: Document) -> tuple[Directive, ...]:
     """Every suppression comment in the document, in order, outside code."""
     if "orbitcheck-" not in doc.text:  # nearly every draft: skip building the code mask
         return ()
-    chars = list(doc.text)
-    _mask_fences(doc.text, chars)
-    for start, end in _code_spans("".join(chars)):
-        _blank(chars, start, end)
-    visible = "".join(chars)
+    visible = mask_code(doc.text)
     found = []
     for m in _DIRECTIVE.finditer(visible):
         ids = frozenset(i for i in _IDS.split(m.group(2)) if i)

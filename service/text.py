@@ -107,6 +107,15 @@ def _mask_markdown(text: str, chars: list[str]) -> dict[str, str]:
     return front
 
 
+def mask_code(text: str) -> str:
+    """`text` with fenced and inline code blanked (same length): where Markdown shows examples, not directives."""
+    chars = list(text)
+    _mask_fences(text, chars)
+    for start, end in _code_spans("".join(chars)):
+        _blank(chars, start, end)
+    return "".join(chars)
+
+
 def _spans(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int, int]]]:
     return lambda text: (hit.span() for hit in pattern.finditer(text))
 

@@ -12,7 +12,9 @@ from ..checks import select
 from ..errors import InputError
 from ..formats import FileResult, renderers
 from ..model import Severity
+from ..reference.records import load_store, resolve_data_dir
 from ..text import parse_date
+from .missions import add_data_dir
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
@@ -30,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="exit 1 when a finding has this severity or worse (default: error)")
     p.add_argument("--checks", metavar="ID[,ID...]", help="run only these checks")
     ci.add_arguments(p)
+    add_data_dir(p)
     p.set_defaults(run=run)
 
 
@@ -43,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
     flags = ci.overrides(args, published=published, checks=checks)
     drafts = [Draft(label, text, markdown) for label, text, markdown in read_drafts(args.paths)]
     jobs = ci.plan(drafts, flags, args)
-    results = ci.run(jobs, args)
+    # The records are read (and validated) only when the reference check may run here.
+    local_reference = not args.server and (checks is None or "reference" in checks)
+    store = load_store(resolve_data_dir(args.data_dir)) if local_reference else None
+    results = ci.run(jobs, args, store=store)
     sys.stdout.write(renderers()[args.format](results))
     # Each draft is held to its own fail level: drafts under different .orbitcheck.toml files may differ.
     failing = any(_fails(result, job.settings.fail_on) for job, result in zip(jobs, results))

@@ -1,0 +1,152 @@
+"""Mission mentions: names and aliases ("Soyuz MS-11", "soyuz ms 11", "71P"), bare vehicle families ("the
+Progress launch"), crew ("Gerst's crew", "Serena Auñón-Chancellor"), expedition crews ("the Expedition 58
+crew") and launch sites ("Baikonur Cosmodrome").
+
+Extractors take only a Document, but the names to look for come from the reference records. So the names
+live in a `Gazetteer` built from a store, and `mission_extractor(gazetteer)` returns the extractor for it:
+one function object per gazetteer, so `Extraction.get()` memoises it like any other extractor. The
+reference check builds (and caches) the gazetteer per store.
+
+Matching works on tokens (runs of letters or of digits, lower-cased, accents dropped), so case, hyphens,
+spaces and accents do not matter; tokens of one name may be separated by at most two spaces/hyphens/dots.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+from ..model import Span
+from ..text import Document
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TIGHT = re.compile(r"[ \t\-‐–./]{0,2}")
+_CREW_WORDS = r"(?:crew|crewmates|team|trio|duo)"
+_POSSESSIVE_CREW = re.compile(r"['’]s\s+" + _CREW_WORDS + r"\b", re.I)
+_EXPEDITION = re.compile(r"\bExpedition\s+(\d{1,3})\s+(?:crew|launch|team|astronauts|crewmembers|members)\b", re.I)
+# Launch sites a draft may name that no record uses: naming one where the record says another is a claim
+# the check can contradict. Names only (no figures); the sites of records come from the records.
+OTHER_SITES = ("Plesetsk", "Vostochny", "Kourou", "Guiana Space Centre", "Vandenberg", "Tanegashima",
+               "Jiuquan", "Xichang", "Taiyuan", "Wenchang", "Sriharikota", "Kapustin Yar", "Yasny", "Uchinoura",
+               "Mahia", "Cape Canaveral", "Kennedy Space Center", "Wallops", "Baikonur")
+_SITE_SUFFIX = re.compile(r"\b(?:[A-Z][\w-]+\s+){1,3}(?:Cosmodrome|Spaceport|Space\s+Cent(?:er|re)|"
+                          r"Space\s+Force\s+Station|Air\s+Force\s+Station|Launch\s+Complex)\b")
+
+
+class MentionKind(StrEnum):
+    NAME = "name"              # a mission's name or alias: names one mission
+    FAMILY = "family"          # a bare family word ("Progress"): the last-named mission of that family
+    CREW = "crew"              # "Gerst's crew": the flight that person flew
+    PERSON = "person"          # a crew member's name: the flight(s) that person flew
+    EXPEDITION = "expedition"  # "the Expedition 58 crew": the flight carrying that expedition's crew
+    SITE = "site"              # a launch site
+
+
+@dataclass(frozen=True, slots=True)
+class MissionMention:
+    span: Span
+    text: str
+    kind: MentionKind
+    missions: tuple[str, ...]  # candidate mission ids (one for NAME; family/site mentions: none)
+    key: str = ""              # family word, site key or person, normalised
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one gazetteer per store
+class Gazetteer:
+    """Token sequences to look for, each with what it means. Built once per reference store."""
+
+    names: dict[tuple[str, ...], tuple[MentionKind, tuple[str, ...], str]]
+    expeditions: dict[str, tuple[str, ...]]
+    longest: int
+
+    @classmethod
+    def from_store(cls, store: Any) -> "Gazetteer":
+        names: dict[tuple[str, ...], tuple[MentionKind, tuple[str, ...], str]] = {}
+        expeditions: dict[str, set[str]] = {}
+        people: dict[tuple[str, ...], set[str]] = {}
+        families: set[str] = set()
+        sites: set[str] = set(OTHER_SITES)
+        for m in store.missions():
+            for label in (m.name, *m.aliases):
+                names[tokens_of(label)] = (MentionKind.NAME, (m.id,), m.id)
+            families.add(m.family)
+            for number in m.expeditions:
+                expeditions.setdefault(number, set()).add(m.id)
+            for person in m.crew:
+                for label in (person.name, person.surname):
+                    people.setdefault(tokens_of(label), set()).add(m.id)
+            if m.launch and m.launch.site:
+                sites.update((m.launch.site, *m.launch.site_aliases))
+        for key, ids in people.items():
+            names.setdefault(key, (MentionKind.PERSON, tuple(sorted(ids)), " ".join(key)))
+        for family in families:
+            names.setdefault(tokens_of(family), (MentionKind.FAMILY, (), " ".join(tokens_of(family))))
+        for site in sites:
+            names.setdefault(tokens_of(site), (MentionKind.SITE, (), " ".join(tokens_of(site))))
+        names.pop((), None)
+        return cls(names, {k: tuple(sorted(v)) for k, v in expeditions.items()},
+                   max((len(k) for k in names), default=1))
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(t for t, _, _ in _tokens(text))
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        plain = "".join(c for c in unicodedata.normalize("NFKD", m.group(0)) if not unicodedata.combining(c))
+        out.append((plain.lower(), m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=8)
+def mission_extractor(gazetteer: Gazetteer) -> Callable[[Document], tuple[MissionMention, ...]]:
+    """The extractor for one gazetteer (the same function object each time: Extraction memoises by it)."""
+
+    def extract_missions(doc: Document) -> tuple[MissionMention, ...]:
+        return tuple(sorted(_scan(doc, gazetteer), key=lambda m: (m.span.start, m.span.end)))
+
+    return extract_missions
+
+
+def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
+    prose, toks = doc.prose, _tokens(doc.prose)
+    taken: list[Span] = []
+    i = 0
+    while i < len(toks):
+        hit = _longest_at(prose, toks, i, gaz)
+        if hit is None:
+            i += 1
+            continue
+        n, (kind, ids, key) = hit
+        span = Span(toks[i][1], toks[i + n - 1][2])
+        if kind in (MentionKind.FAMILY, MentionKind.PERSON) and not prose[span.start].isupper():
+            i += 1  # "progress on the inquiry" is no Progress spacecraft
+            continue
+        if kind in (MentionKind.PERSON,) and (crew := _POSSESSIVE_CREW.match(prose, span.end)):
+            kind, span = MentionKind.CREW, Span(span.start, crew.end())
+        yield MissionMention(span, doc.text[span.start:span.end], kind, ids, key)
+        taken.append(span)
+        i += n
+    for m in _EXPEDITION.finditer(prose):
+        yield MissionMention(Span(m.start(), m.end()), doc.text[m.start():m.end()], MentionKind.EXPEDITION,
+                             gaz.expeditions.get(m.group(1), ()), m.group(1))
+    for m in _SITE_SUFFIX.finditer(prose):
+        if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in taken):
+            yield MissionMention(Span(m.start(), m.end()), doc.text[m.start():m.end()], MentionKind.SITE, (),
+                                 " ".join(tokens_of(m.group(0))))
+
+
+def _longest_at(prose: str, toks: list, i: int, gaz: Gazetteer):
+    best = None
+    for n in range(1, min(gaz.longest, len(toks) - i) + 1):
+        j = i + n - 1
+        if n > 1 and _TIGHT.fullmatch(prose, toks[j - 1][2], toks[j][1]) is None:
+            break
+        if (key := tuple(t for t, _, _ in toks[i:j + 1])) in gaz.names:
+            best = (n, gaz.names[key])
+    return best

@@ -1,0 +1,106 @@
+"""Numbers as news copy writes them, parsed by us (never by pint, which reads "1,5" as 15).
+
+A written number stands for an interval: what the writer could have meant at the precision written.
+`NUMBER` is a regex fragment (no groups, every repetition bounded, so scanning stays linear) that other
+extractors compose; `parse_number` turns a matched piece of text into a `Number`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+_WORD = (rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|{'|'.join(sorted(_ONES, key=len, reverse=True))})"
+         r"(?!\w)")
+# Thousands groups: "5,652", "141, 000" (odd spacing as printed), "183 000" (SI spacing, thin spaces).
+_GROUPED = r"\d{1,3}(?:(?:,[ ]?|[ \u00a0\u2009\u202f])\d{3}(?!\d)){1,6}"
+_DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}})?(?!\d)|\.\d{{1,9}}(?!\d)"
+_SIGN = r"(?:(?<![\w.,])[-\u2212]|(?i:minus|negative)\s)"
+_SCALE = r"(?:[ -](?i:thousand|million|billion|trillion)\b)"
+NUMBER = rf"(?<![\w.,:/]){_SIGN}?(?:{_DIGITS}|{_WORD}){_SCALE}?"
+
+# Hedges: APPROX widens both ways, ABOVE/BELOW make one-sided bounds.
+APPROX, ABOVE, BELOW = "approx", "above", "below"
+HEDGES = {"about": APPROX, "nearly": APPROX, "roughly": APPROX, "around": APPROX, "approximately": APPROX,
+          "approx.": APPROX, "almost": APPROX, "some": APPROX, "~": APPROX, "an estimated": APPROX,
+          "more than": ABOVE, "over": ABOVE, "at least": ABOVE, "upward of": ABOVE, "upwards of": ABOVE,
+          "up to": BELOW, "less than": BELOW, "under": BELOW, "at most": BELOW, "fewer than": BELOW}
+HEDGE = (r"(?:~\s?|(?<!\w)(?i:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True) if h != "~")
+         + r")\s)")
+
+_PARTS = re.compile(rf"({_SIGN})?(?:({_DIGITS})|({_WORD}))({_SCALE})?")
+_SEPARATOR = re.compile(r",[ ]?|[ \u00a0\u2009\u202f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A parsed number and what the writer's way of writing it says about its precision and style."""
+
+    value: float
+    half_unit: float    # half a unit of the last written digit (in the value's own terms)
+    trailing_zeros: int  # of a whole number written without decimals ("28,000": 3)
+    decimals: int       # digits written after the point (of the scaled figure)
+    separator: str | None  # thousands separator as written ("," or " "), "" when none was used, None unknown
+    scale: str | None   # "million" ...
+    word: bool          # written in words ("six")
+    sign: str           # how a minus was written: "-", "\u2212", "minus ", or ""
+    hedge: str | None = None  # APPROX / ABOVE / BELOW
+
+    @property
+    def round_figure(self) -> bool:
+        """A round figure ("400", "28,000", "1.1 million") claims less precision than its digits show."""
+        return self.trailing_zeros > 0 or self.scale is not None
+
+    def interval(self, profile: str = "news") -> tuple[float, float]:
+        """What the writer could have meant; "strict" takes the written digits exactly."""
+        v = self.value
+        spread = self.half_unit
+        if self.round_figure and profile != "strict":
+            spread = max(spread, 0.05 * abs(v))
+        lo, hi = v - spread, v + spread
+        if self.hedge == APPROX:
+            lo, hi = lo - 0.03 * abs(v), hi + 0.03 * abs(v)
+        elif self.hedge == ABOVE:
+            hi = math.inf
+        elif self.hedge == BELOW:
+            lo = -math.inf
+        return lo, hi
+
+    def with_hedge(self, hedge: str | None) -> Number:
+        return Number(self.value, self.half_unit, self.trailing_zeros, self.decimals, self.separator,
+                      self.scale, self.word, self.sign, hedge)
+
+
+def parse_number(text: str) -> Number | None:
+    """The Number written as `text` (a match of NUMBER), or None when `text` is not one."""
+    m = _PARTS.fullmatch(text.strip())
+    if not m:
+        return None
+    sign_text, digits, word, scale_text = m.groups()
+    scale = scale_text.strip(" -").lower() if scale_text else None
+    multiplier = SCALES[scale] if scale else 1.0
+    sign = -1.0 if sign_text else 1.0
+    if word:
+        value, decimals, separator = float(_word_value(word)), 0, None
+        trailing = 1 if value >= 10 and value % 10 == 0 else 0
+    else:
+        seps = _SEPARATOR.findall(digits)
+        separator = (seps[0].strip() or " ") if seps else ("" if len(digits.split(".")[0]) > 3 else None)
+        plain = _SEPARATOR.sub("", digits)
+        whole, _, frac = plain.partition(".")
+        value, decimals = float(plain), len(frac)
+        trailing = len(whole) - len(whole.rstrip("0")) if not frac and whole.strip("0") else 0
+    half = 0.5 * 10.0 ** (-decimals) * multiplier
+    return Number(sign * value * multiplier, half, trailing, decimals, separator, scale,
+                  bool(word), (sign_text or "").lower())
+
+
+def _word_value(word: str) -> int:
+    parts = re.split(r"[- ]", word.lower())
+    return sum(WORD_VALUES[p] for p in parts)

@@ -1,0 +1,101 @@
+"""Unit words as news copy writes them, mapped to our unit keys (service/normalise/units.py reads the keys).
+
+Abbreviations are matched case-sensitively ("MN" is meganewtons, "mN" would not be); words in any case.
+`UNIT` is a regex fragment without groups; `unit_key(text)` names the unit a match stands for.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# key: (abbreviations, case-sensitive), (words, any case). Plural and singular both listed.
+_VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "km": (("km", "kms", "Km"), ("kilometers", "kilometer", "kilometres", "kilometre")),
+    "mi": (("mi", "mi."), ("miles", "mile", "statute miles")),
+    "nmi": (("nmi",), ("nautical miles", "nautical mile")),
+    "ft": (("ft", "ft."), ("feet", "foot")),
+    "m": (("m",), ("meters", "meter", "metres", "metre")),
+    "cm": (("cm",), ("centimeters", "centimeter", "centimetres", "centimetre")),
+    "mm": (("mm",), ("millimeters", "millimeter", "millimetres", "millimetre")),
+    "in": ((), ("inches", "inch")),
+    "yd": (("yd",), ("yards", "yard")),
+    "au": (("AU",), ("astronomical units", "astronomical unit")),
+    "ly": ((), ("light-years", "light-year", "light years", "light year")),
+    "km2": (("km2", "km²", "sq km", "sq. km"), ("square kilometers", "square kilometer", "square kilometres",
+                                                "square kilometre")),
+    "mi2": (("mi2", "mi²", "sq mi", "sq. mi", "sq. mi."), ("square miles", "square mile")),
+    "m2": (("m2", "m²"), ("square meters", "square meter", "square metres", "square metre")),
+    "ft2": (("ft2", "ft²", "sq ft", "sq. ft."), ("square feet", "square foot")),
+    "acre": ((), ("acres", "acre")),
+    "ha": (("ha",), ("hectares", "hectare")),
+    "lb": (("lb", "lbs", "lb.", "lbs."), ("pounds", "pound")),
+    "kg": (("kg", "kgs", "kg."), ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos")),
+    "g": ((), ("grams", "gram", "grammes")),
+    "oz": (("oz",), ("ounces", "ounce")),
+    "ton": ((), ("tons", "ton")),
+    "tonne": (("t",), ("metric tons", "metric ton", "metric tonnes", "metric tonne", "tonnes", "tonne")),
+    "short_ton": ((), ("short tons", "short ton")),
+    "long_ton": ((), ("long tons", "long ton")),
+    "lbf": (("lbf",), ("pounds of thrust", "pound of thrust", "pounds-force", "pound-force", "pounds of force",
+                       "lbs of thrust", "lb of thrust", "lbs. of thrust", "lb. of thrust")),
+    "ton_force": ((), ("tons of thrust", "tons-force", "tons of force")),
+    "tonne_force": (("tf",), ("metric tons of thrust", "tonnes of thrust", "tonnes-force", "metric tons-force")),
+    "kgf": (("kgf",), ("kilograms-force", "kilogram-force", "kilograms of thrust", "kilogram of thrust")),
+    "N": ((), ("newtons", "newton")),
+    "kN": (("kN",), ("kilonewtons", "kilonewton")),
+    "MN": (("MN",), ("meganewtons", "meganewton")),
+    "mph": (("mph", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
+    "km/h": (("km/h", "km/hr", "km/hour", "kph", "kmh", "kmph", "km/h."),
+             ("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour")),
+    "km/s": (("km/s", "km/sec", "kps"), ("kilometers per second", "kilometres per second",
+                                         "kilometers a second", "kilometres a second")),
+    "mi/s": (("mi/s", "mi/sec"), ("miles per second", "miles a second")),
+    "m/s": (("m/s", "m/sec"), ("meters per second", "metres per second")),
+    "ft/s": (("ft/s", "ft/sec", "fps"), ("feet per second",)),
+    "knot": (("kn", "kts", "nm/hr", "nm/h"), ("knots", "knot", "nautical miles per hour")),
+    "psi": (("psi",), ("pounds per square inch",)),
+    "kPa": (("kPa",), ("kilopascals", "kilopascal")),
+    "l": ((), ("liters", "liter", "litres", "litre")),
+    "gal": (("gal",), ("gallons", "gallon")),
+    "K": ((), ("kelvins", "kelvin")),
+}
+# Temperatures: "°F", "° Fahrenheit", "degrees F", "grados Fahrenheit", "gradi Celsius", bare "F"/"C".
+_TEMPERATURE = r"(?:°\s?|(?i:degrees|degree|deg\.?|grados|gradi|grad|graden)\s)?(?:(?i:fahrenheit|celsius|centigrade)|[FC])"
+_DEGREE_PREFIX = re.compile(r"^(?:°\s?|(?:degrees|degree|deg\.?|grados|gradi|grad|graden)\s)", re.I)
+
+
+def _alternation() -> str:
+    items = [(s, False) for abbr, _ in _VOCABULARY.values() for s in abbr]
+    items += [(s, True) for _, words in _VOCABULARY.values() for s in words]
+    items.sort(key=lambda item: len(item[0]), reverse=True)
+    parts = []
+    for surface, any_case in items:
+        pattern = re.escape(surface).replace(r"\ ", r"\s")
+        parts.append(f"(?i:{pattern})" if any_case else pattern)
+    return "|".join(parts)
+
+
+# A unit ends where a word does ("km" must not match the start of "km/h" or "kmz").
+UNIT = rf"(?:{_TEMPERATURE}|{_alternation()})(?![\w/²³])"
+
+
+@cache
+def _lookup() -> tuple[dict[str, str], dict[str, str]]:
+    exact = {s: key for key, (abbr, _) in _VOCABULARY.items() for s in abbr}
+    lower = {s.lower(): key for key, (_, words) in _VOCABULARY.items() for s in words}
+    return exact, lower
+
+
+def unit_key(text: str) -> str | None:
+    """The unit key a match of UNIT stands for ("metric tons" -> "tonne", "° Fahrenheit" -> "degF")."""
+    text = " ".join(text.split())
+    exact, lower = _lookup()
+    key = exact.get(text) or lower.get(text.lower())
+    if key:
+        return key
+    core = _DEGREE_PREFIX.sub("", text).lower()
+    if core in ("fahrenheit", "f"):
+        return "degF"
+    if core in ("celsius", "centigrade", "c"):
+        return "degC"
+    return None

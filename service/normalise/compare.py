@@ -1,0 +1,91 @@
+"""Compare a figure with its conversion at the writer's precision (the statcheck idea).
+
+Each written number is an interval (service.extract.numbers.Number.interval). A side of a pair is
+consistent under a reading when, for every figure, the head's interval converted overlaps the written
+conversion's interval. Every standard reading is tried; a pair is never inconsistent if any reading fits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.quantities import Quantity, Side
+from ..model import Span, Verdict
+from .units import Conversion, conversions
+from .writing import corrected
+
+_EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One figure and its conversion under one reading."""
+
+    a: Quantity
+    b: Quantity
+    expected: float                   # a's value converted
+    converted: tuple[float, float]    # a's interval converted
+    written: tuple[float, float]      # b's interval
+    fits: bool
+
+    @property
+    def gap(self) -> float:
+        """How far apart the intervals are (0 when they overlap), in b's unit."""
+        return max(0.0, self.written[0] - self.converted[1], self.converted[0] - self.written[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The verdict on one parenthesised side against the head."""
+
+    verdict: Verdict
+    conversion: Conversion | None
+    comparisons: tuple[Comparison, ...]
+    fitting: tuple[str, ...]                  # every reading under which the side is consistent
+    corrections: tuple[tuple[Span, str], ...] = ()  # number spans in b and their corrected writing
+    borderline: bool = False                  # off by less than one unit of the last written digit
+
+
+def _compare(head: Side, side: Side, conversion: Conversion, profile: str) -> tuple[Comparison, ...]:
+    out = []
+    for a, b in zip(head.quantities, side.quantities):
+        lo, hi = a.number.interval(profile)
+        converted = (conversion(lo), conversion(hi))
+        written = b.number.interval(profile)
+        slack = _EPSILON * max(abs(b.number.value), 1.0)
+        fits = converted[0] <= written[1] + slack and written[0] <= converted[1] + slack
+        out.append(Comparison(a, b, conversion(a.number.value), converted, written, fits))
+    return tuple(out)
+
+
+def _distance(comparisons: tuple[Comparison, ...]) -> float:
+    return sum(abs(c.expected - c.b.number.value) / max(abs(c.b.number.value), 1e-12) for c in comparisons)
+
+
+def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool = False) -> Outcome | None:
+    """None when no reading makes the two sides the same kind of quantity (then it is not a conversion)."""
+    readings = conversions(head.unit, side.unit, profile)
+    if not readings:
+        return None
+    if len(head.quantities) != len(side.quantities):
+        return Outcome(Verdict.AMBIGUOUS, None, (), ())
+    tried = [(c, _compare(head, side, c, profile)) for c in readings]
+    fitting = [(c, comps) for c, comps in tried if all(x.fits for x in comps)]
+    names = tuple(c.reading for c, _ in fitting)
+    if fitting:
+        cued = [t for t in fitting if t[0].difference] if difference_cue else []
+        chosen, comps = cued[0] if cued else min(fitting, key=lambda t: _distance(t[1]))
+        return Outcome(Verdict.CONSISTENT, chosen, comps, names)
+    chosen, comps = min(tried, key=lambda t: _distance(t[1]))
+    fixes = tuple((c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for c in comps if not c.fits)
+    borderline = all(c.gap <= c.b.number.half_unit for c in comps)
+    return Outcome(Verdict.INCONSISTENT, chosen, comps, names, fixes, borderline)
+
+
+_CUES = re.compile(r"(?i)\b(?:warm|cool|hott|cold|rise|rose|risen|rising|increas|decreas|drop|fell|fall|differ|"
+                   r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing)\w{0,6}\b")
+
+
+def difference_cue(prose: str, span: Span) -> bool:
+    """Words near a temperature pair that say it is a change ("warmer by", "a rise of", "... warmer")."""
+    return bool(_CUES.search(prose, max(0, span.start - 60), min(len(prose), span.end + 40)))

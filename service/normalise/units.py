@@ -1,0 +1,103 @@
+"""THE pint registry (one per process, built on first use) and the cached conversion factors.
+
+pint is used only to derive a factor (and offset, for temperatures) once per pair of units; every later
+conversion is a multiply-add on cached floats. Unit keys come from service/extract/unitwords.py; each key
+has one or more standard *readings* ("tons": short or metric, mass or force; "pounds": mass or force; a
+temperature: a reading on the thermometer or a difference), and a pair may be read any way that makes
+both sides the same kind of quantity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# key -> readings: (pint unit, how the reading is described in a finding's details)
+READINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "km": (("kilometer", "km"),), "mi": (("mile", "mi"),), "nmi": (("nautical_mile", "nautical mi"),),
+    "ft": (("foot", "ft"),), "m": (("meter", "m"),), "cm": (("centimeter", "cm"),),
+    "mm": (("millimeter", "mm"),), "in": (("inch", "in"),), "yd": (("yard", "yd"),),
+    "au": (("astronomical_unit", "AU"),), "ly": (("light_year", "light-year"),),
+    "km2": (("kilometer ** 2", "km²"),), "mi2": (("mile ** 2", "mi²"),), "m2": (("meter ** 2", "m²"),),
+    "ft2": (("foot ** 2", "ft²"),), "acre": (("acre", "acre"),), "ha": (("hectare", "ha"),),
+    "lb": (("pound", "pound (mass)"), ("force_pound", "pound-force")),
+    "kg": (("kilogram", "kg (mass)"), ("kilogram_force", "kilogram-force")),
+    "g": (("gram", "g"),), "oz": (("ounce", "oz"),),
+    "ton": (("short_ton", "short ton (2,000 lb)"), ("tonne", "metric ton (1,000 kg)"),
+            ("short_ton_force", "short ton-force"), ("tonne_force", "metric ton-force")),
+    "tonne": (("tonne", "metric ton (1,000 kg)"), ("tonne_force", "metric ton-force")),
+    "short_ton": (("short_ton", "short ton (2,000 lb)"), ("short_ton_force", "short ton-force")),
+    "long_ton": (("long_ton", "long ton (2,240 lb)"), ("long_ton_force", "long ton-force")),
+    "lbf": (("force_pound", "pound-force"),), "kgf": (("kilogram_force", "kilogram-force"),),
+    "ton_force": (("short_ton_force", "short ton-force"), ("tonne_force", "metric ton-force")),
+    "tonne_force": (("tonne_force", "metric ton-force"),),
+    "N": (("newton", "N"),), "kN": (("kilonewton", "kN"),), "MN": (("meganewton", "MN"),),
+    "mph": (("mile / hour", "mph"),), "km/h": (("kilometer / hour", "km/h"),),
+    "km/s": (("kilometer / second", "km/s"),), "mi/s": (("mile / second", "mi/s"),),
+    "m/s": (("meter / second", "m/s"),), "ft/s": (("foot / second", "ft/s"),),
+    "knot": (("nautical_mile_per_hour", "knot"),),
+    "psi": (("psi", "psi"),), "kPa": (("kilopascal", "kPa"),),
+    "l": (("liter", "liter"),), "gal": (("gallon", "US gallon"),),
+    "degF": (("degree_Fahrenheit", "°F"), ("delta_degree_Fahrenheit", "°F difference")),
+    "degC": (("degree_Celsius", "°C"), ("delta_degree_Celsius", "°C difference")),
+    "K": (("kelvin", "K"),),
+}
+# AP Stylebook's coarse factors (profile "ap"): "multiply miles by 1.6", "pounds by .45", ...
+AP_FACTORS: dict[tuple[str, str], float] = {
+    ("mi", "km"): 1.6, ("km", "mi"): 0.62, ("lb", "kg"): 0.45, ("kg", "lb"): 2.2, ("ft", "m"): 0.3,
+    ("m", "ft"): 3.3, ("mph", "km/h"): 1.6, ("km/h", "mph"): 0.62, ("in", "cm"): 2.5, ("cm", "in"): 0.4,
+    ("yd", "m"): 0.9, ("m", "yd"): 1.1, ("ton", "tonne"): 0.9, ("tonne", "ton"): 1.1,
+    ("gal", "l"): 3.8, ("l", "gal"): 0.26, ("mi2", "km2"): 2.6, ("km2", "mi2"): 0.4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """One way of reading a pair: value_b = value_a * scale + offset."""
+
+    reading: str  # "short ton (2,000 lb) -> metric ton (1,000 kg)"
+    scale: float
+    offset: float = 0.0
+    difference: bool = False  # a temperature difference (no 32° offset)
+
+    def __call__(self, value: float) -> float:
+        return value * self.scale + self.offset
+
+
+@cache
+def registry() -> Any:
+    """The process's one UnitRegistry, with our definitions file; built on first use (about 140 ms)."""
+    import pint
+
+    ureg = pint.UnitRegistry()
+    ureg.load_definitions(str(resources.files(__package__).joinpath("units.txt")))
+    return ureg
+
+
+@cache
+def _factor(unit_a: str, unit_b: str) -> tuple[float, float] | None:
+    ureg = registry()
+    a, b = ureg.Unit(unit_a), ureg.Unit(unit_b)
+    if a.dimensionality != b.dimensionality:
+        return None
+    zero = ureg.Quantity(0.0, a).to(b).magnitude
+    return ureg.Quantity(1.0, a).to(b).magnitude - zero, zero
+
+
+@cache
+def conversions(key_a: str, key_b: str, profile: str = "news") -> tuple[Conversion, ...]:
+    """Every standard reading of "a (b)", in order of preference (US usage first); () if none fits."""
+    found = []
+    for unit_a, label_a in READINGS.get(key_a, ()):
+        for unit_b, label_b in READINGS.get(key_b, ()):
+            difference = unit_a.startswith("delta_")
+            if unit_a == unit_b or difference != unit_b.startswith("delta_"):
+                continue  # a conversion changes the unit; a difference converts to a difference
+            factor = _factor(unit_a, unit_b)
+            if factor:
+                found.append(Conversion(f"{label_a} -> {label_b}", *factor, difference=difference))
+    if profile == "ap" and (key_a, key_b) in AP_FACTORS:
+        coarse = AP_FACTORS[key_a, key_b]
+        found.append(Conversion(f"AP Stylebook factor: {key_a} x {coarse} = {key_b}", coarse))
+    return tuple(found)

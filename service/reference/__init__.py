@@ -1,0 +1,1 @@
+"""Reference records: the store (records.py), linking claims to missions (link.py), the GCAT importer (gcat.py)."""

@@ -1,0 +1,200 @@
+"""Compare one linked claim with the record's figure: supported, contradicted (with the record's value written
+the writer's way) or unverified (no record, no figure, or too coarse to tell). Never a guess.
+
+Times and dates are compared at the coarser of the claim's and the record's precision. A date claim is a
+calendar day in the zone the sentence writes (UTC when it writes none); if the record's day differs there
+but matches the launch site's local day, the draft may be using local time: unverified, not contradicted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..model import Verdict
+from .link import Link, Property
+from .records import Mission, name_key
+
+_STEP = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
+_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "month": 4, "quarter": 5, "year": 6}
+_AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_MONTH_KEYS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: Verdict
+    message: str
+    suggestion: str | None = None
+    evidence: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The record's figure for a property: where it is, its value and its precision."""
+
+    mission: Mission
+    field: str
+    time: datetime | None = None
+    precision: str | None = None
+    value: Any = None
+    uncertain: bool = False
+    source: str = ""
+
+    def evidence(self) -> dict[str, Any]:
+        value = self.time.strftime("%Y-%m-%dT%H:%M:%SZ") if self.time else self.value
+        out = {"record": self.mission.id, "field": self.field, "value": value, "precision": self.precision}
+        src = self.mission.sources.get(self.source)
+        out["source"] = src.cite() if src else None
+        return out
+
+
+def figure(link: Link) -> Figure | None:
+    """The record's figure for the link's property, or None when the record lacks it."""
+    m, prop = link.mission, link.prop
+    if m is None or prop is None:
+        return None
+    if prop in (Property.LAUNCH, Property.ABORT) and m.launch:
+        return Figure(m, "launch.time", m.launch.time, m.launch.precision, uncertain=m.launch.uncertain,
+                      source=m.launch.source)
+    if prop is Property.ARRIVAL:
+        event = next((e for e in m.events if e.kind in ("docking", "berthing", "grapple")), None)
+    elif prop is Property.LANDING:
+        event = m.event("landing")
+    else:
+        event = None
+    if event is not None:
+        return Figure(m, f"events[{event.kind}].time", event.time, event.precision, uncertain=event.uncertain,
+                      source=event.source)
+    if prop in (Property.CARGO, Property.LAUNCH_MASS) and (mass := m.mass(str(prop))):
+        return Figure(m, f"masses[{mass.kind}].value", value=mass.value, precision=mass.unit,
+                      uncertain=mass.uncertain, source=mass.source)
+    return None
+
+
+def site_figure(link: Link) -> Figure | None:
+    m = link.mission
+    if m is None or m.launch is None or not m.launch.site:
+        return None
+    return Figure(m, "launch.site", value=m.launch.site, source=m.launch.source)
+
+
+def unlinked(link: Link, what: str) -> Outcome:
+    if link.mission is None:
+        return Outcome(Verdict.UNVERIFIED, f"{what}: no mission to check it against ({link.how})")
+    if link.prop is None:
+        return Outcome(Verdict.UNVERIFIED, f"{what}: about {link.mission.name}, but no verb says which event")
+    return Outcome(Verdict.UNVERIFIED, f"{what}: the {link.mission.name} record has no {link.prop} figure")
+
+
+def _what(fig: Figure, link: Link) -> str:
+    label = {Property.ABORT: "failed launch", Property.ARRIVAL: fig.field.split("[")[-1].split("]")[0]}
+    return f"{fig.mission.name} {label.get(link.prop, str(link.prop))}"  # type: ignore[arg-type]
+
+
+def compare_day(day: date, written: str, zone: Any, fig: Figure, link: Link, month_only: bool = False) -> Outcome:
+    """A calendar-day claim against an instant; `zone` is a ZoneEntry from the sentence, or None for UTC."""
+    coarse = "month" if month_only else "day"
+    if _RANK[fig.precision] > _RANK[coarse]:
+        coarse = fig.precision
+    when = fig.time
+    local = _local(when, zone).date() if _RANK[fig.precision] < _RANK["day"] else when.date()
+    zone_name = getattr(zone, "zone", None) or "UTC"
+    if _same(day, local, coarse):
+        return Outcome(Verdict.SUPPORTED, f"{_what(fig, link)}: {_show(fig)} ({local.isoformat()} {zone_name})",
+                       evidence=fig.evidence())
+    site_zone = fig.mission.launch.zone if fig.mission.launch else None
+    if site_zone and _RANK[fig.precision] < _RANK["day"] and _same(day, when.astimezone(ZoneInfo(site_zone)).date(),
+                                                                   coarse):
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: {_show(fig)}, which is {written} only in local "
+                       f"time at the launch site ({site_zone})", evidence=fig.evidence())
+    if fig.uncertain:
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record's {_show(fig)} is marked uncertain",
+                       evidence=fig.evidence())
+    return Outcome(Verdict.CONTRADICTED, f"{_what(fig, link)} was {_show(fig)}, not {written}",
+                   suggestion=date_like(written, local), evidence=fig.evidence())
+
+
+def compare_instant(claim: datetime, precision: str, hedged: bool, fig: Figure, link: Link,
+                    suggest: Any) -> Outcome:
+    """A clock-time claim (UTC instant at `precision`) against the record; `suggest(instant)` writes a time."""
+    coarse = max(precision, fig.precision, key=_RANK.__getitem__)
+    record = fig.time
+    if coarse in _STEP:
+        step = _STEP[coarse]
+        ok = _floor(claim, step) in (_floor(record, step), _floor(record + step / 2, step))
+        ok = ok or (hedged and abs(claim - record) <= timedelta(minutes=15))
+    else:
+        ok = _same(claim.date(), record.date(), coarse)
+    if ok and coarse != precision:
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record gives only {_show(fig)}, which agrees",
+                       evidence=fig.evidence())
+    if ok:
+        return Outcome(Verdict.SUPPORTED, f"{_what(fig, link)}: {_show(fig)}", evidence=fig.evidence())
+    if fig.uncertain or coarse not in _STEP:
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record's {_show(fig)} cannot settle it",
+                       evidence=fig.evidence())
+    return Outcome(Verdict.CONTRADICTED, f"{_what(fig, link)} was at {_show(fig)}", suggestion=suggest(record),
+                   evidence=fig.evidence())
+
+
+def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
+    launch = fig.mission.launch
+    labels = [launch.site, *launch.site_aliases]
+    said = name_key(written)
+    if any(said.startswith(name_key(x)) or name_key(x).startswith(said) for x in labels):
+        return Outcome(Verdict.SUPPORTED, f"{fig.mission.name} launched from {launch.site}", evidence=fig.evidence())
+    styled = next((x for x in labels if len(x.split()) == len(written.split())), launch.site)
+    return Outcome(Verdict.CONTRADICTED, f"{fig.mission.name} launched from {launch.site}, not {written}",
+                   suggestion=styled, evidence=fig.evidence())
+
+
+def _local(when: datetime, zone: Any) -> datetime:
+    if zone is None:
+        return when.astimezone(timezone.utc)
+    from ..normalise.zones import from_utc
+
+    return from_utc(when, zone) or when
+
+
+def _same(a: date, b: date, precision: str) -> bool:
+    if precision == "day":
+        return a == b
+    if precision == "month":
+        return (a.year, a.month) == (b.year, b.month)
+    if precision == "quarter":
+        return (a.year, (a.month - 1) // 3) == (b.year, (b.month - 1) // 3)
+    return a.year == b.year
+
+
+def _floor(when: datetime, step: timedelta) -> datetime:
+    epoch = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    return epoch + ((when - epoch) // step) * step
+
+
+def _show(fig: Figure) -> str:
+    fmt = {"second": "%Y-%m-%d %H:%M:%S UTC", "minute": "%Y-%m-%d %H:%M UTC", "hour": "%Y-%m-%d %H:00 UTC",
+           "day": "%Y-%m-%d", "month": "%B %Y"}.get(fig.precision or "", "%Y")
+    return fig.time.strftime(fmt) if fig.time else str(fig.value)
+
+
+def date_like(written: str, day: date) -> str:
+    """`day` in the style of `written`: "Nov. 16" -> "Nov. 17", "16 November 2018" -> "17 November 2018"."""
+    text = written.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return day.isoformat()
+    word = next((w for w in re.findall(r"[A-Za-z]+\.?", text) if w[:3].lower() in _MONTH_KEYS), "")
+    if word.endswith(".") or word in ("March", "April", "May", "June", "July"):  # AP spells these out anyway
+        month = _AP_MONTHS[day.month - 1]
+    elif len(word) <= 3 and word:
+        month = _FULL_MONTHS[day.month - 1][:3]
+    else:
+        month = _FULL_MONTHS[day.month - 1]
+    body = f"{day.day} {month}" if re.match(r"\d", text) else f"{month} {day.day}"
+    if year := re.search(r"(,?\s+)(?:19|20)\d\d\b", text):
+        body += f"{year.group(1)}{day.year}"
+    return body

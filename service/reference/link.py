@@ -1,0 +1,162 @@
+"""Link a claim (a date, a clock time, a quantity, a site) to the mission it is about and the property its verb
+implies ("launched Nov. 16" -> launch time; "delivered 2,564 kg" -> up-cargo mass).
+
+Which mission: the mission mention nearest before the claim in its sentence (else the nearest after it),
+else the last mission named earlier in the paragraph; otherwise none, and the check says unverified. A bare
+family word ("the Progress launch") means the last mission of that family named earlier in the document; a
+crew ("Gerst's crew") or person means the one flight in the records that person flew; "the Expedition 58
+crew" the flight carrying that expedition. Anything that stays ambiguous links to nothing.
+
+Which property: the cue nearest before the claim in its clause (clauses split at "after", "before",
+"while", "but", "which", "where", dashes and semicolons), else the nearest cue in its sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import StrEnum
+from typing import Any
+
+from ..extract.dates import sentence_bounds
+from ..extract.missions import MentionKind, MissionMention
+from ..model import Span
+from ..text import Document
+from .records import Mission
+
+
+class Property(StrEnum):
+    LAUNCH = "launch"
+    ARRIVAL = "arrival"              # docking, berthing or grapple, whichever the record has
+    LANDING = "landing"
+    ABORT = "abort"                  # the launch time of a failed launch
+    CARGO = "cargo_up"
+    LAUNCH_MASS = "spacecraft_launch"
+    SITE = "site"
+
+
+_CUES = [
+    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident"),
+    (Property.LANDING, r"land(?:s|ed|ing)?|touch(?:es|ed)? down|touchdown|splash(?:es|ed)? down|splashdown"
+                       r"|return(?:s|ed|ing)? (?:home|to Earth)|(?:leave|leaves|left|leaving|head(?:s|ed)?) for home"
+                       r"|(?:come|comes|came|coming) home"),
+    (Property.ARRIVAL, r"dock(?:s|ed|ing)?|berth(?:s|ed|ing)?|grappl(?:e|es|ed|ing)|captur(?:e|es|ed|ing)"
+                       r"|arriv(?:e|es|ed|ing|al) at (?:the )?(?:(?:international )?space )?station|arrival"
+                       r"|reach(?:es|ed)? (?:the )?(?:space )?station"),
+    (Property.LAUNCH, r"launch(?:es|ed|ing)?|lift(?:s|ed|ing)? off|liftoff|blast(?:s|ed|ing)? off|blastoff"
+                      r"|(?:leave|leaves|left|leaving) Earth|t(?:ake|akes|ook|aking) off|rocket(?:s|ed)? (?:in)?to"),
+    (Property.CARGO, r"deliver(?:s|ed|ing|y|ies)?|carr(?:y|ies|ied|ying)|haul(?:s|ed|ing)?|ferr(?:y|ies|ied|ying)"
+                     r"|(?:bring|brings|brought|bringing)|(?:packed|loaded|laden) with"),
+    (Property.LAUNCH_MASS, r"weigh(?:s|ed|ing)?|launch mass"),
+]
+_CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES)), re.I)
+_CLAUSE = re.compile(r"\b(?:after|before|while|but|which|where|whereas|although|though|until|because)\b|[;—–]"
+                     r"|\s-\s", re.I)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# Which property a claim of each kind can be checked against.
+FOR_KIND = {
+    "time": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT},
+    "date": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT},
+    "mass": {Property.CARGO, Property.LAUNCH_MASS},
+    "site": {Property.LAUNCH, Property.ABORT},
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    mission: Mission | None
+    prop: Property | None
+    how: str                 # why this mission, for the finding's message and details
+    cue: str | None = None   # the words that gave the property
+
+    def details(self) -> dict[str, Any]:
+        return {"mission": self.mission.id if self.mission else None, "property": self.prop and str(self.prop),
+                "how": self.how, "cue": self.cue}
+
+
+class Linker:
+    """Links claims in one document; built by the reference check from the mission mentions and the store."""
+
+    def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: Any) -> None:
+        self.doc, self.store = doc, store
+        self.mentions = tuple(m for m in mentions if m.kind is not MentionKind.SITE)
+        self._resolved = {m.span: self._resolve(m) for m in self.mentions}
+
+    def link(self, span: Span, kind: str) -> Link:
+        prop, cue = self.property_for(span, kind)
+        mission, how = self.mission_for(span)
+        if prop is Property.ABORT and mission is not None:
+            mission, how = self._failed_launch(mission, how)
+        return Link(mission, prop, how, cue)
+
+    def mission_for(self, span: Span) -> tuple[Mission | None, str]:
+        start, end = sentence_bounds(self.doc, span.start)
+        inside = [m for m in self.mentions if start <= m.span.start < end and m.span.end <= span.start]
+        after = [m for m in self.mentions if span.end <= m.span.start < end]
+        for m in [*reversed(inside), *after]:
+            if (found := self._resolved[m.span]) is not None:
+                return found, f"{m.kind} {m.text!r} in the sentence"
+        para = self._paragraph_start(span.start)
+        for m in reversed([m for m in self.mentions if para <= m.span.start < start]):
+            if (found := self._resolved[m.span]) is not None:
+                return found, f"{m.kind} {m.text!r} earlier in the paragraph"
+        return None, "no mission named in the sentence or paragraph"
+
+    def property_for(self, span: Span, kind: str) -> tuple[Property | None, str | None]:
+        start, end = sentence_bounds(self.doc, span.start)
+        prose = self.doc.prose
+        cues = [(m.start(), m.end(), _cue_kind(m, kind), m.group(0)) for m in _CUE.finditer(prose, start, end)]
+        cues = [c for c in cues if c[2] in FOR_KIND[kind] and not (span.start <= c[0] < span.end)]
+        if not cues:
+            return None, None
+        clause = self._clause(span, start, end)
+        in_clause = [c for c in cues if clause[0] <= c[0] < clause[1]]
+        before = [c for c in in_clause if c[1] <= span.start]
+        pick = before[-1] if before else in_clause[0] if in_clause else min(
+            cues, key=lambda c: min(abs(c[0] - span.end), abs(span.start - c[1])))
+        if pick[2] is Property.LAUNCH and any(c[2] is Property.ABORT for c in cues):
+            return Property.ABORT, pick[3]  # "an Oct. 11 launch, but that flight aborted": the failed launch
+        return pick[2], pick[3]
+
+    def _clause(self, span: Span, start: int, end: int) -> tuple[int, int]:
+        cuts = [m.start() for m in _CLAUSE.finditer(self.doc.prose, start, end)]
+        lo = max([c for c in cuts if c <= span.start], default=start)
+        hi = min([c for c in cuts if c >= span.end], default=end)
+        return lo, hi
+
+    def _paragraph_start(self, offset: int) -> int:
+        breaks = [m.end() for m in _PARAGRAPH.finditer(self.doc.prose, 0, offset)]
+        return breaks[-1] if breaks else 0
+
+    def _resolve(self, m: MissionMention) -> Mission | None:
+        if m.kind is MentionKind.FAMILY:
+            named = [n for n in self.mentions if n.kind is MentionKind.NAME and n.span.end <= m.span.start]
+            for n in reversed(named):
+                mission = self.store.get(n.missions[0])
+                if mission is not None and mission.family.lower() == m.text.lower():
+                    return mission
+            return None
+        return self.store.get(m.missions[0]) if len(m.missions) == 1 else None
+
+    def _failed_launch(self, mission: Mission, how: str) -> tuple[Mission | None, str]:
+        """The aborted flight a sentence about `mission` means: itself if its launch failed, else the one
+        failed launch bound for the same station while `mission` was there."""
+        if mission.launch and mission.launch.outcome == "failure":
+            return mission, how
+        arrived = next((e.time for e in mission.events if e.kind in ("docking", "berthing", "grapple")), None)
+        left = next((e.time for e in mission.events if e.kind in ("undocking", "landing")), None)
+        if arrived is None:
+            return None, f"{how}; no record of its stay to find the aborted flight in"
+        left = left or datetime.max.replace(tzinfo=timezone.utc)
+        failed = [m for m in self.store.missions() if m.launch and m.launch.outcome == "failure"
+                  and m.destination == mission.destination and arrived <= m.launch.time <= left]
+        if len(failed) != 1:
+            return None, f"{how}; {len(failed)} failed launches during its stay"
+        return failed[0], f"{how}: the failed launch during {mission.name}'s stay"
+
+
+def _cue_kind(m: re.Match[str], kind: str) -> Property:
+    prop = next(_CUES[int(name[1:])][0] for name, value in m.groupdict().items() if value is not None)
+    if prop is Property.CARGO and kind in ("date", "time"):
+        return Property.ARRIVAL  # "delivered ... to the station Nov. 18": the day it arrived
+    return prop
