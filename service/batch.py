@@ -1,7 +1,8 @@
 """Checking many drafts: one job per draft (its text and effective settings), run serially or in a pool.
 
-A pool only pays off on large trees: each worker is a process, and results (documents and findings)
-travel back pickled. `choose_workers` holds the measured break-even (README, "CI on drafts").
+A pool only pays off on large trees and only with idle cores: each worker is a process, results
+(documents and findings) travel back pickled, and on a busy machine two processes get no more CPU than
+one. `choose_workers` holds the measured break-even (`make bench`, "ci_files"; README, "Many files").
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .formats import FileResult
 from .text import parse_document
 
 # Below this many characters of drafts in all, a pool costs more than it saves (measured, see README).
-PARALLEL_MIN_CHARS = 400_000
+PARALLEL_MIN_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,22 @@ def check_job(job: Job, store: Any = None) -> FileResult:
 
 
 def choose_workers(jobs: Sequence[Job], requested: int | None) -> int:
-    """`--jobs N` wins; otherwise serial unless the drafts are big enough for a pool to pay off."""
+    """`--jobs N` wins; otherwise serial unless the drafts are big enough for a pool to pay off, and then
+    one worker per idle core (CI runners and laptops often have none to spare)."""
     if requested is not None:
         return max(1, requested)
     if len(jobs) < 2 or sum(len(j.draft.text) for j in jobs) < PARALLEL_MIN_CHARS:
         return 1
-    return min(len(jobs), os.cpu_count() or 1)
+    return max(1, min(len(jobs), idle_cores()))
+
+
+def idle_cores() -> int:
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on every platform
+        load = 0.0
+    return int(cores - load)
 
 
 def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: Any = None,
