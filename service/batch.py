@@ -89,7 +89,8 @@ def _check_in_worker(job: Job) -> FileResult:
 def _pooled(jobs: Sequence[Job], workers: int, store: Any, on_done: Callable[[], None]) -> Iterator[FileResult]:
     # fork: workers inherit the parent's imported modules (and any registry it already built) instead of
     # re-importing; the store reaches them through the initializer without being pickled.
-    context = multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(jobs) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(store,)) as pool:
