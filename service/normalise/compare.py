@@ -24,6 +24,7 @@ class Comparison:
 
     a: Quantity
     b: Quantity
+    given: tuple[float, float]  # a's interval
     expected: float  # a's value converted
     converted: tuple[float, float]  # a's interval converted
     written: tuple[float, float]  # b's interval
@@ -50,12 +51,12 @@ class Outcome:
 def _compare(head: Side, side: Side, conversion: Conversion, profile: str) -> tuple[Comparison, ...]:
     out = []
     for a, b in zip(head.quantities, side.quantities):
-        lo, hi = a.number.interval(profile)
+        given = lo, hi = a.number.interval(profile)
         converted = (conversion(lo), conversion(hi))
         written = b.number.interval(profile)
         slack = _EPSILON * max(abs(b.number.value), 1.0)
         fits = converted[0] <= written[1] + slack and written[0] <= converted[1] + slack
-        out.append(Comparison(a, b, conversion(a.number.value), converted, written, fits))
+        out.append(Comparison(a, b, given, conversion(a.number.value), converted, written, fits))
     return tuple(out)
 
 
@@ -81,9 +82,10 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
     names = tuple(c.reading for c, _ in fitting)
     if fitting:
         cued = [t for t in fitting if t[0].difference] if difference_cue else []
-        chosen, comps = cued[0] if cued else min(fitting, key=lambda t: _distance(t[1]))
+        closest = fitting[0] if len(fitting) == 1 else min(fitting, key=lambda t: _distance(t[1]))
+        chosen, comps = cued[0] if cued else closest
         return Outcome(Verdict.CONSISTENT, chosen, comps, names)
-    chosen, comps = min(tried, key=lambda t: _distance(t[1]))
+    chosen, comps = tried[0] if len(tried) == 1 else min(tried, key=lambda t: _distance(t[1]))
     fixes = tuple(
         (c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for c in comps if not c.fits
     )

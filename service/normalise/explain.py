@@ -37,7 +37,7 @@ def details(
     def figure(c: Any, side: Side) -> dict[str, Any]:
         return {
             "from": _written(text, c.a, pair.head),
-            "from_interval": [_num(x) for x in c.a.number.interval(profile)],
+            "from_interval": [_num(x) for x in c.given],
             "converted": _num(c.expected),
             "converted_interval": [_num(x) for x in c.converted],
             "written": _written(text, c.b, side),
