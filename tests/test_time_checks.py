@@ -272,3 +272,11 @@ def test_ranges_of_bare_hours_and_uneven_ranges():
 def test_wrong_day_is_corrected_the_writers_way(text, suggestion):
     finding = only(check(text), "time-pair")
     assert finding.verdict is Verdict.INCONSISTENT and finding.suggestion == suggestion
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_publication_dates_off_the_calendar_resolve_nothing(published):
+    text = "Launch is Sat., Dec. 3 at 6:31 a.m. EST (1131 GMT), or Friday at midnight GMT (the next day)."
+    findings = check(text, published)
+    assert flagged(findings) == []
+    assert only(findings, "weekday-date").verdict is Verdict.AMBIGUOUS

@@ -464,8 +464,8 @@ def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:
     elif (near := dates_mod.anchor_before(doc, raw.start)
           or dates_mod.anchor_after(doc, after or raw.end)) is not None:
         anchor, source, day = near, AnchorSource.SENTENCE, near.date
-    elif doc.published is not None:
-        anchor, source, day = None, AnchorSource.PUBLISHED, doc.published
+    elif (published := dates_mod.usable_published(doc)) is not None:
+        anchor, source, day = None, AnchorSource.PUBLISHED, published
     else:
         return raw.build(doc)
     if day is None:
