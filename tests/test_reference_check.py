@@ -212,3 +212,21 @@ def test_cli_check_reports_evidence_and_honours_data_dir(cli, tmp_path):
                          "--data-dir", str(tmp_path / "data"), str(draft))
     assert status == 0
     assert {f["verdict"] for f in json.loads(out)["files"][0]["findings"]} == {"unverified"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tokens: "MS-1" is no prefix of "MS-11", so only the family word matches there
+        ("Soyuz MS-1 is not Soyuz MS-11.", [("Soyuz", "family"), ("Soyuz MS-11", "name")]),
+        ("Work made progress on Nov. 16.", []),  # a lower-case family word is an ordinary word
+        ("Serena Aunon-Chancellor and GERST", [("Serena Aunon-Chancellor", "person"), ("GERST", "person")]),
+        ("Prokopyev's crew and the Expedition 57 team", [("Prokopyev's crew", "crew"),
+                                                         ("Expedition 57 team", "expedition")]),
+        ("from Plesetsk Cosmodrome or Wallops Island", [("Plesetsk Cosmodrome", "site"), ("Wallops Island", "site")]),
+        ("the S.S. John Young and 71P", [("S.S. John Young", "name"), ("71P", "name")]),
+    ],
+)
+def test_mission_mentions(store, text, expected):
+    doc = parse_document(text, markdown=False)
+    assert [(m.text, m.kind) for m in claims.mentions(Extraction(doc), store)] == expected

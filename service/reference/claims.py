@@ -5,6 +5,7 @@ a reloaded store gets its own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import datetime
@@ -55,7 +56,9 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
     if dm.date is None:
         return Outcome(Verdict.UNVERIFIED, "the year cannot be told (no publication date)")
     start, end = sentence_bounds(doc, dm.span.start)
-    zoned = [t.zone.entry for t in times if start <= t.span.start < end and t.zone and t.zone.entry]
+    lo = bisect.bisect_left(times, start, key=lambda t: t.span.start)  # times are in text order
+    hi = bisect.bisect_left(times, end, key=lambda t: t.span.start)
+    zoned = [t.zone.entry for t in times[lo:hi] if t.zone and t.zone.entry]
     return compare_day(dm.date, dm.text, zoned[0] if zoned else None, fig, link,
                        month_only=dm.precision is DatePrecision.MONTH)
 
