@@ -244,3 +244,19 @@ def test_a_time_without_a_date_is_compared_as_a_time_of_day(store, written, verd
     assert all("time of day" in f.message for f in found)
     if verdict == "contradicted":
         assert found[0].suggestion == "2:28 p.m. EST"
+
+
+def test_a_scheduled_launch_is_reported_as_a_schedule_and_never_contradicted(tmp_path):
+    import shutil
+
+    from service.reference.records import default_data_dir
+
+    (tmp_path / "missions").mkdir()
+    shutil.copy(default_data_dir() / "missions" / "soyuz-ms-11.toml", tmp_path / "missions")
+    path = tmp_path / "missions" / "soyuz-ms-11.toml"
+    path.write_text(path.read_text().replace('outcome = "success"', 'outcome = "scheduled"\nuncertain = true', 1))
+    store = load_store(tmp_path)
+    right = check("Soyuz MS-11 will launch Dec. 3.", store)["Dec. 3"]
+    assert right.verdict == "supported" and "scheduled for 2018-12-03 11:31:52 UTC, per GCAT" in right.message
+    moved = check("Soyuz MS-11 will launch Dec. 5.", store)["Dec. 5"]
+    assert moved.verdict == "unverified" and moved.suggestion is None

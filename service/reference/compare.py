@@ -185,7 +185,14 @@ def _floor(when: datetime, step: timedelta) -> datetime:
 def _show(fig: Figure) -> str:
     fmt = {"second": "%Y-%m-%d %H:%M:%S UTC", "minute": "%Y-%m-%d %H:%M UTC", "hour": "%Y-%m-%d %H:00 UTC",
            "day": "%Y-%m-%d", "month": "%B %Y"}.get(fig.precision or "", "%Y")
-    return fig.time.strftime(fmt) if fig.time else str(fig.value)
+    shown = fig.time.strftime(fmt) if fig.time else str(fig.value)
+    launch = fig.mission.launch
+    if fig.field == "launch.time" and launch is not None and launch.outcome == "scheduled":
+        # A schedule is not a fact about the past: say whose schedule, and as of when (NETs move).
+        src = fig.mission.sources.get(fig.source)
+        per = f", per {src.title} on {src.retrieved.isoformat()}" if src else ""
+        shown = f"scheduled for {shown}{per}"
+    return shown
 
 
 def date_like(written: str, day: date) -> str:
