@@ -141,6 +141,10 @@ def test_the_verb_picks_the_property(store, sentence, claim, prop):
         ("Progress MS-10 is a cargo ship. The Progress launched Nov. 16.", "Nov. 16", "progress-ms-10"),
         ("Soyuz MS-11 is ready. It will launch Dec. 3.", "Dec. 3", "soyuz-ms-11"),
         ("Gerst's team was joined after an Oct. 11 launch, but it aborted.", "Oct. 11", "soyuz-ms-10"),
+        ("Soyuz MS-11 will launch Dec. 3, two months after the Soyuz MS-10 abort on Oct. 11.", "Dec. 3",
+         "soyuz-ms-11"),  # the abort belongs to the later clause's own date
+        ("Soyuz MS-11 will launch Dec. 3, two months after the Soyuz MS-10 abort on Oct. 11.", "Oct. 11",
+         "soyuz-ms-10"),
     ],
 )
 def test_crew_family_and_paragraph_references_link(store, text, claim, mission):
@@ -159,6 +163,9 @@ def test_crew_family_and_paragraph_references_link(store, text, claim, mission):
         ("Progress MS-10 delivered 750 kg of propellant.", "750 kg", "no propellant"),
         ("Soyuz MS-11 docked at 9 a.m. on Dec. 3.", "9 a.m. on Dec. 3", "no zone"),
         ("Soyuz MS-11 is big. It flew Dec. 4.", "Dec. 4", "no verb"),
+        ("Soyuz MS-11 launched Dec. 3 to join Gerst's crew, who arrived June 9.", "June 9", "vague verb"),
+        # GCAT gives Dragon's pressurized cargo only; news gives the total with the trunk: no cargo_up figure
+        ("Dragon CRS-16 launched carrying 2,573 kg of supplies.", "2,573 kg", "no cargo_up"),
     ],
 )
 def test_without_a_link_or_a_figure_the_verdict_is_unverified(store, text, claim, reason):
