@@ -267,3 +267,17 @@ def test_a_scheduled_launch_is_reported_as_a_schedule_and_never_contradicted(tmp
     assert right.verdict == "supported" and "scheduled for 2018-12-03 11:31:52 UTC, per GCAT" in right.message
     moved = check("Soyuz MS-11 will launch Dec. 5.", store)["Dec. 5"]
     assert moved.verdict == "unverified" and moved.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "text, claim, suggestion",
+    [
+        ("Soyuz MS-09 landed at 5:02 a.m. Dec. 20 Moscow time.", "5:02 a.m. Dec. 20 Moscow time",
+         "8:02 a.m. Dec. 20 Moscow time"),
+        ("Soyuz MS-09 landed at 1:02 a.m. EST Dec. 20.", "1:02 a.m. EST Dec. 20", "12:02 a.m. EST Dec. 20"),
+        ("Progress MS-10 docked at 19:48 GMT on Nov. 18.", "19:48 GMT on Nov. 18", "19:28 GMT Nov. 18"),
+    ],
+)
+def test_a_wrong_time_is_corrected_in_the_writers_zone_and_order(store, text, claim, suggestion):
+    finding = check(text, store)[claim]
+    assert finding.verdict == "contradicted" and finding.suggestion == suggestion

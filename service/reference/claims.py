@@ -99,11 +99,15 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
     if local is None:
         return None
     text = format_like(cm, local.hour, local.minute, local.second if cm.second is not None else None)
-    text += f" {cm.zone.text}"
+    day = None
     if cm.day is not None and cm.day.precision is DatePrecision.DAY:
-        text += f" {date_like(cm.day.text, local.date())}"
+        day = date_like(cm.day.text, local.date())
     elif _dated(cm) and cm.local_date is not None and cm.local_date != local.date():
-        text += f" {date_like(cm.anchor.text if cm.anchor else 'Jan. 1', local.date())}"
+        day = date_like(cm.anchor.text if cm.anchor else "Jan. 1", local.date())
+    parts = [(cm.zone.span.start, cm.zone.text)]
+    if day:  # in the order the writer used: "6:31 a.m. EST Dec. 3" or "5:02 a.m. Dec. 20 Moscow time"
+        parts.append((cm.day.span.start if cm.day is not None else cm.span.end, day))
+    text += "".join(f" {part}" for _, part in sorted(parts))
     return text
 
 
