@@ -281,3 +281,12 @@ def test_a_scheduled_launch_is_reported_as_a_schedule_and_never_contradicted(tmp
 def test_a_wrong_time_is_corrected_in_the_writers_zone_and_order(store, text, claim, suggestion):
     finding = check(text, store)[claim]
     assert finding.verdict == "contradicted" and finding.suggestion == suggestion
+
+
+def test_one_astronauts_name_can_support_but_not_contradict(store):
+    filmed = check("Gerst filmed the launch on Nov. 16.", store)["Nov. 16"]
+    assert filmed.verdict == "unverified" and filmed.details["link"]["weak"] is True
+    assert "only one crew member" in filmed.message and filmed.suggestion is None
+    assert check("Gerst launched on June 6.", store)["June 6"].verdict == "supported"
+    crew = check("Gerst, Auñón-Chancellor and Prokopyev arrived at the station on June 9.", store)["June 9"]
+    assert crew.verdict == "contradicted" and crew.details["link"]["weak"] is False

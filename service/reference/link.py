@@ -74,10 +74,11 @@ class Link:
     prop: Property | None
     how: str                 # why this mission, for the finding's message and details
     cue: str | None = None   # the words that gave the property
+    weak: bool = False       # linked through one person's name only: enough to support, not to contradict
 
     def details(self) -> dict[str, Any]:
         return {"mission": self.mission.id if self.mission else None, "property": self.prop and str(self.prop),
-                "how": self.how, "cue": self.cue}
+                "how": self.how, "cue": self.cue, "weak": self.weak}
 
 
 class Linker:
@@ -101,12 +102,12 @@ class Linker:
 
     def link(self, span: Span, kind: str) -> Link:
         prop, cue = self.property_for(span, kind)
-        mission, how = self.mission_for(span)
+        mission, how, weak = self.mission_for(span)
         if prop is Property.ABORT and mission is not None:
             mission, how = self._failed_launch(mission, how)
-        return Link(mission, prop, how, cue)
+        return Link(mission, prop, how, cue, weak)
 
-    def mission_for(self, span: Span) -> tuple[Mission | None, str]:
+    def mission_for(self, span: Span) -> tuple[Mission | None, str, bool]:
         start, end = self._sentence(span)
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
@@ -115,12 +116,20 @@ class Linker:
         after = [m for m in here if m.span.start >= span.end]
         for m in [*reversed(inside), *after]:
             if (found := self._resolved[m.span]) is not None:
-                return found, f"{m.kind} {m.text!r} in the sentence"
+                return found, f"{m.kind} {m.text!r} in the sentence", self._weak(m, here, found)
         para = self._paras[bisect.bisect_right(self._paras, start) - 1]
         for m in reversed(self.mentions[bisect.bisect_left(self._starts, para):lo][-20:]):
             if (found := self._resolved[m.span]) is not None:
-                return found, f"{m.kind} {m.text!r} earlier in the paragraph"
-        return None, "no mission named in the sentence or paragraph"
+                return found, f"{m.kind} {m.text!r} earlier in the paragraph", self._weak(m, (m,), found)
+        return None, "no mission named in the sentence or paragraph", False
+
+    def _weak(self, m: MissionMention, sentence: tuple[MissionMention, ...], mission: Mission) -> bool:
+        """One astronaut named near a date does not make it their flight's date ("Gerst filmed the launch on
+        Nov. 16"); two or more of one crew ("Gerst, Auñón-Chancellor and Prokopyev arrived") do."""
+        if m.kind is not MentionKind.PERSON:
+            return False
+        crew = {n.key for n in sentence if n.kind is MentionKind.PERSON and self._resolved[n.span] is mission}
+        return len(crew) < 2
 
     def property_for(self, span: Span, kind: str) -> tuple[Property | None, str | None]:
         start, end = self._sentence(span)
