@@ -290,3 +290,12 @@ def test_one_astronauts_name_can_support_but_not_contradict(store):
     assert check("Gerst launched on June 6.", store)["June 6"].verdict == "supported"
     crew = check("Gerst, Auñón-Chancellor and Prokopyev arrived at the station on June 9.", store)["June 9"]
     assert crew.verdict == "contradicted" and crew.details["link"]["weak"] is False
+
+
+@pytest.mark.parametrize("text, claim", [("Progress MS-10 launched on Nov. 16.", "Nov. 16"),
+                                         ("Soyuz MS-11 lifted off at 6:31 a.m. EST Dec. 3.", "6:31 a.m. EST Dec. 3")])
+def test_an_inferred_year_is_not_held_against_a_later_article(store, text, claim):
+    # Published in 2020: "Nov. 16" resolves to 2020-11-16, but the writer wrote no year.
+    assert check(text, store, published=date(2020, 11, 20))[claim].verdict == "supported"
+    written = check(text.replace(claim, claim + ", 2019"), store, published=date(2020, 11, 20))
+    assert [f.verdict for f in written.values()] == ["contradicted"]  # a year written is a claim

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, format_like
-from ..extract.dates import DateMention, DatePrecision, sentence_bounds
+from ..extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
 from ..extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ..extract.quantities import Quantity, quantities
 from ..model import Span, Verdict
@@ -59,8 +59,20 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
     lo = bisect.bisect_left(times, start, key=lambda t: t.span.start)  # times are in text order
     hi = bisect.bisect_left(times, end, key=lambda t: t.span.start)
     zoned = [t.zone.entry for t in times[lo:hi] if t.zone and t.zone.entry]
-    return compare_day(dm.date, dm.text, zoned[0] if zoned else None, fig, link,
+    day = dm.date
+    if dm.year_source is not YearSource.WRITTEN:
+        # "Nov. 16" with no year: the year was inferred from the publication date, a guess. A piece written
+        # in 2020 about a 2018 launch must not be told "Nov. 16, not Nov. 16": compare in the record's year.
+        day = _in_year(day, fig.time.year)
+    return compare_day(day, dm.text, zoned[0] if zoned else None, fig, link,
                        month_only=dm.precision is DatePrecision.MONTH)
+
+
+def _in_year(day, year: int):
+    try:
+        return day.replace(year=year)
+    except ValueError:  # Feb. 29
+        return day
 
 
 def check_time(cm: ClockMention, link: Link) -> Outcome:
@@ -76,7 +88,11 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
         outcome = compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link,
                                   lambda t: _time_like(cm, t))
         return replace(outcome, message=f"{outcome.message} (no date written: time of day compared)")
-    return compare_instant(cm.utc, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
+    claim = cm.utc
+    anchor = cm.anchor
+    if anchor is not None and anchor.year_source is not YearSource.WRITTEN and claim.year != fig.time.year:
+        claim = _in_year(claim, fig.time.year)  # the year was inferred, not written (see check_date)
+    return compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
 
 
 def _dated(cm: ClockMention) -> bool:
