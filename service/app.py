@@ -82,12 +82,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from .api import admin, check, compat_lt, health, metrics, missions, openapi, problems, security
     from .api.state import EXTENSION, StoreHolder
+    from . import web
 
     problems.init_app(app)
     metrics.init_app(app)
     security.init_app(app)
     for blueprint in (health.bp, check.bp, missions.bp, admin.bp, compat_lt.bp, openapi.bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(web.bp)  # the editor's page at /
     metrics.create_counters(app)
 
     holder = StoreHolder(_reference_loader(app))

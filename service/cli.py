@@ -21,9 +21,9 @@ class ExitStatus(IntEnum):
 
 def _commands():
     # The explicit list of sub-commands; each module has register(subparsers) and run(args) -> int.
-    from .commands import check, import_gcat, missions
+    from .commands import check, import_gcat, missions, sync
 
-    return (check, missions, import_gcat)
+    return (check, missions, import_gcat, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,13 +1,18 @@
-"""unit-pair: a quantity and its conversion in parentheses must agree at the precision written."""
+"""unit-pair: a quantity and its conversion in parentheses must agree at the precision written.
+
+Severity: consistent -> info; inconsistent -> error, or warning when the written conversion misses by less
+than one unit of its last digit (a rounding slip, "15.8" for 15.91); ambiguous -> warning.
+"""
 from __future__ import annotations
 
-import math
-from typing import Any, Iterable
+from typing import Iterable
 
 from ..extract import Extraction
-from ..extract.quantities import Quantity, Side, UnitPair, unit_pairs
+from ..extract.quantities import UnitPair, unit_pairs
 from ..model import Finding, Severity, Verdict
 from ..normalise.compare import Outcome, compare, difference_cue
+from ..normalise.explain import details, message
+from ..text import Document
 from . import Examples
 from .context import CheckContext
 
@@ -21,60 +26,33 @@ EXAMPLES = Examples(
 _RANK = {Verdict.CONSISTENT: 0, Verdict.AMBIGUOUS: 1, Verdict.INCONSISTENT: 2}
 
 
-def _num(x: float) -> float | None:
-    return float(f"{x:.6g}") if math.isfinite(x) else None  # JSON has no infinity: an open bound is null
-
-
-def _show(x: float) -> str:
-    digits = max(0, min(3, 4 - math.floor(math.log10(abs(x))))) if x else 0
-    return f"{x:,.{digits}f}"
-
-
-def _written(text: str, q: Quantity, side: Side) -> str:
-    return f"{text[q.span.start:q.span.end]} {q.unit_text or side.quantities[-1].unit_text}"
-
-
-def _details(text: str, pair: UnitPair, outcomes: list[tuple[Side, Outcome]], profile: str) -> dict[str, Any]:
-    sides = [{"reading": o.conversion.reading if o.conversion else None, "readings_that_fit": list(o.fitting),
-              "factor": _num(o.conversion.scale) if o.conversion else None,
-              "offset": _num(o.conversion.offset) if o.conversion else None,
-              "figures": [{"from": _written(text, c.a, pair.head), "from_interval": list(map(_num, c.a.number.interval(profile))),
-                           "converted": _num(c.expected), "converted_interval": list(map(_num, c.converted)),
-                           "written": _written(text, c.b, side), "written_interval": list(map(_num, c.written)),
-                           "fits": c.fits} for c in o.comparisons]} for side, o in outcomes]
-    return {"profile": profile, "sides": sides}
-
-
-def _message(text: str, pair: UnitPair, side: Side, outcome: Outcome) -> str:
-    if outcome.verdict is Verdict.AMBIGUOUS:
-        return (f"'{text[side.span.start:side.span.end]}' has {len(side.quantities)} figure(s) for "
-                f"{len(pair.head.quantities)} in '{text[pair.head.span.start:pair.head.span.end]}', so it cannot be checked.")
-    wrong = [c for c in outcome.comparisons if not c.fits]
-    c = (wrong or list(outcome.comparisons))[0]
-    converted = f"{_written(text, c.a, pair.head)} is {_show(c.expected)} {c.b.unit_text or side.quantities[-1].unit_text}"
-    if wrong:
-        return f"{converted}, not {_written(text, c.b, side)}."
-    return f"{converted}, so {_written(text, c.b, side)} is right at the precision written."
+def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome]) -> str | None:
+    """The parentheses' contents with each wrong figure rewritten the writer's way."""
+    fixes = sorted((fix for o in outcomes for fix in o.corrections), key=lambda fix: fix[0].start)
+    if not fixes:
+        return None
+    pos, parts = pair.inner.start, []
+    for span, new in fixes:
+        parts += [doc.text[pos:span.start], new]
+        pos = span.end
+    return "".join(parts) + doc.text[pos:pair.inner.end]
 
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     doc = extraction.doc
     for pair in extraction.get(unit_pairs):
-        cue = difference_cue(doc.prose, pair.span)
+        cue = pair.head.unit in ("degF", "degC") and difference_cue(doc.prose, pair.span)
         outcomes = [(s, o) for s in pair.conversions if (o := compare(pair.head, s, context.profile, cue))]
         if not outcomes:
             continue  # "5 km (3 hours)" is not a conversion
-        side, worst = max(outcomes, key=lambda t: _RANK[t[1].verdict])
-        severity = {Verdict.CONSISTENT: Severity.INFO, Verdict.AMBIGUOUS: Severity.WARNING}.get(
-            worst.verdict, Severity.WARNING if worst.borderline else Severity.ERROR)
-        suggestion = None
-        fixes = sorted(fix for _, o in outcomes for fix in o.corrections)
-        if fixes:
-            inner, pos, parts = pair.inner, pair.inner.start, []
-            for span, new in fixes:
-                parts += [doc.text[pos:span.start], new]
-                pos = span.end
-            suggestion = "".join(parts) + doc.text[pos:inner.end]
+        worst = max((o for _, o in outcomes), key=lambda o: _RANK[o.verdict])
+        if worst.verdict is Verdict.INCONSISTENT:
+            severity = Severity.WARNING if all(o.borderline for _, o in outcomes if o.corrections) else Severity.ERROR
+        else:
+            severity = Severity.INFO if worst.verdict is Verdict.CONSISTENT else Severity.WARNING
+        suggestion = _suggestion(doc, pair, [o for _, o in outcomes])
+        explained = details(doc.text, pair, outcomes, context.profile)
+        if suggestion is not None:  # what the suggestion replaces: the parentheses' contents
+            explained["suggestion_span"] = [pair.inner.start, pair.inner.end]
         yield Finding(ID, worst.verdict, severity, pair.span, doc.text[pair.span.start:pair.span.end],
-                      _message(doc.text, pair, side, worst), suggestion,
-                      _details(doc.text, pair, outcomes, context.profile))
+                      message(doc.text, pair, outcomes, worst.verdict), suggestion, explained)

@@ -3,8 +3,9 @@
 22,314 miles)".
 
 Pairs are found from their parentheses: each "(" whose contents read as quantities is matched forward, and
-the quantity it converts is searched for in a bounded window just before it. Every regex repetition is
-bounded, so a megabyte of digits, commas and parentheses costs time in proportion to its length.
+the quantity it converts must end just before it; its start is found by trying the number starts in a
+bounded window from the nearest back. Every regex repetition is bounded and every match anchored, so a megabyte of digits, commas
+and parentheses costs time in proportion to its length.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 
 from ..model import Span
 from ..text import Document
-from .numbers import HEDGE, HEDGES, NUMBER, Number, parse_number
+from .numbers import HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
+from .patterns import trie
 from .unitwords import UNIT, unit_key
 
 _ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|in\sdiameter|in\slength|of\sthrust))"
@@ -26,12 +28,13 @@ def _q(n: int) -> str:
 
 _SIDE = rf"{_q(1)}(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
 _SIDE_AT = re.compile(_SIDE)
-_SIDE_AT_END = re.compile(_SIDE + r"\Z")
 _OPEN = re.compile(r"\(\s?")
 _LIST_SEP = re.compile(r"\s?(?:;|,|\sor)\s?")
 _CLOSE = re.compile(r"\s?\)")
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
-_WINDOW = 160  # longest head we look back for: two hedged, scaled numbers, a long unit name, an adjective
+# Where a number may start: digits (with a sign) or a word; words are kept only if they are number words.
+_START = re.compile(rf"(?<![\w.,:/])(?:[-\u2212~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))")
+_WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 degrees Fahrenheit" is 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,29 +111,63 @@ def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
         pos = sep.end()
 
 
+def _hedged(prose: str, start: int) -> int:
+    """`start` moved back over a hedge written just before it ("about ", "more than ")."""
+    if start < 2 or not prose[start - 1].isspace():
+        return start
+    words = prose[max(0, start - 16):start].split()[-2:]
+    for n in (2, 1):
+        hedge = " ".join(words[-n:]).lower()
+        if len(words) >= n and hedge in HEDGES:
+            back = prose.rfind(words[-n], 0, start)
+            if back == 0 or not prose[back - 1].isalnum():
+                return back
+    return start
+
+
+def _head(prose: str, end: int) -> Side | None:
+    """The longest side ending at `end`: number starts are tried from the nearest back, while they match."""
+    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³"):
+        return None  # a head ends with its unit or an adjective
+    starts = [m.start() for m in _START.finditer(prose, max(0, end - _WINDOW), end)]
+    found = []
+    for start in reversed(starts):
+        m = _SIDE_AT.fullmatch(prose, start, end)
+        if m is None:
+            break
+        found.append((start, m))
+    for start, m in reversed(found):
+        begin = _hedged(prose, start)  # a hedge only ever adds to a head that already matches
+        hedged = _SIDE_AT.fullmatch(prose, begin, end) if begin != start else None
+        side = _side(hedged or m)
+        if side:
+            return side
+    return None
+
+
 def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
     """Every quantity followed by its conversion in parentheses, in the document's prose."""
     prose, pairs = doc.prose, []
     at = prose.find("(")
     while at >= 0:
         paren = _paren(prose, at)
-        end = len(prose[:at].rstrip()) if paren else 0
-        head_match = _SIDE_AT_END.search(prose, max(0, end - _WINDOW), end) if paren else None
-        head = _side(head_match) if head_match else None
+        head = _head(prose, len(prose[max(0, at - 8):at].rstrip()) + max(0, at - 8)) if paren else None
         if paren and head:
             sides, inner_start, close = paren
-            inner_end = sides[-1].span.end
-            pairs.append(UnitPair(head, tuple(sides), Span(head.span.start, close), Span(inner_start, inner_end)))
+            pairs.append(UnitPair(head, tuple(sides), Span(head.span.start, close),
+                                  Span(inner_start, sides[-1].span.end)))
         at = prose.find("(", at + 1)
     return tuple(pairs)
 
 
 def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
-    found = []
-    for m in _QUANTITY.finditer(doc.prose):
-        number, key = parse_number(m.group("n1")), unit_key(m.group("u1"))
-        if number is not None and key is not None:
+    prose, found = doc.prose, []
+    for start in _START.finditer(prose):
+        m = _QUANTITY.match(prose, _hedged(prose, start.start()))
+        number = parse_number(m.group("n1")) if m else None
+        key = unit_key(m.group("u1")) if m else None
+        if m and number is not None and key is not None:
             if m.group("h1"):
                 number = number.with_hedge(HEDGES[m.group("h1").strip().lower()])
             found.append(Quantity(number, key, m.group("u1"), Span(*m.span("n1"))))

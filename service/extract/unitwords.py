@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .patterns import trie
+
 # key: (abbreviations, case-sensitive), (words, any case). Plural and singular both listed.
 _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "km": (("km", "kms", "Km"), ("kilometers", "kilometer", "kilometres", "kilometre")),
@@ -44,8 +46,8 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "N": ((), ("newtons", "newton")),
     "kN": (("kN",), ("kilonewtons", "kilonewton")),
     "MN": (("MN",), ("meganewtons", "meganewton")),
-    "mph": (("mph", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
-    "km/h": (("km/h", "km/hr", "km/hour", "kph", "kmh", "kmph", "km/h."),
+    "mph": (("mph", "MPH", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
+    "km/h": (("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph"),
              ("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour")),
     "km/s": (("km/s", "km/sec", "kps"), ("kilometers per second", "kilometres per second",
                                          "kilometers a second", "kilometres a second")),
@@ -60,23 +62,14 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "K": ((), ("kelvins", "kelvin")),
 }
 # Temperatures: "°F", "° Fahrenheit", "degrees F", "grados Fahrenheit", "gradi Celsius", bare "F"/"C".
-_TEMPERATURE = r"(?:°\s?|(?i:degrees|degree|deg\.?|grados|gradi|grad|graden)\s)?(?:(?i:fahrenheit|celsius|centigrade)|[FC])"
-_DEGREE_PREFIX = re.compile(r"^(?:°\s?|(?:degrees|degree|deg\.?|grados|gradi|grad|graden)\s)", re.I)
+_DEGREES = ("", "°", "° ", "degrees ", "degree ", "deg ", "deg. ", "grados ", "gradi ", "grad ", "graden ")
+_SCALES = {"fahrenheit": "degF", "f": "degF", "celsius": "degC", "centigrade": "degC", "c": "degC"}
+_TEMPERATURES = {d + s: key for d in _DEGREES for s, key in _SCALES.items()}
 
 
-def _alternation() -> str:
-    items = [(s, False) for abbr, _ in _VOCABULARY.values() for s in abbr]
-    items += [(s, True) for _, words in _VOCABULARY.values() for s in words]
-    items.sort(key=lambda item: len(item[0]), reverse=True)
-    parts = []
-    for surface, any_case in items:
-        pattern = re.escape(surface).replace(r"\ ", r"\s")
-        parts.append(f"(?i:{pattern})" if any_case else pattern)
-    return "|".join(parts)
-
-
-# A unit ends where a word does ("km" must not match the start of "km/h" or "kmz").
-UNIT = rf"(?:{_TEMPERATURE}|{_alternation()})(?![\w/²³])"
+_SURFACES = [s.lower() for abbr, words in _VOCABULARY.values() for s in abbr + words] + list(_TEMPERATURES)
+# Matched in any case here; unit_key() then insists on the case of abbreviations ("MN", not "mn").
+UNIT = rf"(?i:{trie(_SURFACES)})(?![\w/²³])"
 
 
 @cache
@@ -90,12 +83,9 @@ def unit_key(text: str) -> str | None:
     """The unit key a match of UNIT stands for ("metric tons" -> "tonne", "° Fahrenheit" -> "degF")."""
     text = " ".join(text.split())
     exact, lower = _lookup()
-    key = exact.get(text) or lower.get(text.lower())
+    key = exact.get(text) or lower.get(text.lower()) or lower.get(text.lower().replace("-", " "))
     if key:
         return key
-    core = _DEGREE_PREFIX.sub("", text).lower()
-    if core in ("fahrenheit", "f"):
-        return "degF"
-    if core in ("celsius", "centigrade", "c"):
-        return "degC"
-    return None
+    if text in ("f", "c"):  # a lone lower-case letter is not a temperature scale
+        return None
+    return _TEMPERATURES.get(text.lower())

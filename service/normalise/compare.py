@@ -69,7 +69,13 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
         return None
     if len(head.quantities) != len(side.quantities):
         return Outcome(Verdict.AMBIGUOUS, None, (), ())
-    tried = [(c, _compare(head, side, c, profile)) for c in readings]
+    by_factor: dict[tuple[float, float, bool], tuple[Comparison, ...]] = {}
+    tried = []  # readings with the same factor (pound -> kg as mass or as force) share one computation
+    for c in readings:
+        key = (c.scale, c.offset, c.difference)
+        if key not in by_factor:
+            by_factor[key] = _compare(head, side, c, profile)
+        tried.append((c, by_factor[key]))
     fitting = [(c, comps) for c, comps in tried if all(x.fits for x in comps)]
     names = tuple(c.reading for c, _ in fitting)
     if fitting:
