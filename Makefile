@@ -19,6 +19,7 @@ serve: $(STAMP)
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c service/gunicorn.conf.py 'service.app:create_app()'
 
 test: $(STAMP)
+	scripts/ensure-chromium  # the editor page's browser tests drive Debian's chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

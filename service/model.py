@@ -36,9 +36,9 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
-    """Code-point offsets into the document's text, end exclusive."""
+    """Code-point offsets into the document's text, end exclusive; ordered by position."""
 
     start: int
     end: int
