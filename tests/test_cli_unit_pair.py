@@ -45,7 +45,6 @@ def test_text_format_lines(cli, tmp_path):
 
 def test_json_lists_passing_pairs_too(cli, tmp_path):
     path = _draft(tmp_path)
-    # unit-pair only: the reference check also reports the mass claims (unverified: no mission is named)
     status, out, _ = cli("check", "--format", "json", "--fail-on", "never", "--checks", "unit-pair", path)
     report = json.loads(out)
     findings = report["files"][0]["findings"]
