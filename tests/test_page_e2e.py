@@ -301,7 +301,8 @@ def test_copy_report_puts_a_markdown_summary_on_the_clipboard(page, server, seed
     page.fill("#published", "2018-11-20")
     findings, _ = api_findings(server, press_check(page))
     page.click("#copy-report")
-    page.wait_for_function("document.getElementById('status').textContent.startsWith('Report copied')")
+    # (a locator, not wait_for_function: that evaluates a string, which the page's CSP rightly forbids)
+    page.locator("#status", has_text="Report copied").wait_for()
     report = page.evaluate("navigator.clipboard.readText()")
     assert report.startswith("## orbitcheck report\n")
     assert "Publication date: 2018-11-20." in report

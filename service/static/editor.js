@@ -367,14 +367,19 @@
     return el("dl", null, rows);
   }
 
-  function firstUrl(value) {
-    if (isUrl(value)) return value;
-    if (value && typeof value === "object") {
-      var keys = Object.keys(value);
-      for (var i = 0; i < keys.length; i++) {
-        var found = firstUrl(value[keys[i]]);
-        if (found) return found;
+  // The first object in the evidence that carries a link, with its title if it has one.
+  function sourceOf(value) {
+    if (!value || typeof value !== "object") return null;
+    var keys = Object.keys(value);
+    for (var i = 0; i < keys.length; i++) {
+      if (isUrl(value[keys[i]])) {
+        var title = value.title || value.name;
+        return { url: value[keys[i]], title: typeof title === "string" ? title : "" };
       }
+    }
+    for (i = 0; i < keys.length; i++) {
+      var found = sourceOf(value[keys[i]]);
+      if (found) return found;
     }
     return null;
   }
@@ -510,13 +515,14 @@
       parts.push(el("div", { className: "arithmetic" }, [renderValue(rest)]));
     }
     if (details.evidence !== undefined && details.evidence !== null) {
-      var source = firstUrl(details.evidence);
+      var source = sourceOf(details.evidence);
       parts.push(el("h4", { text: "Evidence" }));
       parts.push(el("div", { className: "evidence" }, [
-        renderValue(details.evidence),
         source ? el("p", null, [el("a", {
-          className: "source", href: source, target: "_blank", rel: "noopener noreferrer", text: "Open the source",
+          className: "source", href: source.url, target: "_blank", rel: "noopener noreferrer",
+          text: "Open the source" + (source.title ? ": " + source.title : ""),
         })]) : null,
+        renderValue(details.evidence),
       ]));
     }
     els.details.replaceChildren.apply(els.details, parts);
