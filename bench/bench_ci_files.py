@@ -5,6 +5,7 @@ The ratio decides service/batch.py's PARALLEL_MIN_CHARS: below the break-even a 
 """
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -18,7 +19,8 @@ PARAGRAPH = (
     "Nov. 19, 2018, while the station flew 35,926 km (22,314 miles) from the launch site. The booster's "
     "7.6 million pounds of thrust (34 meganewtons) lifted it; outside it was 70 °F (21 °C). "
 )
-TREES = {"20 drafts x 300 words": (20, 5), "200 drafts x 1,200 words": (200, 20)}
+TREES = {"20 drafts x 300 words": (20, 5), "60 drafts x 1,200 words": (60, 20),
+         "200 drafts x 1,200 words": (200, 20)}
 RUNS = 3
 
 
@@ -39,11 +41,13 @@ def _time(argv: list[str]) -> float:
 
 
 def main() -> None:
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (a pool needs idle cores)")
     for label, (files, paragraphs) in TREES.items():
         with tempfile.TemporaryDirectory() as tmp:
             _tree(Path(tmp), files, paragraphs)
+            chars = sum(len(p.read_text("utf-8")) for p in Path(tmp).rglob("*.md"))
             base = [sys.executable, "-m", "service.cli", "check", "--fail-on", "never"]
             serial = _time(base + ["--jobs", "1", tmp])
             pooled = _time(base + ["--jobs", "2", tmp])
-        print(f"{label}: serial {serial * 1000:.0f} ms, 2 processes {pooled * 1000:.0f} ms, "
+        print(f"{label} ({chars:,} characters): serial {serial * 1000:.0f} ms, 2 processes {pooled * 1000:.0f} ms, "
               f"pool/serial {pooled / serial:.2f}")

@@ -5,10 +5,9 @@ the field rather than a silently ignored option); responses are described by the
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
+from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, ValidationError, fields, validate, validates
 
 from service.model import Severity, Verdict
 
@@ -18,13 +17,40 @@ SEVERITIES = [s.value for s in Severity]
 DOCUMENT_ID = validate.Regexp(r"^[A-Za-z0-9._:/@-]{1,128}$", error="must be 1-128 letters, digits or ._:/@-")
 
 
-def _known_checks(ids: list[str]) -> None:
-    from service.checks import all_checks  # the registry, read when a request names checks
+class KnownCheck(validate.OneOf):
+    """One of the registered check ids, read from the registry when first needed (not at import time), so
+    that /openapi.json lists them as an enum and an unknown id is a 422 naming the known ones."""
 
-    known = [c.ID for c in all_checks()]
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise ValidationError(f"unknown check {', '.join(map(repr, unknown))}; known: {', '.join(known) or 'none'}")
+    def __init__(self) -> None:
+        super().__init__(choices=(), error="unknown check {input!r}; known: {choices}")
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        from service.checks import all_checks
+
+        return [c.ID for c in all_checks()]
+
+    @choices.setter
+    def choices(self, _: object) -> None:  # OneOf.__init__ assigns it; the registry is the source
+        pass
+
+    @property  # type: ignore[override]
+    def choices_text(self) -> str:
+        return ", ".join(self.choices)
+
+    @choices_text.setter
+    def choices_text(self, _: object) -> None:
+        pass
+
+
+class JsonBoolean(fields.Boolean):
+    """true or false, nothing else: marshmallow's Boolean also takes 0, 1, "yes", "on" (and 0 == False in a
+    set), which would make a typo'd value silently mean something."""
+
+    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
 
 
 class StrictSchema(Schema):
@@ -44,18 +70,15 @@ class CheckOptionsMixin(StrictSchema):
         metadata={"description": "Publication date (YYYY-MM-DD): anchors dates written without a year."},
     )
     checks = fields.List(
-        fields.String(),
-        validate=_known_checks,
+        fields.String(validate=KnownCheck()),
         metadata={"description": "Check ids to run (default: all). Unknown ids are a 422."},
     )
 
 
 class CheckRequestSchema(CheckOptionsMixin):
     text = fields.String(required=True, metadata={"description": "The draft, plain text or Markdown."})
-    include_passing = fields.Boolean(
+    include_passing = JsonBoolean(
         load_default=False,
-        truthy={True},
-        falsy={False},
         metadata={"description": "Also list claims that passed (consistent, supported). Default false."},
     )
 
@@ -67,7 +90,7 @@ class BatchDocumentSchema(CheckOptionsMixin):
 
 class BatchRequestSchema(StrictSchema):
     documents = fields.List(fields.Nested(BatchDocumentSchema), required=True, validate=validate.Length(min=1))
-    include_passing = fields.Boolean(load_default=False, truthy={True}, falsy={False})
+    include_passing = JsonBoolean(load_default=False)
 
     @validates("documents")
     def _unique_ids(self, documents: list[dict], **_: object) -> None:
@@ -95,6 +118,11 @@ class FindingSchema(OpenSchema):
     suggestion = fields.String(required=True, allow_none=True)
     details = fields.Dict(required=True)
     suppressed = fields.Boolean()
+    suggestion_start = fields.Integer(metadata={"description": "What the suggestion replaces (code points); "
+                                                "present only when that is known for sure."})
+    suggestion_end = fields.Integer()
+    suggestion_start_utf16 = fields.Integer()
+    suggestion_end_utf16 = fields.Integer()
 
 
 class SummarySchema(OpenSchema):
@@ -224,24 +252,18 @@ class LanguageToolFormSchema(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    text = fields.String(metadata={"description": "The text to check (or `data`)."})
-    data = fields.String(metadata={"description": 'JSON {"annotation": [{"text": ...}, {"markup": ...}]}.'})
-    language = fields.String(required=True, metadata={"description": "auto, en or en-XX (English only)."})
+    text = fields.String(load_default="", metadata={"description": "The text to check (or `data`)."})
+    data = fields.String(metadata={"description": 'JSON {"annotation": [{"text": ...}, {"markup": ...}]}; '
+                                   "used instead of `text` when both are sent."})
+    language = fields.String(required=True, validate=validate.Regexp(
+        r"^(auto|en(-[A-Za-z]{2,3})?)$", error="orbitcheck checks English only (auto, en, en-US, ...), not {input!r}"),
+        metadata={"description": "auto, en or en-XX (English only)."})
     enabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
     disabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
     enabledOnly = fields.String(validate=validate.OneOf(["true", "false"]))
     apiKey = fields.String(metadata={"description": "An API key, when the service requires one."})
     username = fields.String()
 
-    @validates("language")
-    def _english(self, value: str, **_: object) -> None:
-        if value != "auto" and not re.fullmatch(r"en(-[A-Za-z]{2,3})?", value):
-            raise ValidationError(f"orbitcheck checks English only (auto, en, en-US, ...), not {value!r}")
-
-    @validates_schema
-    def _text_or_data(self, data: dict, **_: object) -> None:
-        if ("text" in data) == ("data" in data):
-            raise ValidationError("send exactly one of text and data", "text")
 
 
 class LTSoftwareSchema(OpenSchema):

@@ -19,7 +19,11 @@ DEFAULTS: dict[str, Any] = {
     "BATCH_LIMIT": 20,  # documents per POST /v1/check/batch
     "DATA_DIR": None,  # reference records directory; None: the shipped reference_data/
     "METRICS_PROCESSES": 32,  # rows in the shared metrics table: more than workers, to survive restarts
+    "WARM_UP": True,  # check a sample draft in create_app, so lazily built tables exist before the fork
 }
+# Touches every lazily built piece (the pint registry, the zone table, the extractors' patterns) once.
+WARM_UP_TEXT = ("Progress delivered 5,652 pounds (2,564 kg) to the station Friday, Nov. 16, 2018, "
+                "after a launch at 6:31 a.m. EST (1131 GMT) from Baikonur.")
 
 
 def _as_list(value: str) -> tuple[str, ...]:
@@ -47,6 +51,7 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "BATCH_LIMIT": _as_int("BATCH_LIMIT"),
     "DATA_DIR": str,
     "METRICS_PROCESSES": _as_int("METRICS_PROCESSES"),
+    "WARM_UP": lambda value: value.strip().lower() not in ("0", "false", "no", "off"),
 }
 
 
@@ -57,12 +62,12 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _reference_loader(app: Flask) -> Callable[[], Any]:
+    """Reads DATA_DIR each time it is called, so a reload picks up a changed setting as well as new files."""
+
     def load() -> Any:
-        try:
-            from .reference.records import load_store
-        except ImportError:  # the reference records package is not part of this build yet
-            return None
-        return load_store(app.config["DATA_DIR"])
+        from .reference.records import load_store
+
+        return load_store(app.config["DATA_DIR"])  # None: the shipped reference_data/
 
     return load
 
@@ -87,10 +92,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(web.bp)  # the editor's page at /
     metrics.create_counters(app)
 
-    loader = app.config.get("REFERENCE_LOADER") or _reference_loader(app)
-    holder = StoreHolder(loader)
+    holder = StoreHolder(_reference_loader(app))
     holder.load()  # invalid records raise here: the service refuses to start rather than serve half the data
     app.extensions[EXTENSION] = holder
+    if app.config["WARM_UP"]:
+        from .engine import check_text
+
+        check_text(WARM_UP_TEXT, store=holder.store)
     with app.app_context():
         openapi.spec()  # built once here, so that forked workers share it
     return app

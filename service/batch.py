@@ -1,7 +1,8 @@
 """Checking many drafts: one job per draft (its text and effective settings), run serially or in a pool.
 
-A pool only pays off on large trees: each worker is a process, and results (documents and findings)
-travel back pickled. `choose_workers` holds the measured break-even (README, "CI on drafts").
+A pool only pays off on large trees and only with idle cores: each worker is a process, results
+(documents and findings) travel back pickled, and on a busy machine two processes get no more CPU than
+one. `choose_workers` holds the measured break-even (`make bench`, "ci_files"; README, "Many files").
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .formats import FileResult
 from .text import parse_document
 
 # Below this many characters of drafts in all, a pool costs more than it saves (measured, see README).
-PARALLEL_MIN_CHARS = 400_000
+PARALLEL_MIN_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,22 @@ def check_job(job: Job, store: Any = None) -> FileResult:
 
 
 def choose_workers(jobs: Sequence[Job], requested: int | None) -> int:
-    """`--jobs N` wins; otherwise serial unless the drafts are big enough for a pool to pay off."""
+    """`--jobs N` wins; otherwise serial unless the drafts are big enough for a pool to pay off, and then
+    one worker per idle core (CI runners and laptops often have none to spare)."""
     if requested is not None:
         return max(1, requested)
     if len(jobs) < 2 or sum(len(j.draft.text) for j in jobs) < PARALLEL_MIN_CHARS:
         return 1
-    return min(len(jobs), os.cpu_count() or 1)
+    return max(1, min(len(jobs), idle_cores()))
+
+
+def idle_cores() -> int:
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on every platform
+        load = 0.0
+    return int(cores - load)
 
 
 def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: Any = None,
@@ -78,7 +89,8 @@ def _check_in_worker(job: Job) -> FileResult:
 def _pooled(jobs: Sequence[Job], workers: int, store: Any, on_done: Callable[[], None]) -> Iterator[FileResult]:
     # fork: workers inherit the parent's imported modules (and any registry it already built) instead of
     # re-importing; the store reaches them through the initializer without being pickled.
-    context = multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(jobs) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(store,)) as pool:

@@ -31,6 +31,9 @@ timeout = 30
 graceful_timeout = 20
 accesslog = "-"
 errorlog = "-"
+# gunicorn 24+ opens a control socket at one fixed path per user; we do not use it, and two servers on one
+# machine (tests, bench) would fight over it.
+control_socket_disable = True
 # Refuse absurd request lines and headers before the app sees them (the body limit is the app's).
 limit_request_line = 8190
 limit_request_fields = 100
@@ -66,15 +69,19 @@ logger_class = JsonAccessLogger
 
 
 def _holder(server):
+    """The app's reference store holder; None for an app that is not orbitcheck's (bench's plain app)."""
     from service.api.state import EXTENSION
 
-    return server.app.wsgi().extensions[EXTENSION]
+    extensions = getattr(server.app.wsgi(), "extensions", {})
+    return extensions.get(EXTENSION)
 
 
 def when_ready(server):
     """In the master, after preload: let the admin endpoint (in a worker) ask the master to re-fork."""
-    master = server.pid
-    _holder(server).notify_master = lambda: _os.kill(master, _signal.SIGHUP)
+    holder = _holder(server)
+    if holder is not None:
+        master = server.pid
+        holder.notify_master = lambda: _os.kill(master, _signal.SIGHUP)
 
 
 def on_reload(server):
@@ -83,6 +90,8 @@ def on_reload(server):
 
     app = server.app.wsgi()
     holder = _holder(server)
+    if holder is None:
+        return
     try:
         store = holder.load()
     except Exception as exc:  # invalid records: keep serving the old ones, say why

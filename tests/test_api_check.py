@@ -119,3 +119,81 @@ def test_batch_size_is_limited_by_config():
 def test_health_is_open_and_alive(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.get_json() == {"status": "ok"}
+
+
+DRAFT = ("🚀 Auñón-Chancellor 🛰️ said the orbit is 35,926 km (22,314 miles) high; "
+         "Progress delivered 5,652 pounds (2,564 kg).")
+
+
+def test_end_to_end_findings_carry_code_point_and_utf16_offsets(client):
+    body = client.post("/v1/check", json={"text": DRAFT, "checks": ["unit-pair"]}).get_json()
+    assert [f["text"] for f in body["findings"]] == ["35,926 km (22,314 miles)"]  # the right one passes
+    finding = body["findings"][0]
+    assert DRAFT[finding["start"]:finding["end"]] == "35,926 km (22,314 miles)"
+    units = DRAFT.encode("utf-16-le")
+    assert units[2 * finding["start_utf16"]: 2 * finding["end_utf16"]].decode("utf-16-le") == finding["text"]
+    assert finding["start_utf16"] == finding["start"] + 2  # two astral characters before it; ñ and ó count once
+    assert list(finding)[:13] == FINDING_KEYS
+    # what an editor's "Apply" replaces: one side of the pair
+    assert DRAFT[finding["suggestion_start"]:finding["suggestion_end"]] == "22,314 miles"
+    assert units[2 * finding["suggestion_start_utf16"]: 2 * finding["suggestion_end_utf16"]].decode(
+        "utf-16-le") == "22,314 miles"
+    assert finding["suggestion"] == "22,323 miles"
+    assert body["summary"] == {"findings": 2, "by_verdict": {"consistent": 1, "inconsistent": 1}, "suppressed": 0}
+
+
+def test_findings_match_the_cli_json_for_the_same_text(client, cli, tmp_path):
+    import json
+
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    _, out, _ = cli("check", "--format", "json", str(draft))
+    cli_findings = json.loads(out)["files"][0]["findings"]
+    assert cli_findings  # the comparison below must compare something
+    api = client.post("/v1/check", json={"text": DRAFT, "include_passing": True}).get_json()["findings"]
+    assert [{k: v for k, v in f.items() if k in FINDING_KEYS[:11]} for f in api] == cli_findings
+
+
+def test_include_passing_lists_the_claims_that_hold(client):
+    body = client.post("/v1/check", json={"text": DRAFT, "include_passing": True, "checks": ["unit-pair"]}).get_json()
+    assert [f["verdict"] for f in body["findings"]] == ["inconsistent", "consistent"]
+
+
+def test_checks_selects_and_unknown_ids_are_listed(client):
+    none = client.post("/v1/check", json={"text": DRAFT, "checks": ["time-pair"]}).get_json()
+    assert none["findings"] == [] and none["summary"]["findings"] == 0
+    unknown = client.post("/v1/check", json={"text": DRAFT, "checks": ["unit-pair", "unit-pairs"]})
+    assert unknown.status_code == 422
+    message = unknown.get_json()["errors"]["checks"]["1"][0]  # the second id
+    assert "'unit-pairs'" in message and "unit-pair" in message.split("known:")[1]
+
+
+def test_published_date_reaches_the_checks(client):
+    text = "Friday, Nov. 16 was launch day."
+    right = client.post("/v1/check", json={"text": text, "published": "2018-11-20", "include_passing": True})
+    wrong = client.post("/v1/check", json={"text": text, "published": "2019-11-20", "include_passing": True})
+    verdicts = lambda r: [(f["check"], f["verdict"]) for f in r.get_json()["findings"]]  # noqa: E731
+    assert ("weekday-date", "consistent") in verdicts(right)
+    assert ("weekday-date", "inconsistent") in verdicts(wrong)
+
+
+def test_batch_checks_each_document(client):
+    docs = [{"id": "wrong", "text": "35,926 km (22,314 miles)", "checks": ["unit-pair"]},
+            {"id": "right", "text": "5,652 pounds (2,564 kg)", "checks": ["unit-pair"]}]
+    results = client.post("/v1/check/batch", json={"documents": docs}).get_json()["results"]
+    assert [f["verdict"] for f in results["wrong"]["findings"]] == ["inconsistent"]
+    assert results["right"]["findings"] == [] and results["right"]["summary"]["by_verdict"] == {"consistent": 1}
+
+
+def test_reference_version_is_the_loaded_stores(app, client):
+    from service.api.state import holder
+
+    with app.app_context():
+        version = holder().store.version
+    assert client.post("/v1/check", json={"text": "x"}).get_json()["reference_version"] == version
+
+
+def test_readyz_reports_the_records(client):
+    body = client.get("/readyz").get_json()
+    assert client.get("/readyz").status_code == 200
+    assert body["ready"] is True and body["records"] >= 10 and len(body["reference_version"]) >= 8

@@ -40,6 +40,7 @@ BAD_REQUESTS = [
     ("unknown-check", "post", "/v1/check", {"json": {"text": "x", "checks": ["no-such-check"]}}, 422, "checks"),
     ("checks-not-list", "post", "/v1/check", {"json": {"text": "x", "checks": "unit-pair"}}, 422, "checks"),
     ("passing-not-bool", "post", "/v1/check", {"json": {"text": "x", "include_passing": "yes"}}, 422, "include_passing"),
+    ("passing-zero", "post", "/v1/check", {"json": {"text": "x", "include_passing": 0}}, 422, "include_passing"),
     ("body-is-list", "post", "/v1/check", {"json": ["x"]}, 422, "_schema"),
     ("body-is-string", "post", "/v1/check", {"json": "x"}, 422, "_schema"),
     ("too-large", "post", "/v1/check", {"json": {"text": "x" * BIG}}, 413, "limit"),

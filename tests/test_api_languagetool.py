@@ -8,6 +8,7 @@ import pytest
 from service.api.compat_lt import _match, _sentence, annotated_text, rule_id
 from service.api.findings import Utf16Offsets
 from service.model import Finding, Severity, Span, Verdict
+from service.text import parse_document
 
 
 def test_answers_in_languagetools_shape(client):
@@ -33,8 +34,7 @@ def test_multipart_and_auto_language(client):
 @pytest.mark.parametrize("form, field", [
     ({"text": "x"}, "language"),
     ({"text": "x", "language": "de-DE"}, "language"),
-    ({"language": "en-US"}, "text"),
-    ({"text": "x", "data": '{"annotation": []}', "language": "en"}, "text"),
+    ({"text": "x", "language": ""}, "language"),
     ({"data": "{not json", "language": "en"}, "data"),
     ({"data": '{"annotation": [{"markup": 5}]}', "language": "en"}, "data"),
     ({"data": '{"annotation": [{"neither": "x"}]}', "language": "en"}, "data"),
@@ -45,6 +45,14 @@ def test_bad_forms_are_422_naming_the_field(client, form, field):
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     assert field in response.get_json()["errors"]
+
+
+def test_data_is_used_when_both_are_sent_and_no_text_is_no_matches(client):
+    data = json.dumps({"annotation": [{"text": "The orbit is 35,926 km (22,314 miles) high."}]})
+    both = client.post("/v2/check", data={"text": "nothing here", "data": data, "language": "en-US"})
+    assert [m["rule"]["id"] for m in both.get_json()["matches"]] == ["UNIT_PAIR"]
+    neither = client.post("/v2/check", data={"language": "en-US"})
+    assert neither.status_code == 200 and neither.get_json()["matches"] == []
 
 
 def test_json_body_is_415(client):
@@ -82,16 +90,19 @@ def test_a_match_counts_utf16_units_and_carries_context_and_sentence():
     start = TEXT.index("35,926")
     end = TEXT.index(")") + 1
     finding = Finding("unit-pair", Verdict.INCONSISTENT, Severity.ERROR, Span(start, end), TEXT[start:end],
-                      "35,926 km is 22,323 miles, not 22,314.", "35,926 km (22,323 miles)")
-    match = _match(finding, TEXT, Utf16Offsets(TEXT), {"unit-pair": "Paired unit conversions agree"})
+                      "35,926 km is 22,323 miles, not 22,314.", "22,323 miles")
+    doc = parse_document(TEXT, markdown=False)
+    match = _match(finding, doc, Utf16Offsets(TEXT), {"unit-pair": "Paired unit conversions agree"})
     utf16 = TEXT.encode("utf-16-le")
-    assert match["offset"] == start + 1  # the rocket before it is two UTF-16 units
-    assert utf16[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == TEXT[start:end]
+    # the match covers what the replacement replaces: one side of the pair, after a two-unit rocket
+    side = TEXT.index("22,314 miles")
+    assert match["offset"] == side + 1
+    assert utf16[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == "22,314 miles"
     ctx = match["context"]
     ctx16 = ctx["text"].encode("utf-16-le")
-    assert ctx16[2 * ctx["offset"]: 2 * (ctx["offset"] + ctx["length"])].decode("utf-16-le") == TEXT[start:end]
+    assert ctx16[2 * ctx["offset"]: 2 * (ctx["offset"] + ctx["length"])].decode("utf-16-le") == "22,314 miles"
     assert match["sentence"] == "Auñón-Chancellor flew 35,926 km (22,314 miles) at 6:31 a.m. EST."
-    assert match["replacements"] == [{"value": "35,926 km (22,323 miles)"}]
+    assert match["replacements"] == [{"value": "22,323 miles"}]
     assert match["rule"] == {"id": "UNIT_PAIR", "description": "Paired unit conversions agree",
                              "issueType": "inconsistency", "category": {"id": "ORBITCHECK", "name": "Facts and figures"}}
     assert match["shortMessage"] == "Figures disagree"
@@ -111,3 +122,49 @@ def test_sentences_do_not_end_at_abbreviations(needle, sentence):
 def test_rule_ids_follow_languagetools_style():
     assert rule_id("unit-pair") == "UNIT_PAIR"
     assert rule_id("weekday-date") == "WEEKDAY_DATE"
+
+
+def test_a_suggestion_without_a_certain_target_is_not_offered():
+    text = "It weighed 10 units (20 things) then."
+    start, end = text.index("10"), text.index(")") + 1
+    finding = Finding("unit-pair", Verdict.INCONSISTENT, Severity.ERROR, Span(start, end), text[start:end], "m",
+                      "something else")
+    match = _match(finding, parse_document(text, markdown=False), Utf16Offsets(text), {})
+    assert match["replacements"] == []
+    assert (match["offset"], match["length"]) == (start, end - start)  # the whole claim is marked
+
+
+def test_end_to_end_a_wrong_conversion_is_a_match_with_its_fix(client):
+    text = "🚀 Auñón-Chancellor said the orbit is 35,926 km (22,314 miles) high. 5,652 pounds (2,564 kg) arrived."
+    body = client.post("/v2/check", data={"text": text, "language": "en-US"}).get_json()
+    assert len(body["matches"]) == 1  # the right conversion passes and is not a match
+    match = body["matches"][0]
+    units = text.encode("utf-16-le")
+    assert units[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == "22,314 miles"
+    assert match["replacements"] == [{"value": "22,323 miles"}]
+    assert match["rule"]["id"] == "UNIT_PAIR"
+    fixed = units[:2 * match["offset"]].decode("utf-16-le") + "22,323 miles" + \
+        units[2 * (match["offset"] + match["length"]):].decode("utf-16-le")
+    assert client.post("/v2/check", data={"text": fixed, "language": "en"}).get_json()["matches"] == []
+
+
+def test_disabled_and_enabled_rules_select_checks(client):
+    text = "The orbit is 35,926 km (22,314 miles) high."
+    off = client.post("/v2/check", data={"text": text, "language": "en-US", "disabledRules": "UNIT_PAIR,NOPE"})
+    assert off.get_json()["matches"] == []
+    only = client.post("/v2/check", data={"text": text, "language": "en-US", "enabledOnly": "true",
+                                          "enabledRules": "UNIT_PAIR"})
+    assert [m["rule"]["id"] for m in only.get_json()["matches"]] == ["UNIT_PAIR"]
+    none = client.post("/v2/check", data={"text": text, "language": "en-US", "enabledOnly": "true",
+                                          "enabledRules": "TIME_PAIR"})
+    assert none.get_json()["matches"] == []
+
+
+def test_annotated_markup_counts_in_the_offsets(client):
+    data = json.dumps({"annotation": [{"markup": "<p><b>🚀</b>"}, {"text": " The orbit is 35,926 km (22,314 miles)."},
+                                      {"markup": "</p>"}]})
+    body = client.post("/v2/check", data={"data": data, "language": "en-US"}).get_json()
+    original = "<p><b>🚀</b> The orbit is 35,926 km (22,314 miles).</p>"
+    match = body["matches"][0]
+    units = original.encode("utf-16-le")
+    assert units[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == "22,314 miles"

@@ -56,10 +56,12 @@ def test_help_and_type_precede_each_family(client):
         assert text.index(f"# HELP {family} ") < text.index(f"# TYPE {family} ")
 
 
-def _child_records(counters: SharedCounters) -> None:
+def _child_records(counters: SharedCounters, together=None) -> None:
     for _ in range(5):
         counters.observe("/v1/check", 200, 0.003)
     counters.count_verdict("inconsistent", 2)
+    if together is not None:
+        together.wait(timeout=30)  # stay alive until the other worker has claimed its row too
 
 
 def test_counts_from_forked_workers_add_up():
@@ -67,7 +69,8 @@ def test_counts_from_forked_workers_add_up():
     counters = SharedCounters(["/v1/check", "unmatched"], rows=4)
     counters.observe("/v1/check", 200, 0.2)
     fork = multiprocessing.get_context("fork")
-    children = [fork.Process(target=_child_records, args=(counters,)) for _ in range(2)]
+    together = fork.Barrier(2)
+    children = [fork.Process(target=_child_records, args=(counters, together)) for _ in range(2)]
     for child in children:
         child.start()
     for child in children:

@@ -146,3 +146,14 @@ def test_resolve_combines_key_by_key():
     assert config.resolve(file, flags) == config.Settings(
         fail_on="warning", checks=None, profile="strict", default_zone="UTC", published_field="pub")
     assert config.resolve(config.Config(), config.Overrides()) == config.Settings()
+
+
+def test_tolerance_from_the_file_reaches_the_shipped_unit_check(cli, tmp_path):
+    write(tmp_path / ".orbitcheck.toml", 'tolerance = "strict"\n[checks]\nenable = ["unit-pair"]\n')
+    draft = write(tmp_path / "u.md", "Progress delivered 5,652 pounds (2,564 kg).\n")
+    status, out, err = cli("check", "--format", "json", str(draft))
+    assert status == 0, err
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert finding["check"] == "unit-pair" and finding["details"]["profile"] == "strict"
+    out = cli("check", "--format", "json", "--tolerance", "ap", str(draft))[1]
+    assert json.loads(out)["files"][0]["findings"][0]["details"]["profile"] == "ap"

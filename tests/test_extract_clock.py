@@ -3,8 +3,14 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from service.extract.clock import (AnchorSource, ClockPrecision, ClockStyle, extract_clock_times,
-                                   extract_time_pairs, format_like)
+from service.extract.clock import (
+    AnchorSource,
+    ClockPrecision,
+    ClockStyle,
+    extract_clock_times,
+    extract_time_pairs,
+    format_like,
+)
 from service.text import parse_document
 
 UTC = timezone.utc
@@ -39,7 +45,8 @@ def pairs(text, published=None):
 def test_clock_forms(written, hour, minute, second, precision):
     text = f"The launch is at {written} on the pad."
     (mention,) = times(text)
-    assert (mention.hour, mention.minute, mention.second, mention.precision) == (hour, minute, second, precision)
+    written_as = (mention.hour, mention.minute, mention.second, mention.precision)
+    assert written_as == (hour, minute, second, precision)
     assert mention.text == written and text[mention.span.start:mention.span.end] == written
 
 

@@ -63,3 +63,20 @@ def test_progress_bar_is_silent_on_a_pipe_or_for_one_file():
         bar.advance()
         bar.close()
         assert stream.getvalue() == ""
+
+
+def test_worker_count_follows_the_flag_then_size_then_idle_cores(monkeypatch):
+    from service import batch
+    from service.config import Settings
+
+    small = [batch.Job(batch.Draft(f"{i}.md", "x" * 100, True), Settings()) for i in range(8)]
+    large = [batch.Job(batch.Draft(f"{i}.md", "x" * (batch.PARALLEL_MIN_CHARS // 2), True), Settings())
+             for i in range(8)]
+    assert batch.choose_workers(small, 3) == 3
+    assert batch.choose_workers(small, 0) == 1
+    monkeypatch.setattr(batch, "idle_cores", lambda: 4)
+    assert batch.choose_workers(small, None) == 1
+    assert batch.choose_workers(large, None) == 4
+    assert batch.choose_workers(large[:2], None) == 2
+    monkeypatch.setattr(batch, "idle_cores", lambda: -6)  # a saturated machine
+    assert batch.choose_workers(large, None) == 1

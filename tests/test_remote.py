@@ -179,3 +179,56 @@ def test_retries_are_mounted_for_connect_errors_only():
     retry = checker.session.get_adapter("http://127.0.0.1:9/v1/check").max_retries
     assert (retry.connect, retry.read, retry.status) == (3, 0, 0)
     assert "POST" in retry.allowed_methods and retry.respect_retry_after_header is False
+
+
+# --- against the orbitcheck service itself --------------------------------------------------------------
+
+REAL = Path(__file__).parent / "data" / "ci" / "real" / "launch.md"
+
+
+@pytest.fixture
+def service_url(serve):
+    from service.app import create_app
+
+    return serve(create_app({"TESTING": True}))
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "github", "rdjson"])
+def test_remote_prints_what_local_prints(cli, service_url, fmt):
+    local = cli("check", "--format", fmt, str(REAL))
+    remote = cli("check", "--format", fmt, "--server", service_url, str(REAL))
+    assert remote == local
+    assert local[0] == 1  # the draft has a wrong conversion: the comparison is not between empty outputs
+
+
+def test_remote_report_has_every_claim_and_the_suppressed_one(cli, service_url):
+    status, out, err = cli("check", "--format", "json", "--server", service_url, str(REAL))
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [(f["check"], f["verdict"], f.get("suppressed", False)) for f in findings] == [
+        ("unit-pair", "inconsistent", False), ("unit-pair", "consistent", False),
+        ("zone-abbreviation", "consistent", False), ("time-pair", "consistent", False),
+        ("unit-pair", "inconsistent", True)]
+    assert err.strip().endswith("1 finding (1 error, 0 warnings), 1 suppressed")
+
+
+def test_remote_api_key_from_the_environment(cli, serve, monkeypatch):
+    from service.app import create_app
+
+    url = serve(create_app({"TESTING": True, "API_KEYS": ("k-123",)}))
+    monkeypatch.delenv("ORBITCHECK_API_KEY", raising=False)
+    err = one_line_error(cli("check", "--server", url, str(REAL)))
+    assert "answered 401" in err
+    monkeypatch.setenv("ORBITCHECK_API_KEY", "k-123")
+    assert cli("check", "--server", url, str(REAL))[0] == 1
+
+
+def test_remote_many_files_and_config(cli, service_url, tmp_path):
+    (tmp_path / ".orbitcheck.toml").write_text('[checks]\nenable = ["time-pair"]\n', encoding="utf-8")
+    for name in ("a.md", "b/c.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(REAL.read_text("utf-8"), encoding="utf-8")
+    status, out, err = cli("check", "--format", "json", "--server", service_url, str(tmp_path))
+    assert status == 0, err  # only time-pair runs: the wrong conversion is not checked
+    files = json.loads(out)["files"]
+    assert [len(f["findings"]) for f in files] == [1, 1]
+    assert err.strip() == "orbitcheck: 2 files, 2 claims checked, 0 findings"

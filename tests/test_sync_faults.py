@@ -51,7 +51,7 @@ CASES = [
         [Fault(status=503, body=b"busy")] * 4,
         None,
         3,
-        ["HTTP 503"],
+        ["HTTP 503 after 3 retries"],
         "1 page(s), 5 launch(es)",
     ),
     (

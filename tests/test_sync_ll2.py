@@ -46,6 +46,7 @@ def test_a_synced_launch_carries_its_source_and_scheduled_state(ll2_pages, ll2_d
     record = _record(ll2_data, "g60-polar-group-tbd")  # LL2: status Go, tbdtime true, NET 2025-06-05T20:45Z
     launch = record["launch"]
     assert launch["outcome"] == "scheduled"
+    assert launch["uncertain"] is True  # a NET moves: never grounds for "contradicted"
     assert (launch["time"], launch["precision"]) == (
         "2025-06-05T00:00:00Z",
         "day",
@@ -125,7 +126,9 @@ def test_the_high_water_mark_makes_the_next_sync_incremental(ll2_server, ll2_dat
     assert state["ll2"]["high_water_mark"] == marks[-1]
     assert out.rstrip().endswith(f"high-water mark {marks[-1]}")
 
+    after_first = tree_hashes(ll2_data)
     ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))
+    assert tree_hashes(ll2_data) == after_first  # records and state file byte-identical
     assert ll2_server.requests[1].query["last_updated__gte"] == marks[-1]
     assert ll2_server.requests[1].query["ordering"] == "last_updated"
 
@@ -189,3 +192,39 @@ def test_limit_inside_the_last_page_still_says_more_remain(ll2_server, ll2_data,
     )
     assert code == 0, err
     assert "4 launch(es) from 1 page(s)" in out and "more remain" in out
+
+
+@pytest.mark.server
+def test_a_running_service_serves_the_synced_launches_after_a_reload(ll2_server, ll2_data, ll2_sync):
+    from service.app import create_app
+
+    app = create_app({"TESTING": True, "DATA_DIR": str(ll2_data), "ADMIN_KEYS": ("admin-key",)})
+    client = app.test_client()
+    admin = {"Authorization": "Bearer admin-key"}
+    assert client.get("/v1/missions/sputnik-2").status_code == 404
+    ll2_server.serve("/2.3.0/launches/", page("2.3.0-launches-sputnik.json"))
+    code, _, err, _ = ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))
+    assert code == 0, err
+    assert client.get("/v1/missions/sputnik-2").status_code == 404  # nothing changes until the reload
+    assert client.post("/v1/admin/reload", headers=admin).status_code == 200
+    mission = client.get("/v1/missions/sputnik-2")
+    assert mission.status_code == 200
+    assert "1957-11-03" in mission.get_data(as_text=True)
+
+
+@pytest.mark.server
+def test_a_rename_onto_a_curated_name_is_skipped_not_a_failure(ll2_server, ll2_data, ll2_sync):
+    listing = page("2.3.0-launches-sputnik.json")
+    ll2_server.serve("/2.3.0/launches/", listing)
+    assert ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))[0] == 0
+    before = tree_hashes(ll2_data)
+    listing["results"][1]["mission"]["name"] = "Progress 71"  # an alias of the curated progress-ms-10
+    listing["results"][1]["last_updated"] = "2025-01-01T00:00:00Z"
+    code, out, err, _ = ll2_sync("--base-url", ll2_server.url("/2.3.0"), "--data-dir", str(ll2_data))
+    assert code == 0, err
+    assert (
+        "skipped: LL2 launch f8c9f344-a6df-4f30-873a-90fe3a7840b3 (Progress 71): new name already belongs "
+        "to record 'progress-ms-10'; sputnik-2 left as it was"
+    ) in out.splitlines()
+    after = tree_hashes(ll2_data)
+    assert {k for k in after if after[k] != before[k]} == {"sync-state.toml"}

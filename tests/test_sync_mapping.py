@@ -74,6 +74,8 @@ def _with(**changes):
         ({"id": 5, "name": "Day"}, "2025-06-10T12:22:31Z", "2025-06-10T00:00:00Z", "day"),
         ({"id": 7, "name": "Month"}, "2025-06-10T12:22:31Z", "2025-06-01T00:00:00Z", "month"),
         ({"id": 9, "name": "Quarter (Q2)"}, "2025-06-10T12:22:31Z", "2025-04-01T00:00:00Z", "quarter"),
+        ({"id": 10, "name": "Business Quarter", "abbrev": "Q3"}, "2025-08-10T00:00:00Z",
+         "2025-07-01T00:00:00Z", "quarter"),
         ({"id": 14, "name": "Year"}, "2025-06-10T12:22:31Z", "2025-01-01T00:00:00Z", "year"),
         (None, "2025-06-10T12:22:00Z", "2025-06-10T12:22:00Z", "minute"),
     ],
@@ -83,7 +85,7 @@ def test_the_time_is_cut_to_the_precision_ll2_states(precision, net, time, expec
         _with(net_precision=precision, net=net, status={"id": 1, "name": "Go for Launch"}), NOW
     ).record
     assert (record["launch"]["time"], record["launch"]["precision"]) == (time, expected)
-    assert record["launch"]["outcome"] == "scheduled"
+    assert record["launch"]["outcome"] == "scheduled" and record["launch"]["uncertain"] is True
     MissionSchema().load(record)
 
 
@@ -92,6 +94,8 @@ def test_the_time_is_cut_to_the_precision_ll2_states(precision, net, time, expec
     [
         ({"net_precision": {"id": 6, "name": "Week"}}, "LL2 precision 'Week' has no record equivalent"),
         ({"net_precision": {"id": 13, "name": "Half (H2)"}}, "no record equivalent"),
+        ({"net_precision": {"id": 15, "name": "Fiscal Year"}}, "no record equivalent"),
+        ({"net_precision": {"id": 3, "name": "Morning (local)"}}, "no record equivalent"),
         ({"status": {"id": 6, "name": "In Flight"}}, "status 'In Flight' has no outcome yet"),
     ],
 )
@@ -189,3 +193,16 @@ def test_retry_after_reads_seconds_and_http_dates_against_the_injected_clock(hea
     from service.reference.ll2 import _retry_after
 
     assert _retry_after(header, NOW.timestamp()) == seconds
+
+
+def test_a_next_link_on_the_same_host_keeps_https():
+    from service.reference.ll2 import Ll2Client, Progress, UpstreamError
+
+    client = Ll2Client("https://ll.thespacedevs.com/2.3.0")
+    try:
+        same = client._same_origin("http://ll.thespacedevs.com/2.3.0/launches/?offset=100", Progress())
+        assert same == "https://ll.thespacedevs.com/2.3.0/launches/?offset=100"
+        with pytest.raises(UpstreamError, match="leaves ll.thespacedevs.com"):
+            client._same_origin("https://evil.example/2.3.0/launches/?offset=100", Progress())
+    finally:
+        client.close()

@@ -77,7 +77,8 @@ def test_seed_weekdays(seed):
 
 def test_seed_through_the_cli(cli, data_dir):
     status, out, err = cli("check", "--format", "json", "--published", "2018-11-20",
-                           "--checks", "time-pair,zone-abbreviation", str(data_dir / "seed" / "progress-ms-10-timelapse.txt"))
+                           "--checks", "time-pair,zone-abbreviation",
+                           str(data_dir / "seed" / "progress-ms-10-timelapse.txt"))
     assert status == 0 and "error" not in err
     findings = json.loads(out)["files"][0]["findings"]
     pair = next(f for f in findings if f["check"] == "time-pair")
@@ -232,3 +233,32 @@ def test_weekday_date(text, published, verdict, suggestion, severity):
 
 def test_a_weekday_alone_is_not_checked():
     assert check("It launched on Friday.", PUBLISHED, checks=["weekday-date"]) == ()
+
+
+def test_roll_over_words_in_the_parenthesis():
+    right = "Docking is at 11:09 p.m. EDT on Sept. 25, 2013 (0309 GMT the next day)."
+    assert only(check(right), "time-pair").verdict is Verdict.CONSISTENT
+    rolled = "Docking is at 8:09 p.m. EDT on Sept. 25, 2013 (0009 GMT the next day)."
+    assert only(check(rolled), "time-pair").verdict is Verdict.CONSISTENT  # 00:09 GMT is the 26th
+    same_day = "Docking is at 6:09 p.m. EDT on Sept. 25, 2013 (2209 GMT the next day)."
+    finding = only(check(same_day), "time-pair")
+    assert finding.verdict is Verdict.INCONSISTENT and finding.details["sides"][0]["day_wrong"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "The burn starts at 12 noon EDT (1600 GMT) on July 4, 2019.",
+    "The burn starts at 1600Z (noon EDT) on July 4, 2019.",
+    "The burn starts at 16:00 Zulu (12:00 EDT) on July 4, 2019.",
+    "The burn starts at midnight GMT (8 p.m. EDT) on July 4, 2019.",
+])
+def test_noon_midnight_and_zulu(text):
+    assert only(check(text), "time-pair").verdict is Verdict.CONSISTENT
+
+
+def test_ranges_of_bare_hours_and_uneven_ranges():
+    right = only(check("The window runs 9 to 11 a.m. PDT (1600-1800 GMT) on July 1, 2019."), "time-pair")
+    assert right.verdict is Verdict.CONSISTENT and len(right.details["sides"]) == 2
+    wrong = only(check("The window runs 9-11 a.m. PDT (1700-1800 GMT) on July 1, 2019."), "time-pair")
+    assert wrong.verdict is Verdict.INCONSISTENT and wrong.suggestion == "1600"
+    uneven = only(check("The window opens at 11 a.m. PDT (1600-1800 GMT) on July 1, 2019."), "time-pair")
+    assert uneven.verdict is Verdict.AMBIGUOUS

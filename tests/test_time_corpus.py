@@ -92,8 +92,8 @@ def _shift_parenthesis_by_an_hour(span: str) -> str | None:
     return head + "(" + tail[:start] + new + tail[end:]
 
 
-@pytest.mark.parametrize("item", [i for i in _items("time_pair")
-                                  if i.values[0]["label"] == "consistent" and i.values[0]["id"] not in LEFT_AMBIGUOUS])
+@pytest.mark.parametrize("item", [i for i in _items("time_pair") if i.values[0]["label"] == "consistent"
+                                  and i.values[0]["id"] not in LEFT_AMBIGUOUS])
 def test_a_one_hour_slip_in_the_parenthesis_is_an_error(item):
     mutant = _shift_parenthesis_by_an_hour(item["span"])
     assert mutant and mutant != item["span"]

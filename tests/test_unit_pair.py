@@ -48,6 +48,8 @@ def test_wrong_conversion_is_an_error_with_the_corrected_figure_written_the_writ
     assert side["reading"] == "km -> mi" and side["factor"] == pytest.approx(0.621371, abs=1e-6)
     assert figure["from_interval"] == [35925.5, 35926.5] and figure["written_interval"] == [22313.5, 22314.5]
     assert figure["converted_interval"][0] > 22323 and figure["fits"] is False
+    start, end = finding.details["suggestion_span"]
+    assert "At apogee it is 35,926 km (22,314 miles) from Earth."[start:end] == "22,314 miles"
 
 
 @pytest.mark.parametrize(
@@ -176,3 +178,8 @@ def test_open_bounds_are_json_null():
     finding = _one("The plume rose 10 kilometers (more than six miles).")
     assert finding.details["sides"][0]["figures"][0]["written_interval"] == [5.5, None]
     json.dumps(finding.details, allow_nan=False)
+
+
+def test_every_wrong_figure_of_a_range_is_corrected():
+    finding = _one("The stage weighs 300 to 3,000 kilograms (760 to 7,600 pounds) when fuelled.")
+    assert finding.suggestion == "660 to 6,600 pounds"

@@ -34,7 +34,7 @@ def _run(doc: dict[str, Any], store: Any) -> Report:
     responses={200: (CheckResponseSchema, "The findings")},
 )
 def check() -> dict[str, Any]:
-    req = load_json(CheckRequestSchema())
+    req = load_json(CheckRequestSchema)
     store = current_store()  # read once: a reload during this request does not change what it sees
     report = _run(req, store)
     return {**result_payload(report, include_passing=req["include_passing"]),
@@ -50,7 +50,7 @@ def check() -> dict[str, Any]:
     responses={200: (BatchResponseSchema, "Findings per document id")},
 )
 def check_batch() -> dict[str, Any]:
-    req = load_json(BatchRequestSchema())
+    req = load_json(BatchRequestSchema)
     limit = current_app.config["BATCH_LIMIT"]
     if len(req["documents"]) > limit:
         raise Problem(422, f"at most {limit} documents per batch, got {len(req['documents'])}",

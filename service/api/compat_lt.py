@@ -8,6 +8,7 @@ matches: passing and suppressed findings are left out. A rule id is the check id
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any, Iterable
@@ -18,8 +19,10 @@ from schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema
 
 from ..checks import all_checks
 from ..engine import check_text
+from ..formats.positions import suggestion_span
 from ..model import Finding, Severity, Verdict
-from .body import form_body
+from ..text import Document
+from .body import form_body, schema
 from .findings import Utf16Offsets, is_passing
 from .metrics import count_findings
 from .problems import Problem
@@ -74,16 +77,22 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin:finish].strip()
 
 
-def _match(f: Finding, text: str, utf16: Utf16Offsets, descriptions: dict[str, str]) -> dict[str, Any]:
-    lo, hi = max(0, f.start - CONTEXT_CHARS), min(len(text), f.end + CONTEXT_CHARS)
+def _match(f: Finding, doc: Document, utf16: Utf16Offsets, descriptions: dict[str, str]) -> dict[str, Any]:
+    """A plugin replaces [offset, offset+length) with a replacement, so when there is a suggestion the match
+    covers just what it replaces (one side of a pair); a suggestion whose target is not certain is not offered."""
+    target = suggestion_span(f, doc)
+    start, end = (target.start, target.end) if target is not None else (f.start, f.end)
+    text = doc.text
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
     context = text[lo:hi].replace("\n", " ")
+    length = utf16(end) - utf16(start)
     return {
         "message": f.message,
         "shortMessage": SHORT.get(f.verdict, "Check this"),
-        "replacements": [{"value": f.suggestion}] if f.suggestion else [],
-        "offset": utf16(f.start),
-        "length": utf16(f.end) - utf16(f.start),
-        "context": {"text": context, "offset": utf16(f.start) - utf16(lo), "length": utf16(f.end) - utf16(f.start)},
+        "replacements": [{"value": f.suggestion}] if f.suggestion and target is not None else [],
+        "offset": utf16(start),
+        "length": length,
+        "context": {"text": context, "offset": utf16(start) - utf16(lo), "length": length},
         "sentence": _sentence(text, f.start, f.end),
         "type": {"typeName": "Other" if f.severity is not Severity.INFO else "Hint"},
         "rule": {"id": rule_id(f.check), "description": descriptions.get(f.check, f.check),
@@ -122,18 +131,19 @@ def _language(code: str) -> dict[str, Any]:
 def languagetool_check() -> dict[str, Any]:
     from service import __version__
 
-    form = LanguageToolFormSchema().load(form_body().to_dict())
-    original, checkable = annotated_text(form["data"]) if "data" in form else (form["text"], form["text"])
+    form = schema(LanguageToolFormSchema).load(form_body().to_dict())
+    original, checkable = annotated_text(form["data"]) if form.get("data") else (form["text"], form["text"])
     report = check_text(checkable, checks=_selected(form), markdown=False, store=current_store())
     count_findings(report.findings)
     shown: Iterable[Finding] = (f for f in report.findings if not f.suppressed and not is_passing(f))
     descriptions = {c.ID: c.DESCRIPTION for c in all_checks()}
     utf16 = Utf16Offsets(original)
+    doc = dataclasses.replace(report.document, text=original)  # offsets into what the client sent, markup too
     return {
         "software": {"name": "orbitcheck", "version": __version__, "buildDate": "", "apiVersion": 1,
                      "premium": False, "status": ""},
         "warnings": {"incompleteResults": False},
         "language": _language(form["language"]),
-        "matches": [_match(f, original, utf16, descriptions) for f in shown],
+        "matches": [_match(f, doc, utf16, descriptions) for f in shown],
     }
 

@@ -7,6 +7,7 @@ from typing import Any, Iterable
 from ..engine import Report
 from ..formats import FileResult, summary
 from ..formats.json import finding_dict
+from ..formats.positions import suggestion_span
 from ..model import Finding, Verdict
 
 # Claims that hold: listed only when the client asks (include_passing); always counted in the summary.
@@ -32,9 +33,15 @@ class Utf16Offsets:
 
 
 def finding_payload(finding: Finding, report: Report, utf16: Utf16Offsets) -> dict[str, Any]:
+    """The CLI's finding + UTF-16 offsets, + where the suggestion goes when that is known for sure: a pair's
+    suggestion replaces one side ("22,323 miles" replaces "22,314 miles"), and an editor's "Apply" needs it."""
     out = finding_dict(finding, report.document)
     out["start_utf16"] = utf16(finding.start)
     out["end_utf16"] = utf16(finding.end)
+    target = suggestion_span(finding, report.document)
+    if target is not None:
+        out["suggestion_start"], out["suggestion_end"] = target.start, target.end
+        out["suggestion_start_utf16"], out["suggestion_end_utf16"] = utf16(target.start), utf16(target.end)
     return out
 
 

@@ -7,6 +7,7 @@ from flask import Blueprint, request
 
 from schemas.api import MissionListSchema, MissionQuerySchema, MissionSchema
 
+from .body import schema
 from .problems import Problem
 from .spec import operation
 from .state import current_store, store_version
@@ -25,7 +26,7 @@ def _store() -> Any:
 @operation(summary="List or search mission records", tag="reference", query=MissionQuerySchema,
            responses={200: (MissionListSchema, "Matching records, in launch order")})
 def list_missions() -> dict[str, Any]:
-    query = MissionQuerySchema().load(request.args.to_dict())
+    query = schema(MissionQuerySchema).load(request.args.to_dict())
     store = _store()
     found = store.search(query["q"]) if query.get("q") else store.missions()
     return {"missions": [m.to_dict() for m in found], "count": len(found),

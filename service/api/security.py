@@ -65,7 +65,9 @@ def _is_preflight() -> bool:
 
 
 def _authenticate() -> None:
-    if not request.path.startswith(_PROTECTED) or _is_preflight():
+    # A request that matched no route (404) or not with this method (405) gets that answer, not a 401:
+    # the routes are public in /openapi.json anyway, and a 401 would send the client hunting for a key.
+    if request.routing_exception is not None or not request.path.startswith(_PROTECTED) or _is_preflight():
         return
     admin = request.path.startswith(_ADMIN)
     keys = current_app.config["ADMIN_KEYS" if admin else "API_KEYS"]

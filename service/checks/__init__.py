@@ -39,9 +39,9 @@ class Check(Protocol):
 def _registry() -> tuple[Check, ...]:
     # Imported here, not at module import time of the package's users, so that importing
     # service.checks stays cheap; the order is the order findings of equal position are reported in.
-    from . import time_pair, unit_pair, weekday_date, zone_abbreviation
+    from . import reference, time_pair, unit_pair, weekday_date, zone_abbreviation
 
-    return (unit_pair, time_pair, zone_abbreviation, weekday_date)
+    return (unit_pair, time_pair, zone_abbreviation, weekday_date, reference)
 
 
 def all_checks() -> tuple[Check, ...]:

@@ -26,11 +26,15 @@ EXAMPLES = Examples(
 )
 
 
+_UNEVEN = "one side is a range of times and the other is not"
+
+
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     default = zones.default_entry(context.default_zone) if context.default_zone else None
     text = extraction.doc.text
     for pair in extraction.get(extract_time_pairs):
-        sides = [compare(pair.first[min(i, len(pair.first) - 1)], other, default)
+        sides = [compare(pair.first[i], other, default) if len(side) == len(pair.first)
+                 else SideComparison(Outcome.UNKNOWN, pair.first[0], other, reason=_UNEVEN)
                  for side in pair.others for i, other in enumerate(side)]
         yield _finding(pair, sides, text)
 
@@ -52,9 +56,9 @@ def _finding(pair: TimePair, sides: list[SideComparison], text: str) -> Finding:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, span, written,
                        f"Cannot check this time pair: {unknown[0].reason}.", None, details)
     side = sides[0]
-    when = side.first_utc.strftime("%H:%M UTC") if side.first_utc else "the same instant"
+    when = f"{side.first_utc:%H:%M} UTC" if side.first_utc else "the same instant"
     if side.first_utc and side.dated:
-        when = side.first_utc.strftime("%Y-%m-%d %H:%M UTC")
+        when = f"{side.first_utc.date().isoformat()} {when}"
     return Finding(ID, Verdict.CONSISTENT, Severity.INFO, span, written,
                    f"Both sides name the same instant ({when}).", None, details)
 

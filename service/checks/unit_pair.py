@@ -28,7 +28,7 @@ _RANK = {Verdict.CONSISTENT: 0, Verdict.AMBIGUOUS: 1, Verdict.INCONSISTENT: 2}
 
 def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome]) -> str | None:
     """The parentheses' contents with each wrong figure rewritten the writer's way."""
-    fixes = sorted(fix for o in outcomes for fix in o.corrections)
+    fixes = sorted((fix for o in outcomes for fix in o.corrections), key=lambda fix: fix[0].start)
     if not fixes:
         return None
     pos, parts = pair.inner.start, []
@@ -50,7 +50,9 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             severity = Severity.WARNING if all(o.borderline for _, o in outcomes if o.corrections) else Severity.ERROR
         else:
             severity = Severity.INFO if worst.verdict is Verdict.CONSISTENT else Severity.WARNING
+        suggestion = _suggestion(doc, pair, [o for _, o in outcomes])
+        explained = details(doc.text, pair, outcomes, context.profile)
+        if suggestion is not None:  # what the suggestion replaces: the parentheses' contents
+            explained["suggestion_span"] = [pair.inner.start, pair.inner.end]
         yield Finding(ID, worst.verdict, severity, pair.span, doc.text[pair.span.start:pair.span.end],
-                      message(doc.text, pair, outcomes, worst.verdict),
-                      _suggestion(doc, pair, [o for _, o in outcomes]),
-                      details(doc.text, pair, outcomes, context.profile))
+                      message(doc.text, pair, outcomes, worst.verdict), suggestion, explained)

@@ -34,7 +34,7 @@ def _finding(mention: DateMention) -> Finding:
                "year_source": str(mention.year_source)}
     if mention.date is None:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, mention.span, mention.text,
-                       "No year is written and no publication date is known, so the weekday cannot be checked.",
+                       "No year is written and no publication date is known: the weekday cannot be checked.",
                        None, details)
     actual = mention.date.weekday()
     details["weekday_of_date"] = WEEKDAYS[actual]

@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 from typing import Iterable
 
 from ..extract import Extraction
-from ..extract.clock import AnchorSource, ClockMention, extract_clock_times
+from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times
 from ..model import Finding, Severity, Verdict
+from ..normalise.zones import ZoneEntry
 from . import Examples
 from .context import CheckContext
 
@@ -29,10 +30,13 @@ _SWAP = {"Standard": "Daylight", "Daylight": "Standard", "Summer": "Standard"}
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     for mention in extraction.get(extract_clock_times):
-        entry = mention.zone.entry if mention.zone else None
-        if entry is None or entry.daylight is None or entry.counterpart is None or mention.local is None:
+        zone = mention.zone
+        entry = zone.entry if zone else None
+        if zone is None or entry is None or mention.local is None:
             continue
-        yield _finding(mention, entry, _dated_by_publication(mention), extraction.doc.text)
+        if entry.daylight is None or entry.counterpart is None:  # ET, Moscow time: any date is right
+            continue
+        yield _finding(mention, zone, entry, _dated_by_publication(mention))
 
 
 def _dated_by_publication(mention: ClockMention) -> bool:
@@ -40,15 +44,14 @@ def _dated_by_publication(mention: ClockMention) -> bool:
         mention.anchor_source is AnchorSource.PAIR and mention.anchor is None)
 
 
-def _finding(mention: ClockMention, entry, by_publication: bool, text: str) -> Finding:
-    zone = mention.zone
+def _finding(mention: ClockMention, zone: ZoneMention, entry: ZoneEntry, by_publication: bool) -> Finding:
     local: datetime = mention.local  # type: ignore[assignment]
     details = {"zone": entry.as_dict(), "written": zone.text, "date": local.date().isoformat(),
                "date_source": "published" if by_publication else str(mention.anchor_source)}
     if by_publication and len({entry.keeps_daylight(local + d) for d in _AROUND_PUBLICATION}) > 1:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, mention.span, mention.text,
-                       f"{zone.text}: the clocks change near the publication date and no date is written with "
-                       f"the time, so whether {zone.text} is right cannot be told.", None, details)
+                       f"{zone.text}: the clocks change near the publication date and no date is written "
+                       f"with the time, so whether {zone.text} is right cannot be told.", None, details)
     if entry.is_right_on(local):
         return Finding(ID, Verdict.CONSISTENT, Severity.INFO, mention.span, mention.text,
                        f"{zone.text} is right for {local:%Y-%m-%d}.", None, details)

@@ -3,7 +3,7 @@
 API (checks and the reference-record linker build on it; keep it stable):
 
     extract_clock_times(doc) -> tuple[ClockMention, ...]   # every clock time, pair sides included, in order
-    extract_time_pairs(doc)  -> tuple[TimePair, ...]       # a time + the same instant in other zones, in (...)
+    extract_time_pairs(doc)  -> tuple[TimePair, ...]       # a time + the same instant elsewhere, in (...)
     Extraction(doc).get(extract_clock_times)               # memoised per document, shared by checks
     format_like(mention, hour, minute, second) -> str      # a time written the way `mention` was written
 
@@ -24,8 +24,9 @@ quantifiers; the scan moves forward only, so it is linear in the input.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -43,6 +44,9 @@ _CLOCK = re.compile(
     r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d|,\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
+    # A bare hour that opens a range of 12-hour times: the "9" of "9 to 11 a.m.", "9-11:30 p.m.".
+    r"|(?P<hr>1[0-2]|0?[1-9])"
+    r"(?=[ \t]?(?:-|–|to\b)[ \t]?(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[ \t]?[aApP]\.?[ \t]?[mM])"
     r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"
     r")"
 )
@@ -66,6 +70,9 @@ _SIDE_SEP = re.compile(r"[ \t]{0,3}(?:[,;/]|\bor\b)[ \t]{0,3}")
 _CLOSE = re.compile(r"[ \t]{0,3}\)")
 _HEDGE_AT = re.compile(r"(?:around|about|approximately|roughly|circa|nearly|almost|some|~)[ \t]{0,3}", re.I)
 _LOCAL_TIME = "local time"
+_MAX_PLACES = 4
+_DAY = timedelta(days=1)
+_HALF_DAY = timedelta(hours=12)
 _SHIFT_DAYS = {"next": 1, "following": 1, "before": -1, "previous": -1}
 
 
@@ -197,19 +204,36 @@ def _all_entries(table: zones.ZoneTable) -> list[ZoneEntry]:
     return list(seen.values())
 
 
+@lru_cache(maxsize=16)
+def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tuple[ZoneEntry, ...]]:
+    """The places the document names that have a zone: (offsets, entries) in text order, and the
+    distinct zones among them (at most four: more than that and "local time" is anyone's guess)."""
+    by_place = zones.table().by_place
+    offsets: list[int] = []
+    entries: list[ZoneEntry] = []
+    distinct: dict[str, ZoneEntry] = {}
+    for m in _cue_re().finditer(doc.prose):
+        entry = by_place.get(m.group(0).lower())
+        if entry is not None:
+            offsets.append(m.start())
+            entries.append(entry)
+            distinct.setdefault(entry.zone, entry)
+    return tuple(offsets), tuple(entries), tuple(distinct.values()) if len(distinct) <= _MAX_PLACES else ()
+
+
 def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
-    """The zone(s) of the places named in the sentence (else the document) for "local time"."""
-    table = zones.table()
+    """The zone(s) of the places named nearest the time in its sentence, else in the document."""
+    offsets, entries, everywhere = _places(doc)
     start, end = dates_mod.sentence_bounds(doc, at)
-    for lo, hi in ((start, end), (0, len(doc.prose))):
-        found: dict[str, ZoneEntry] = {}
-        for m in _cue_re().finditer(doc.prose, lo, hi):
-            entry = table.by_place.get(m.group(0).lower())
-            if entry is not None:
-                found.setdefault(entry.zone, entry)
-        if found:
-            return tuple(found.values())
-    return ()
+    i = bisect.bisect_left(offsets, at)
+    lo = max(bisect.bisect_left(offsets, start), i - _MAX_PLACES)
+    hi = min(bisect.bisect_left(offsets, end), i + _MAX_PLACES)
+    found: dict[str, ZoneEntry] = {}
+    for entry in entries[lo:hi]:  # bounded: a hostile sentence naming a place 10,000 times costs nothing
+        found.setdefault(entry.zone, entry)
+    if not found:
+        return everywhere
+    return tuple(found.values()) if len(found) <= _MAX_PLACES else ()
 
 
 def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
@@ -270,6 +294,8 @@ def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision
         return int(m["hh"]), int(m["mm"]), second, precision, ClockStyle.HHMM, ""
     if m["ho"] is not None:
         return int(m["ho"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
+    if m.re is _CLOCK and m["hr"] is not None:
+        return int(m["hr"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
     return (12 if m["word"].lower() == "noon" else 0), 0, None, ClockPrecision.HOUR, ClockStyle.WORD, ""
 
 
@@ -281,13 +307,39 @@ def _apply_meridiem(hour: int, ap: str | None) -> int | None:
     return hour % 12 + (12 if ap in "pP" else 0)
 
 
+class _Raw:
+    """A time as read, before its date is known (built once into a ClockMention: no dataclass copies)."""
+
+    __slots__ = ("start", "end", "time_end", "hour", "minute", "second", "precision", "style", "meridiem",
+                 "hedge", "zone", "day", "shift")
+
+    def __init__(self, start: int, end: int, time_end: int, hour: int, minute: int, second: int | None,
+                 precision: ClockPrecision, style: ClockStyle, meridiem: str | None, hedge: str | None,
+                 tail: _Tail) -> None:
+        self.start, self.end, self.time_end = start, end, time_end
+        self.hour, self.minute, self.second = hour, minute, second
+        self.precision, self.style, self.meridiem, self.hedge = precision, style, meridiem, hedge
+        self.zone, self.day, self.shift = tail.zone, tail.day, tail.shift
+
+    def build(self, doc: Document, anchor: DateMention | None = None,
+              source: AnchorSource = AnchorSource.NONE, local_date: date | None = None) -> ClockMention:
+        entry = self.zone.entry if self.zone else None
+        utc = None
+        if entry is not None and local_date is not None:
+            wall = datetime.combine(local_date, time(self.hour, self.minute, self.second or 0))
+            utc = zones.to_utc(wall, entry)
+        return ClockMention(
+            Span(self.start, self.end), doc.text[self.start:self.end], Span(self.start, self.time_end),
+            self.hour, self.minute, self.second, self.precision, self.style, self.meridiem, self.hedge,
+            self.zone, self.day, self.shift, anchor, source, local_date, utc)
+
+
 def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
-               hedge: str | None) -> list[ClockMention]:
-    """The mention(s) a clock match starts: one time, or two for a range, sharing meridiem and zone."""
+               hedge: str | None) -> list[_Raw]:
+    """The time(s) a clock match starts: one, or two for a range, sharing meridiem and zone."""
     prose = doc.prose
     parts = [m]
-    join = _RANGE_JOIN.match(prose, m.end())
-    if join and m["word"] is None:
+    if m["word"] is None and (join := _RANGE_JOIN.match(prose, m.end())) is not None:
         second = _RANGE_END.match(prose, join.end())
         if second:
             parts.append(second)
@@ -298,30 +350,25 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     time_end = mer.end() if mer else last.end()
     tail = _tail(doc, time_end, dates)
     fields = [_time_fields(p) for p in parts]
-    if any(f[4] is ClockStyle.HHMM for f in fields) and tail.zone is None:
+    if tail.zone is None and any(f[4] is ClockStyle.HHMM for f in fields):
         return []  # "1131" alone is a number, not a time
     if mer and any(f[4] in (ClockStyle.HHMM, ClockStyle.WORD) for f in fields):
         return []
     ap = mer["ap"] if mer else None
     hours = [_apply_meridiem(f[0], ap) for f in fields]
-    if any(h is None for h in hours):
+    if None in hours:
         return []
+    checked: list[int] = [h for h in hours if h is not None]
     if len(hours) == 2 and ap in ("p", "P") and fields[0][0] != 12 and fields[0][0] > fields[1][0] % 12:
-        hours[0] -= 12  # "11:30-1:30 p.m." starts in the morning
+        checked[0] -= 12  # "11:30-1:30 p.m." starts in the morning
+    meridiem = prose[mer.start():mer.end()] if mer else None
     out = []
-    for i, (p, f, hour) in enumerate(zip(parts, fields, hours)):
+    for i, (p, f, hour) in enumerate(zip(parts, fields, checked, strict=True)):
         style = ClockStyle.H12 if ap and f[4] is ClockStyle.H24 else f[4]
-        t_end = time_end if i == len(parts) - 1 else p.end()
-        out.append(ClockMention(
-            span=Span(p.start(), tail.end), text=doc.text[p.start():tail.end],
-            time_span=Span(p.start(), t_end), hour=hour, minute=f[1], second=f[2],  # type: ignore[arg-type]
-            precision=f[3], style=style, meridiem=prose[mer.start():mer.end()] if mer else None,
-            hedge=hedge, zone=tail.zone, day=tail.day, day_shift=tail.shift,
-        ))
-    if len(out) == 2:  # the range's start spans only itself, so spans stay disjoint
-        first = out[0]
-        out[0] = replace(first, span=Span(first.span.start, parts[0].end()),
-                         text=doc.text[first.span.start:parts[0].end()])
+        is_last = i == len(parts) - 1
+        # The range's start spans only itself, so spans stay disjoint.
+        out.append(_Raw(p.start(), tail.end if is_last else p.end(), time_end if is_last else p.end(),
+                        hour, f[1], f[2], f[3], style, meridiem, hedge, tail))  # type: ignore[arg-type]
     return out
 
 
@@ -334,45 +381,42 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
     pos = 0
     while (m := _CLOCK.search(prose, pos)) is not None:
         hedge_m = _HEDGE.search(prose, max(0, m.start() - 24), m.start())
-        group = _read_time(doc, m, dates, hedge_m.group(0).strip() if hedge_m else None)
-        if not group:
+        raw = _read_time(doc, m, dates, hedge_m.group(0).strip() if hedge_m else None)
+        if not raw:
             pos = m.end()
             continue
-        end = group[-1].span.end
+        end = raw[-1].end
         others, pair_end = _read_parenthesis(doc, end, dates)
-        if others:
-            trailing = _tail(doc, pair_end, dates) if group[-1].day is None else _Tail(pair_end)
-            if trailing.day is not None and trailing.zone is None:
-                group = [replace(g, day=trailing.day) for g in group]
-                pair_end = trailing.end
-            group = [_date(doc, g, pair_end) for g in group]  # a date inside the parentheses is theirs
-            others = [[_date_from_pair(g, first) for g, first in zip(side, _cycle(group, len(side)))]
-                      for side in others]
-            pairs.append(TimePair(Span(group[0].span.start, pair_end), doc.text[group[0].span.start:pair_end],
-                                  tuple(group), tuple(tuple(s) for s in others)))
-            times.extend(group)
-            for side in others:
-                times.extend(side)
-            pos = pair_end
-        else:
-            group = [_date(doc, g) for g in group]
-            times.extend(group)
+        if not others:
+            times.extend(_date(doc, r) for r in raw)
             pos = end
+            continue
+        if raw[-1].day is None:
+            trailing = _tail(doc, pair_end, dates)
+            if trailing.day is not None and trailing.zone is None:
+                for r in raw:
+                    r.day = trailing.day
+                pair_end = trailing.end
+        group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
+        sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
+                            for i, r in enumerate(side)) for side in others)
+        start = group[0].span.start
+        pairs.append(TimePair(Span(start, pair_end), doc.text[start:pair_end], tuple(group), sides))
+        times.extend(group)
+        for side in sides:
+            times.extend(side)
+        pos = pair_end
     return tuple(times), tuple(pairs)
 
 
-def _cycle(group: list[ClockMention], n: int) -> list[ClockMention]:
-    return [group[min(i, len(group) - 1)] for i in range(n)]
-
-
 def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
-                      ) -> tuple[list[list[ClockMention]], int]:
+                      ) -> tuple[list[list[_Raw]], int]:
     """The renderings inside "( ... )" right after a time, or ([], pos) when it is not a time pair."""
     prose = doc.prose
     opening = _OPEN.match(prose, pos)
     if not opening:
         return [], pos
-    sides: list[list[ClockMention]] = []
+    sides: list[list[_Raw]] = []
     at = opening.end()
     for _ in range(4):
         hedge = _HEDGE_AT.match(prose, at)
@@ -382,7 +426,7 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
         if not group or group[-1].zone is None:
             return [], pos
         sides.append(group)
-        at = group[-1].span.end
+        at = group[-1].end
         sep = _SIDE_SEP.match(prose, at)
         if sep:
             at = sep.end()
@@ -392,48 +436,52 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
     return [], pos
 
 
-def _date(doc: Document, mention: ClockMention, after: int | None = None) -> ClockMention:
+def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:
     """Give a time outside parentheses its date: its own day, the sentence's (the nearest before it, else
     the nearest after it: "at 6:31 a.m. EST, weather permitting, on Dec. 3"), else the publication date."""
-    if mention.day is not None and mention.day.date is not None:
-        anchor, source, day = mention.day, AnchorSource.WRITTEN, mention.day.date
-    elif (near := dates_mod.anchor_before(doc, mention.span.start)
-          or dates_mod.anchor_after(doc, after or mention.span.end)) is not None:
+    day: date | None
+    if raw.day is not None and raw.day.date is not None:
+        anchor, source, day = raw.day, AnchorSource.WRITTEN, raw.day.date
+    elif (near := dates_mod.anchor_before(doc, raw.start)
+          or dates_mod.anchor_after(doc, after or raw.end)) is not None:
         anchor, source, day = near, AnchorSource.SENTENCE, near.date
     elif doc.published is not None:
         anchor, source, day = None, AnchorSource.PUBLISHED, doc.published
     else:
-        return mention
-    if mention.day_shift:
-        day = day + timedelta(days=mention.day_shift)  # type: ignore[operator]
-    return _with_instant(replace(mention, anchor=anchor, anchor_source=source, local_date=day))
+        return raw.build(doc)
+    if day is None:
+        return raw.build(doc)
+    if raw.shift:
+        day = day + timedelta(days=raw.shift)
+    return raw.build(doc, anchor, source, day)
 
 
-def _date_from_pair(mention: ClockMention, first: ClockMention) -> ClockMention:
+def _date_from_pair(doc: Document, raw: _Raw, first: ClockMention) -> ClockMention:
     """A time in parentheses: its local date is the first side's instant seen from its own zone."""
-    if mention.day is not None and mention.day.date is not None and mention.day.precision is DatePrecision.DAY \
-            and mention.day.year_source is YearSource.WRITTEN:
-        return _with_instant(replace(mention, anchor=mention.day, anchor_source=AnchorSource.WRITTEN,
-                                     local_date=mention.day.date))
-    entry = mention.zone.entry if mention.zone else None
+    day = raw.day
+    if day is not None and day.date is not None and day.precision is DatePrecision.DAY \
+            and day.year_source is YearSource.WRITTEN:
+        return raw.build(doc, day, AnchorSource.WRITTEN, day.date)
+    entry = raw.zone.entry if raw.zone else None
     if first.utc is None or entry is None:
-        return mention
+        return raw.build(doc)
     seen = zones.from_utc(first.utc, entry)
     if seen is None:
-        return mention
-    # The written time may differ from the converted one (that is what the check looks for): pick the day
+        return raw.build(doc)
+    # The written time may differ from the converted one (that is what the check looks for): take the day
     # that puts the written wall-clock time nearest the converted instant.
-    written = datetime.combine(seen.date(), mention.clock)
-    best = min((written + timedelta(days=d) for d in (-1, 0, 1)), key=lambda w: abs(w - seen))
-    return _with_instant(replace(mention, anchor=first.anchor, anchor_source=AnchorSource.PAIR,
-                                 local_date=best.date()))
+    written = datetime.combine(seen.date(), time(raw.hour, raw.minute, raw.second or 0))
+    return raw.build(doc, first.anchor, AnchorSource.PAIR, nearest_day(written, seen).date())
 
 
-def _with_instant(mention: ClockMention) -> ClockMention:
-    entry = mention.zone.entry if mention.zone else None
-    if entry is None or mention.local is None:
-        return mention
-    return replace(mention, utc=zones.to_utc(mention.local, entry))
+def nearest_day(written: datetime, target: datetime) -> datetime:
+    """`written` moved by a whole day, if that brings it within twelve hours of `target`."""
+    gap = written - target
+    if gap > _HALF_DAY:
+        return written - _DAY
+    if gap < -_HALF_DAY:
+        return written + _DAY
+    return written
 
 
 # --- writing a time the writer's way ---------------------------------------------------------------------
@@ -444,7 +492,7 @@ def format_like(mention: ClockMention, hour: int, minute: int, second: int | Non
     show_seconds = mention.second is not None and second is not None
     if mention.style is ClockStyle.HHMM:
         return f"{hour:02d}{minute:02d}" + (f":{second:02d}" if show_seconds else "")
-    sep = next((c for c, n in zip(written, written[1:]) if c in ":." and n.isdigit()), ":")
+    sep = next((c for c, n in zip(written, written[1:], strict=False) if c in ":." and n.isdigit()), ":")
     if mention.style is ClockStyle.H24:
         lead = f"{hour:02d}" if written[:2].isdigit() else str(hour)
         return f"{lead}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")

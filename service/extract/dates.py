@@ -56,6 +56,11 @@ DATE_RE = re.compile(
     rf")"
     rf"|\b(?P<wdonly>{_WEEKDAY})(?!\w)"
 )
+# Where a date can start: a month or weekday word, or the first digit of a number. Scanning for these
+# (a plain alternation of literals, which the regex engine skips to quickly) and trying DATE_RE only there
+# is several times faster than searching with DATE_RE, whose leading \b defeats that optimisation.
+_CANDIDATE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d+)")
 # Candidate sentence ends: . ! ? (plus closing quotes/brackets) then space and a capital or quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“‘(])|\n[ \t]*\n")
 # Words whose dot does not end a sentence.
@@ -130,7 +135,15 @@ def extract_dates(doc: Document) -> tuple[DateMention, ...]:
     """Every date and weekday mention in the document's prose, in order, years resolved where possible."""
     out: list[DateMention] = []
     last_full: date | None = None  # the latest full date written so far: the fallback year source
-    for m in DATE_RE.finditer(doc.prose):
+    prose = doc.prose
+    pos = 0
+    match = DATE_RE.match
+    while (c := _CANDIDATE.search(prose, pos)) is not None:
+        m = match(prose, c.start())
+        if m is None:
+            pos = c.end()
+            continue
+        pos = m.end()
         mention = _mention(m, doc.published, last_full)
         if mention is None:
             continue
@@ -142,13 +155,14 @@ def extract_dates(doc: Document) -> tuple[DateMention, ...]:
 
 def _mention(m: re.Match[str], published: date | None, last_full: date | None) -> DateMention | None:
     span, text = Span(m.start(), m.end()), m.group(0)
+    resolved: date | None
     if m["wdonly"]:
-        wd = weekday_index(m["wdonly"])
+        only = weekday_index(m["wdonly"])
         anchor = published or last_full
-        resolved = nearest_weekday(wd, anchor) if anchor else None
+        resolved = nearest_weekday(only, anchor) if anchor else None
         source = YearSource.UNRESOLVED if anchor is None else (
             YearSource.PUBLISHED if published else YearSource.TEXT)
-        return DateMention(span, text, resolved, DatePrecision.WEEKDAY, source, weekday=wd,
+        return DateMention(span, text, resolved, DatePrecision.WEEKDAY, source, weekday=only,
                            weekday_text=m["wdonly"])
     wd_text = m["wd"]
     wd = weekday_index(wd_text) if wd_text else None
@@ -167,7 +181,7 @@ def _mention(m: re.Match[str], published: date | None, last_full: date | None) -
     year = m["year"] or m["year2"]
     if year:
         try:
-            resolved: date | None = date(int(year), mo, d)
+            resolved = date(int(year), mo, d)
         except ValueError:
             return None
         source = YearSource.WRITTEN

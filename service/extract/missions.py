@@ -22,18 +22,21 @@ from typing import Any, Callable, Iterable
 from ..model import Span
 from ..text import Document
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = re.compile(r"\d{1,40}|[^\W\d_]{1,60}")
 _TIGHT = re.compile(r"[ \t\-‐–./]{0,2}")
 _CREW_WORDS = r"(?:crew|crewmates|team|trio|duo)"
-_POSSESSIVE_CREW = re.compile(r"['’]s\s+" + _CREW_WORDS + r"\b", re.I)
-_EXPEDITION = re.compile(r"\bExpedition\s+(\d{1,3})\s+(?:crew|launch|team|astronauts|crewmembers|members)\b", re.I)
+_POSSESSIVE_CREW = re.compile(r"['’]s[ \t]{1,3}" + _CREW_WORDS + r"\b", re.I)
+_EXPEDITION = re.compile(r"\bExpedition[ \t]{1,3}(\d{1,3})[ \t]{1,3}(?:crew|launch|team|astronauts|crewmembers|members)\b", re.I)
 # Launch sites a draft may name that no record uses: naming one where the record says another is a claim
 # the check can contradict. Names only (no figures); the sites of records come from the records.
 OTHER_SITES = ("Plesetsk", "Vostochny", "Kourou", "Guiana Space Centre", "Vandenberg", "Tanegashima",
                "Jiuquan", "Xichang", "Taiyuan", "Wenchang", "Sriharikota", "Kapustin Yar", "Yasny", "Uchinoura",
                "Mahia", "Cape Canaveral", "Kennedy Space Center", "Wallops", "Baikonur")
-_SITE_SUFFIX = re.compile(r"\b(?:[A-Z][\w-]+\s+){1,3}(?:Cosmodrome|Spaceport|Space\s+Cent(?:er|re)|"
-                          r"Space\s+Force\s+Station|Air\s+Force\s+Station|Launch\s+Complex)\b")
+_SITE_WORD = re.compile(r"[ \t]{1,3}(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|Space[ \t]Force[ \t]Station"
+                        r"|Air[ \t]Force[ \t]Station)\b")
+# Bounded repetitions only: this runs over whole drafts, hostile ones included.
+_SITE_SUFFIX = re.compile(r"\b(?:[A-Z][\w-]{0,24}[ \t]{1,2}){1,3}(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|"
+                          r"Space[ \t]Force[ \t]Station|Air[ \t]Force[ \t]Station|Launch[ \t]Complex)\b")
 
 
 class MentionKind(StrEnum):
@@ -127,8 +130,10 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
         if kind in (MentionKind.FAMILY, MentionKind.PERSON) and not prose[span.start].isupper():
             i += 1  # "progress on the inquiry" is no Progress spacecraft
             continue
-        if kind in (MentionKind.PERSON,) and (crew := _POSSESSIVE_CREW.match(prose, span.end)):
+        if kind is MentionKind.PERSON and (crew := _POSSESSIVE_CREW.match(prose, span.end)):
             kind, span = MentionKind.CREW, Span(span.start, crew.end())
+        if kind is MentionKind.SITE and (word := _SITE_WORD.match(prose, span.end)):
+            span = Span(span.start, word.end())  # "Plesetsk Cosmodrome" is one claim
         yield MissionMention(span, doc.text[span.start:span.end], kind, ids, key)
         taken.append(span)
         i += n

@@ -11,7 +11,7 @@ from .compare import Outcome
 
 
 def _num(x: float) -> float | None:
-    return x if math.isfinite(x) else None  # JSON has no infinity: an open bound is null
+    return round(x, 9) if math.isfinite(x) else None  # JSON has no infinity: an open bound is null
 
 
 def _show(x: float, like: Quantity) -> str:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from itertools import product
 
-from ..extract.clock import AnchorSource, ClockMention, ClockPrecision
+from ..extract.clock import AnchorSource, ClockMention, ClockPrecision, nearest_day
 from ..extract.dates import DatePrecision
 from . import zones
 from .zones import ZoneEntry
@@ -77,13 +77,14 @@ def _one(first: ClockMention, other: ClockMention, a: ZoneEntry, b: ZoneEntry) -
                               reason=f"no date is known, so the offset of {b.reading} is unknown")
     # The other side's day: written, else the one that puts its wall-clock time nearest the expected one.
     written = datetime.combine(expected.date(), other.clock)
-    other_local = min((written + timedelta(days=d) for d in (-1, 0, 1)), key=lambda w: abs(w - expected))
+    other_local = nearest_day(written, expected)
     other_utc = _to_utc(other_local, b, dated)
     if other_utc is None:
         return SideComparison(Outcome.UNKNOWN, first, other, a, b, first_utc, reason="offset unknown")
     difference = other_utc - first_utc
     outcome = Outcome.SAME if abs(difference) <= _tolerance(first, other) else Outcome.DIFFERENT
-    day_wrong = outcome is Outcome.SAME and dated and _day_is_certain(first) and not _day_matches(other, expected)
+    day_wrong = (outcome is Outcome.SAME and dated and _day_is_certain(first)
+                 and not _day_matches(first, other, expected))
     if day_wrong:
         outcome = Outcome.DIFFERENT
     return SideComparison(outcome, first, other, a, b, first_utc, other_utc, expected, difference, day_wrong,
@@ -118,7 +119,10 @@ def _day_is_certain(first: ClockMention) -> bool:
     return first.anchor_source in (AnchorSource.WRITTEN, AnchorSource.SENTENCE)
 
 
-def _day_matches(other: ClockMention, expected: datetime) -> bool:
+def _day_matches(first: ClockMention, other: ClockMention, expected: datetime) -> bool:
+    """The day written in the parenthesis ("Thursday", "March 12", "the next day") is the expected one."""
+    if other.day_shift is not None and first.local_date is not None:
+        return (expected.date() - first.local_date).days == other.day_shift
     day = other.day
     if day is None:
         return True

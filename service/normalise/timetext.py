@@ -22,7 +22,7 @@ def describe_side(side: SideComparison) -> dict[str, Any]:
         "outcome": str(side.outcome),
         "first_utc": _iso(side.first_utc, side.dated),
         "other_utc": _iso(side.other_utc, side.dated),
-        "expected_other": side.expected.strftime("%H:%M:%S") if side.expected else None,
+        "expected_other": side.expected.time().isoformat() if side.expected else None,
         "difference_minutes": minutes,
         "first_zone": side.first_entry.as_dict() if side.first_entry else None,
         "other_zone": side.other_entry.as_dict() if side.other_entry else None,
@@ -37,7 +37,8 @@ def _iso(instant, dated: bool) -> str | None:
     if instant is None:
         return None
     # Without a date only the time of day is meaningful: say so rather than print the nominal day.
-    return instant.strftime("%Y-%m-%dT%H:%M:%SZ") if dated else instant.strftime("%H:%M:%SZ")
+    naive = instant.replace(tzinfo=None)
+    return naive.isoformat() + "Z" if dated else naive.time().isoformat() + "Z"
 
 
 def corrected_side(side: SideComparison, text: str) -> str | None:

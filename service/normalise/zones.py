@@ -31,7 +31,7 @@ class ZoneEntry:
 
     reading: str                      # "US Eastern Standard Time"
     zone: str                         # IANA key, "America/New_York"
-    daylight: bool | None = None      # True: the name means daylight time (EDT); False: standard; None: either
+    daylight: bool | None = None      # True: the name means daylight time (EDT); False: standard; None: any
     offset: timedelta | None = None   # the offset the name itself states, used when no date is known
     counterpart: str | None = None    # the name for the other half of the year ("EDT" for "EST")
     places: tuple[str, ...] = ()      # where "local time" means this zone
@@ -46,13 +46,13 @@ class ZoneEntry:
         """
         if local is None or self.fixed:
             return self.offset
-        return _offset_for(self.zone, self.daylight, local.replace(tzinfo=None, fold=0))
+        return _offset_for(self.zone, self.daylight, local)  # callers pass naive wall-clock times
 
     def keeps_daylight(self, local: datetime) -> bool:
         """Whether the zone keeps daylight time at that wall-clock time (New York in July: True)."""
         if self.fixed:
             return False
-        return _keeps_daylight(self.zone, local.replace(tzinfo=None, fold=0))
+        return _keeps_daylight(self.zone, local)
 
     def is_right_on(self, local: datetime) -> bool | None:
         """None when the name does not say standard/daylight; else whether it matches the zone's clocks."""
@@ -154,7 +154,7 @@ def to_utc(local: datetime, entry: ZoneEntry) -> datetime | None:
     offset = entry.utc_offset(local)
     if offset is None:
         return None
-    return (local.replace(tzinfo=None) - offset).replace(tzinfo=timezone.utc)
+    return (local - offset).replace(tzinfo=timezone.utc)
 
 
 def from_utc(instant: datetime, entry: ZoneEntry) -> datetime | None:

@@ -17,6 +17,7 @@ from ..model import Verdict
 from .link import Link, Property
 from .records import Mission, name_key
 
+MASS_PROPERTIES = (Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS)
 _STEP = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
 _RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "month": 4, "quarter": 5, "year": 6}
 _AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -70,7 +71,7 @@ def figure(link: Link) -> Figure | None:
     if event is not None:
         return Figure(m, f"events[{event.kind}].time", event.time, event.precision, uncertain=event.uncertain,
                       source=event.source)
-    if prop in (Property.CARGO, Property.LAUNCH_MASS) and (mass := m.mass(str(prop))):
+    if prop in MASS_PROPERTIES and (mass := m.mass(str(prop))):
         return Figure(m, f"masses[{mass.kind}].value", value=mass.value, precision=mass.unit,
                       uncertain=mass.uncertain, source=mass.source)
     return None

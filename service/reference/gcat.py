@@ -28,9 +28,9 @@ CAT_FIELDS = ("JCAT", "Satcat", "Launch_Tag", "Piece", "Type", "Name", "PLName",
 KINDS = {"launch": LAUNCH_FIELDS, "satcat": CAT_FIELDS, "auxcat": CAT_FIELDS}
 MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                                       "Dec"), start=1)}
-_DATE = re.compile(r"(?P<y>\d{4})(?:\s+(?:Q(?P<q>[1-4])|(?P<mon>[A-Z][a-z]{2})(?:\s+(?P<d>\d{1,2})"
-                   r"(?:\s+(?P<hh>\d{2})(?P<mm>\d{2})?(?::(?P<ss>\d{2})(?:\.\d+)?)?)?)?))?")
-_UPDATED = re.compile(r"#\s*Updated\s+(\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2})")
+_DATE = re.compile(r"(?P<y>\d{4})(?: {1,3}(?:Q(?P<q>[1-4])|(?P<mon>[A-Z][a-z]{2})(?: {1,3}(?P<d>\d{1,2})"
+                   r"(?: {1,3}(?P<hh>\d{2})(?P<mm>\d{2})?(?::(?P<ss>\d{2})(?:\.\d{1,6})?)?)?)?))?")
+_UPDATED = re.compile(r"# {0,3}Updated {1,3}(\d{4} {1,3}[A-Z][a-z]{2} {1,3}\d{1,2})")
 
 
 @dataclass(frozen=True)

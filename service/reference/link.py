@@ -12,6 +12,7 @@ Which property: the cue nearest before the claim in its clause (clauses split at
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,6 +32,9 @@ class Property(StrEnum):
     LANDING = "landing"
     ABORT = "abort"                  # the launch time of a failed launch
     CARGO = "cargo_up"
+    CARGO_DRY = "cargo_dry"          # set from the words after a mass ("1,300 kg of dry cargo")
+    PROPELLANT = "propellant"
+    WATER = "water"
     LAUNCH_MASS = "spacecraft_launch"
     SITE = "site"
 
@@ -52,12 +56,12 @@ _CUES = [
 _CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES)), re.I)
 _CLAUSE = re.compile(r"\b(?:after|before|while|but|which|where|whereas|although|though|until|because)\b|[;—–]"
                      r"|\s-\s", re.I)
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
 # Which property a claim of each kind can be checked against.
 FOR_KIND = {
     "time": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT},
     "date": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT},
-    "mass": {Property.CARGO, Property.LAUNCH_MASS},
+    "mass": {Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS},
     "site": {Property.LAUNCH, Property.ABORT},
 }
 
@@ -75,12 +79,23 @@ class Link:
 
 
 class Linker:
-    """Links claims in one document; built by the reference check from the mission mentions and the store."""
+    """Links claims in one document; built by the reference check from the mission mentions and the store.
+
+    Cues, clause cuts, paragraph starts and mention resolutions are computed once per document, and each
+    claim looks only at a bounded window around it, so a megabyte draft costs time in proportion to its size.
+    """
+
+    WINDOW = 400  # characters either side of a claim where its mission and verb may be
 
     def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: Any) -> None:
         self.doc, self.store = doc, store
         self.mentions = tuple(m for m in mentions if m.kind is not MentionKind.SITE)
-        self._resolved = {m.span: self._resolve(m) for m in self.mentions}
+        self._starts = [m.span.start for m in self.mentions]
+        self._resolved = self._resolve_all()
+        self._cues = [(m.start(), m.end(), _base_kind(m), m.group(0)) for m in _CUE.finditer(doc.prose)]
+        self._cue_starts = [c[0] for c in self._cues]
+        self._cuts = [m.start() for m in _CLAUSE.finditer(doc.prose)]
+        self._paras = [0] + [m.end() for m in _PARAGRAPH.finditer(doc.prose)]
 
     def link(self, span: Span, kind: str) -> Link:
         prop, cue = self.property_for(span, kind)
@@ -90,22 +105,26 @@ class Linker:
         return Link(mission, prop, how, cue)
 
     def mission_for(self, span: Span) -> tuple[Mission | None, str]:
-        start, end = sentence_bounds(self.doc, span.start)
-        inside = [m for m in self.mentions if start <= m.span.start < end and m.span.end <= span.start]
-        after = [m for m in self.mentions if span.end <= m.span.start < end]
+        start, end = self._sentence(span)
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        here = self.mentions[lo:hi]
+        inside = [m for m in here if m.span.end <= span.start]
+        after = [m for m in here if m.span.start >= span.end]
         for m in [*reversed(inside), *after]:
             if (found := self._resolved[m.span]) is not None:
                 return found, f"{m.kind} {m.text!r} in the sentence"
-        para = self._paragraph_start(span.start)
-        for m in reversed([m for m in self.mentions if para <= m.span.start < start]):
+        para = self._paras[bisect.bisect_right(self._paras, start) - 1]
+        for m in reversed(self.mentions[bisect.bisect_left(self._starts, para):lo][-20:]):
             if (found := self._resolved[m.span]) is not None:
                 return found, f"{m.kind} {m.text!r} earlier in the paragraph"
         return None, "no mission named in the sentence or paragraph"
 
     def property_for(self, span: Span, kind: str) -> tuple[Property | None, str | None]:
-        start, end = sentence_bounds(self.doc, span.start)
-        prose = self.doc.prose
-        cues = [(m.start(), m.end(), _cue_kind(m, kind), m.group(0)) for m in _CUE.finditer(prose, start, end)]
+        start, end = self._sentence(span)
+        lo = bisect.bisect_left(self._cue_starts, start)
+        hi = bisect.bisect_left(self._cue_starts, end)
+        cues = [(s, e, _for_claim(base, kind), text) for s, e, base, text in self._cues[lo:hi]]
         cues = [c for c in cues if c[2] in FOR_KIND[kind] and not (span.start <= c[0] < span.end)]
         if not cues:
             return None, None
@@ -118,25 +137,30 @@ class Linker:
             return Property.ABORT, pick[3]  # "an Oct. 11 launch, but that flight aborted": the failed launch
         return pick[2], pick[3]
 
+    def _sentence(self, span: Span) -> tuple[int, int]:
+        start, end = sentence_bounds(self.doc, span.start)
+        return max(start, span.start - self.WINDOW), min(end, span.end + self.WINDOW)
+
     def _clause(self, span: Span, start: int, end: int) -> tuple[int, int]:
-        cuts = [m.start() for m in _CLAUSE.finditer(self.doc.prose, start, end)]
-        lo = max([c for c in cuts if c <= span.start], default=start)
-        hi = min([c for c in cuts if c >= span.end], default=end)
+        i = bisect.bisect_right(self._cuts, span.start)
+        lo = self._cuts[i - 1] if i and self._cuts[i - 1] >= start else start
+        j = bisect.bisect_left(self._cuts, span.end)
+        hi = self._cuts[j] if j < len(self._cuts) and self._cuts[j] < end else end
         return lo, hi
 
-    def _paragraph_start(self, offset: int) -> int:
-        breaks = [m.end() for m in _PARAGRAPH.finditer(self.doc.prose, 0, offset)]
-        return breaks[-1] if breaks else 0
-
-    def _resolve(self, m: MissionMention) -> Mission | None:
-        if m.kind is MentionKind.FAMILY:
-            named = [n for n in self.mentions if n.kind is MentionKind.NAME and n.span.end <= m.span.start]
-            for n in reversed(named):
-                mission = self.store.get(n.missions[0])
-                if mission is not None and mission.family.lower() == m.text.lower():
-                    return mission
-            return None
-        return self.store.get(m.missions[0]) if len(m.missions) == 1 else None
+    def _resolve_all(self) -> dict[Span, Mission | None]:
+        """Each mention's mission; a family word takes the last mission of that family named before it."""
+        last_of_family: dict[str, Mission] = {}
+        out: dict[Span, Mission | None] = {}
+        for m in self.mentions:
+            if m.kind is MentionKind.FAMILY:
+                out[m.span] = last_of_family.get(m.text.lower())
+                continue
+            mission = self.store.get(m.missions[0]) if len(m.missions) == 1 else None
+            out[m.span] = mission
+            if mission is not None and m.kind is MentionKind.NAME:
+                last_of_family[mission.family.lower()] = mission
+        return out
 
     def _failed_launch(self, mission: Mission, how: str) -> tuple[Mission | None, str]:
         """The aborted flight a sentence about `mission` means: itself if its launch failed, else the one
@@ -155,8 +179,11 @@ class Linker:
         return failed[0], f"{how}: the failed launch during {mission.name}'s stay"
 
 
-def _cue_kind(m: re.Match[str], kind: str) -> Property:
-    prop = next(_CUES[int(name[1:])][0] for name, value in m.groupdict().items() if value is not None)
+def _base_kind(m: re.Match[str]) -> Property:
+    return _CUES[int(m.lastgroup[1:])][0]  # type: ignore[index]
+
+
+def _for_claim(prop: Property, kind: str) -> Property:
     if prop is Property.CARGO and kind in ("date", "time"):
         return Property.ARRIVAL  # "delivered ... to the station Nov. 18": the day it arrived
     return prop

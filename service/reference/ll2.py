@@ -160,20 +160,25 @@ class Ll2Client:
             cut = len(results) > limit - len(launches)
             launches.extend(results[: limit - len(launches)])
             if url is not None and len(launches) < limit:
-                self._check_origin(url, Progress(pages, len(launches)))
+                url = self._same_origin(url, Progress(pages, len(launches)))
         return Fetch(tuple(launches), pages, complete=url is None and not cut)
 
-    def _check_origin(self, url: str, progress: Progress) -> None:
+    def _same_origin(self, url: str, progress: Progress) -> str:
+        """The `next` URL if it stays on the base URL's host (https kept: a proxy may write http)."""
         parts = urlsplit(url)
+        if parts.netloc == self._origin[1] and parts.scheme == "http" and self._origin[0] == "https":
+            return parts._replace(scheme="https").geturl()
         if (parts.scheme, parts.netloc) != self._origin:
-            raise UpstreamError(
-                f"LL2 `next` link leaves {self._origin[1]} for {parts.netloc or url!r}; {progress}"
-            )
+            where = parts.netloc or url
+            raise UpstreamError(f"LL2 `next` link leaves {self._origin[1]} for {where!r}; {progress}")
+        return url
 
     def _get_json(self, url: str, progress: Progress) -> Any:
         waits = 0
         while True:
             response = self._get(url, progress)
+            if response.status_code != 200:
+                response.close()  # unread body: give the connection back before waiting or failing
             if response.status_code == 429:
                 delay = _retry_after(response.headers.get("Retry-After"), self.clock())
                 if delay is None or delay > self.retry_after_max or waits >= self.rate_limit_waits:
@@ -187,7 +192,10 @@ class Ll2Client:
                 self.sleep(delay)
                 continue
             if response.status_code != 200:
-                raise UpstreamError(f"LL2 answered HTTP {response.status_code} for {_short(url)}; {progress}")
+                retried = f" after {RETRIES} retries" if response.status_code in (502, 503, 504) else ""
+                raise UpstreamError(
+                    f"LL2 answered HTTP {response.status_code}{retried} for {_short(url)}; {progress}"
+                )
             try:
                 body = response.content  # the body is read here, outside urllib3's retries
             except requests.RequestException as exc:

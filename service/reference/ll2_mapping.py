@@ -79,6 +79,8 @@ def map_launch(launch: dict[str, Any], retrieved: datetime) -> Mapped | Skipped:
     launch_table: dict[str, Any] = {
         "time": _iso(when),
         "precision": precision,
+        # A NET moves: the reference check may call a claim against it unverified, never contradicted.
+        "uncertain": outcome == "scheduled",
         # The format requires a site's zone; 2.0.0 has none, so there the site is left out.
         "site": _text(location.get("name")) if zone else None,
         "pad": _text(pad.get("name")),
@@ -154,13 +156,12 @@ def _precision(launch: dict[str, Any]) -> str | None:
     given = _obj(launch.get("net_precision"))
     if given:
         label = (_text(given.get("name")) or "").lower()
-        if (
-            label.startswith("quarter")
-            or label.startswith("business quarter")
-            or re.fullmatch(r"q[1-4]", label)
-        ):
+        abbrev = (_text(given.get("abbrev")) or "").lower()
+        if "fiscal" in label or "half" in label or re.fullmatch(r"h[12]", abbrev):
+            return None  # a fiscal year or half-year is no calendar interval the format has
+        if "quarter" in label or re.fullmatch(r"q[1-4]", abbrev):
             return "quarter"
-        return _PRECISION.get(label)
+        return _PRECISION.get(label.split(" ")[0] if label else "")
     # 2.0.0 and older records: no net_precision, only the placeholder flags.
     if launch.get("tbddate") is True:
         return "month"

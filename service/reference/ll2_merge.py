@@ -121,6 +121,12 @@ def _refresh(result: Mapped, target: Existing, records: dict[str, Existing], pla
     if dump(_without_retrieval(record)) == dump(_without_retrieval(target.raw)):
         plan.unchanged.append(target.id)
         return
+    key = name_key(record["name"])
+    owner = next((r for r in records.values() if r.file != target.file and key in r.names), None)
+    if owner is not None:  # LL2 renamed the mission to a name another record holds: keep ours, say so
+        reason = f"new name already belongs to record {owner.id!r}; {target.id} left as it was"
+        plan.skipped.append(Skipped(result.ll2_id, record["name"], reason))
+        return
     plan.writes[target.file] = dump(record)
     plan.updated.append(target.id)
     records[target.file] = Existing(target.file, record)

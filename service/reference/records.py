@@ -164,7 +164,7 @@ def name_key(text: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
-    return re.findall(r"\d+|[^\W\d_]+", plain)
+    return re.findall(r"\d+|[^\W\d_]+", plain)  # over names and queries only, never a whole draft
 
 
 class ReferenceStore:

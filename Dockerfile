@@ -1,0 +1,34 @@
+# orbitcheck HTTP service. Build: docker build -t orbitcheck .   Run: docker run -p 8000:8000 orbitcheck
+# Pinned base: an exact Python patch release on Debian bookworm, slim variant (no compilers, no curl).
+FROM python:3.11.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN groupadd --system orbitcheck \
+ && useradd --system --gid orbitcheck --home-dir /app --no-create-home --shell /usr/sbin/nologin orbitcheck
+
+WORKDIR /app
+# Dependencies first (a layer that changes only when pyproject.toml does), then the code and the records.
+COPY pyproject.toml README.md ./
+COPY service ./service
+COPY schemas ./schemas
+RUN pip install . && rm -rf build *.egg-info
+COPY reference_data ./reference_data
+
+USER orbitcheck
+# Listen on every interface inside the container; WEB_CONCURRENCY sets the workers (default: the host's
+# cores, which a CPU-limited container should override). ORBITCHECK_* settings: see docs/api.md.
+ENV HOST=0.0.0.0 \
+    PORT=8000 \
+    ORBITCHECK_DATA_DIR=/app/reference_data
+EXPOSE 8000
+
+# slim has no curl: ask with the standard library.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
+
+# The app and the config are read from /app (gunicorn puts its working directory first on sys.path).
+CMD ["gunicorn", "-c", "service/gunicorn.conf.py", "service.app:create_app()"]

@@ -1,0 +1,69 @@
+"""reference: check dates, clock times, cargo masses and launch sites against the mission records.
+
+Each claim is linked to a mission and a property (service/reference/link.py) and compared with the record's
+figure at the coarser precision (service/reference/compare.py). Without a store in the context it yields
+nothing; without a mission, a property or a figure it says unverified, never contradicted.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..extract import Extraction
+from ..extract.clock import extract_clock_times
+from ..extract.dates import DatePrecision, extract_dates
+from ..model import Finding, Severity, Span, Verdict
+from ..reference import claims
+from ..reference.compare import Outcome
+from ..reference.link import Link
+from . import Examples
+from .context import CheckContext
+
+ID = "reference"
+DESCRIPTION = "Launch, docking and landing dates and times, cargo masses and launch sites against cited records."
+_SEED = "Progress MS-10 launched from Baikonur Nov. 16 and delivered 2,564 kg of cargo to the station Nov. 18."
+EXAMPLES = Examples(
+    passing=((_SEED, "2018-11-20"), ("Soyuz MS-11 lifted off at 6:31 a.m. EST Dec. 3 (1131 GMT).", "2018-11-20")),
+    failing=(("Progress MS-10 launched from Baikonur Nov. 14.", "2018-11-20"),
+             ("Progress MS-10 delivered 2,654 kg to the station.", "2018-11-20"),
+             ("Soyuz MS-11 lifted off from Plesetsk Cosmodrome.", "2018-11-20")),
+)
+
+
+def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
+    store = context.store
+    if store is None:
+        return
+    doc = extraction.doc
+    linker = claims.linker(extraction, store)
+    times = extraction.get(extract_clock_times)
+    covered = [t.span for t in times]
+    for dm in extraction.get(extract_dates):
+        if dm.precision is DatePrecision.WEEKDAY or any(s.start <= dm.span.start < s.end for s in covered):
+            continue  # a weekday alone is no claim; a date written with a clock time is checked with it
+        link = linker.link(dm.span, "date")
+        if link.mission is None and link.prop is None:
+            continue  # nothing ties this date to a spaceflight
+        yield _finding(dm.span, doc.text, link, claims.check_date(doc, dm, link, times), dm.text)
+    for cm in times:
+        link = linker.link(cm.span, "time")
+        if link.mission is None and link.prop is None:
+            continue
+        yield _finding(cm.span, doc.text, link, claims.check_time(cm, link), cm.text)
+    for qty, span in claims.masses(extraction):
+        link = claims.mass_link(doc, linker, qty, span)
+        if link.prop is None:
+            continue  # a mass with no cargo or weight verb is not about a record's figure
+        outcome = claims.check_mass(qty, span, doc, link, context.profile)
+        yield _finding(span, doc.text, link, outcome, doc.text[span.start:span.end])
+    for site in claims.sites(extraction, store):
+        link = linker.link(site.span, "site")
+        if link.prop is None:
+            continue  # a site named without a launch is no claim about one
+        yield _finding(site.span, doc.text, link, claims.check_site(site.text, link), site.text)
+
+
+def _finding(span: Span, text: str, link: Link, outcome: Outcome, written: str) -> Finding:
+    severity = Severity.ERROR if outcome.verdict is Verdict.CONTRADICTED else Severity.INFO
+    details = {"link": link.details(), "evidence": outcome.evidence}
+    return Finding(ID, outcome.verdict, severity, span, text[span.start:span.end], f"{written}: {outcome.message}",
+                   outcome.suggestion, details)

@@ -1,0 +1,141 @@
+"""The reference check's helpers: gather claims from the shared extractors, link them, compare them.
+
+The mission extractor's names come from the store, so its gazetteer is built once per store and cached;
+a reloaded store gets its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from ..extract import Extraction
+from ..extract.clock import ClockMention, format_like
+from ..extract.dates import DateMention, DatePrecision, sentence_bounds
+from ..extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
+from ..extract.quantities import Quantity, quantities
+from ..model import Span, Verdict
+from ..normalise.units import conversions
+from ..normalise.writing import corrected
+from ..normalise.zones import from_utc
+from ..text import Document
+from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
+from .link import Link, Linker, Property
+
+MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
+_COMPONENT = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?of[ \t]{1,3}(?:the[ \t]{1,3})?(dry cargo|propellant|fuel|water"
+                        r"|oxygen|air|nitrogen|food)\b", re.I)
+_PARTS = {"dry cargo": Property.CARGO_DRY, "propellant": Property.PROPELLANT, "fuel": Property.PROPELLANT,
+          "water": Property.WATER}
+
+
+@lru_cache(maxsize=4)
+def gazetteer(store: Any) -> Gazetteer:
+    return Gazetteer.from_store(store)
+
+
+def mentions(extraction: Extraction, store: Any) -> tuple[MissionMention, ...]:
+    return extraction.get(mission_extractor(gazetteer(store)))
+
+
+def linker(extraction: Extraction, store: Any) -> Linker:
+    return Linker(extraction.doc, mentions(extraction, store), store)
+
+
+def sites(extraction: Extraction, store: Any) -> list[MissionMention]:
+    return [m for m in mentions(extraction, store) if m.kind is MentionKind.SITE]
+
+
+def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...]) -> Outcome:
+    fig = figure(link)
+    if fig is None or fig.time is None:
+        return unlinked(link, "date")
+    if dm.date is None:
+        return Outcome(Verdict.UNVERIFIED, "the year cannot be told (no publication date)")
+    start, end = sentence_bounds(doc, dm.span.start)
+    zoned = [t.zone.entry for t in times if start <= t.span.start < end and t.zone and t.zone.entry]
+    return compare_day(dm.date, dm.text, zoned[0] if zoned else None, fig, link,
+                       month_only=dm.precision is DatePrecision.MONTH)
+
+
+def check_time(cm: ClockMention, link: Link) -> Outcome:
+    fig = figure(link)
+    if fig is None or fig.time is None:
+        return unlinked(link, "time")
+    if cm.utc is None:
+        return Outcome(Verdict.UNVERIFIED, "the time has no zone or date that fixes its instant")
+    return compare_instant(cm.utc, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
+
+
+def _time_like(cm: ClockMention, instant: datetime) -> str | None:
+    """The record's instant as the writer wrote the claim: "6:31 a.m. EST Dec. 3"."""
+    entry = cm.zone.entry if cm.zone else None
+    local = from_utc(instant, entry) if entry else None
+    if local is None:
+        return None
+    text = format_like(cm, local.hour, local.minute, local.second if cm.second is not None else None)
+    text += f" {cm.zone.text}"
+    if cm.day is not None and cm.day.precision is DatePrecision.DAY:
+        text += f" {date_like(cm.day.text, local.date())}"
+    elif cm.local_date is not None and cm.local_date != local.date():
+        text += f" {date_like(cm.anchor.text if cm.anchor else 'Jan. 1', local.date())}"
+    return text
+
+
+def masses(extraction: Extraction) -> list[tuple[Quantity, Span]]:
+    """Mass figures with their spans (number through unit as written)."""
+    prose, out = extraction.doc.prose, []
+    for q in extraction.get(quantities):
+        if q.unit in MASS_UNITS and q.unit_text:
+            at = next((q.span.end + gap for gap in (0, 1) if prose.startswith(q.unit_text, q.span.end + gap)), None)
+            if at is not None:  # "kg." is a spelling of kg, but at a sentence's end the dot is the sentence's
+                out.append((q, Span(q.span.start, at + len(q.unit_text.rstrip(".")))))
+    return out
+
+
+def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
+    link = linker.link(span, "mass")
+    part = _COMPONENT.match(doc.prose, span.end)
+    if part and link.prop is Property.CARGO:
+        prop = _PARTS.get(part.group(1).lower())
+        how = f"{link.how}; the figure is {part.group(1)}"
+        return replace(link, prop=prop, how=how)
+    return link
+
+
+def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: str = "news") -> Outcome:
+    fig = figure(link)
+    if fig is None or fig.value is None:
+        return unlinked(link, "mass")
+    value = float(fig.value)
+    half = 0.5 if value.is_integer() else 0.05
+    if qty.unit == "kg":
+        readings = [lambda x: x]
+    else:
+        readings = [c for c in conversions("kg", qty.unit, profile)
+                    if c.reading.startswith("kg (mass)") and "force" not in c.reading]
+    if not readings:
+        return Outcome(Verdict.UNVERIFIED, f"mass: {qty.unit_text} cannot be compared with kilograms")
+    lo, hi = qty.number.interval(profile)
+    label = {"cargo_up": "up cargo", "cargo_dry": "dry cargo", "spacecraft_launch": "launch mass"}.get(
+        str(link.prop), str(link.prop))
+    shown = f"{fig.mission.name} {label}: {value:,.0f} kg in the record"
+    for convert in readings:
+        if convert(value - half) <= hi and lo <= convert(value + half):
+            return Outcome(Verdict.SUPPORTED, shown, evidence=fig.evidence())
+    if fig.uncertain or len(readings) > 1:
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
+                       else f"{shown} (marked uncertain)", evidence=fig.evidence())
+    convert = readings[0]
+    number = corrected(qty.number, (convert(value - half), convert(value + half)), convert(value), profile)
+    unit = doc.text[span.start:span.end][len(doc.text[qty.span.start:qty.span.end]):].strip()
+    return Outcome(Verdict.CONTRADICTED, shown, suggestion=f"{number} {unit}", evidence=fig.evidence())
+
+
+def check_site(written: str, link: Link) -> Outcome:
+    fig = site_figure(link)
+    if fig is None:
+        return unlinked(link, "launch site")
+    return compare_site(written, fig, link)
