@@ -179,14 +179,11 @@ def test_a_finding_shows_its_reason_from_the_highlight_and_from_the_keyboard(pag
     page.keyboard.press("Enter")
     index = int(page.get_attribute("#findings li:first-child", "data-index"))
     assert page.text_content("#details-message") == findings[index]["message"]
-    if len(findings) > 1:
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("Space")
-        index = int(page.evaluate("document.activeElement.dataset.index"))
-        assert page.text_content("#details-message") == findings[index]["message"]
-    evidence = findings[index]["details"].get("evidence")
-    if evidence:
-        assert page.is_visible("#details .evidence")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    second = int(page.evaluate("document.activeElement.dataset.index"))
+    assert second != index and page.evaluate("document.activeElement.matches('#findings li:nth-child(2)')")
+    assert page.text_content("#details-message") == findings[second]["message"]
     page.keyboard.press("Escape")
     assert page.is_hidden("#details")
 
@@ -234,6 +231,37 @@ def test_a_wrong_claim_is_flagged_and_apply_fixes_it(page, server, draft, check,
     after = page.locator(f'#draft mark[data-check="{check}"]')
     assert after.count() == 1 and after.get_attribute("data-verdict") == "consistent"
     assert page.is_visible("#details"), "the fixed claim is shown, now passing"
+
+
+def _urls(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.startswith(("http://", "https://")) else []
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [url for child in children for url in _urls(child)]
+
+
+def test_a_date_the_records_contradict_shows_the_evidence_and_its_source(page, server, seed):
+    draft = seed.replace("launch on Nov. 16", "launch on Nov. 15")
+    page.goto(server.url + "/")
+    paste(page, draft)
+    page.fill("#published", "2018-11-20")
+    findings, _ = api_findings(server, press_check(page))
+    wrong = [f for f in findings if f["verdict"] == "contradicted"]
+    assert [(f["check"], f["text"], f["suggestion"]) for f in wrong] == [("reference", "Nov. 15", "Nov. 16")]
+    mark = page.locator('#draft mark[data-verdict="contradicted"]')
+    assert mark.text_content() == "Nov. 15" and mark.get_attribute("data-tone") == "wrong"
+
+    mark.click()
+    source = page.locator("#details a.source")
+    assert source.get_attribute("href") == _urls(wrong[0]["details"]["evidence"])[0]
+    assert source.get_attribute("rel") == "noopener noreferrer" and source.get_attribute("target") == "_blank"
+    assert page.is_visible("#details .evidence dl")
+    page.click("#apply")
+    page.wait_for_selector("body[data-check-state=done]")
+    assert page.text_content("#draft") == seed
+    assert page.locator('#draft mark[data-verdict="contradicted"]').count() == 0
+    assert page.locator('#details').get_attribute("data-index") is not None  # the fixed claim, now supported
+    assert "supported" in page.text_content("#details h3")
 
 
 def test_wrong_is_red_and_not_by_colour_alone(page, server):
