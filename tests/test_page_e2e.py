@@ -63,7 +63,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=WIDE)
+    context = browser.new_context(viewport=WIDE, reduced_motion="reduce")  # instant scrolls: steady shots
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     script_errors: list[Exception] = []
