@@ -360,3 +360,78 @@ def test_a_service_that_wants_an_api_key_asks_for_it(page):
         assert page.locator('#draft mark[data-check="unit-pair"][data-verdict="consistent"]').count() == 1
     finally:
         guarded.stop()
+
+
+def test_editing_after_a_check_retires_that_highlight_and_the_draft_survives_a_reload(page, server):
+    draft = "Progress delivered 5,652 pounds (2,564 kg) to the station on Nov. 18, 2018."
+    page.goto(server.url + "/")
+    paste(page, draft)
+    press_check(page)
+    assert page.is_hidden("#stale")
+    pair = page.locator('#draft mark[data-check="unit-pair"][data-verdict]')
+    assert pair.count() == 1
+    # Select "2,564" inside the highlight and type over it, as an editor would.
+    page.evaluate("""() => {
+        const mark = document.querySelector('#draft mark[data-check="unit-pair"]');
+        const walker = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf('2,564');
+            if (at >= 0) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + 5);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return;
+            }
+        }
+    }""")
+    page.keyboard.type("2,264")
+    edited = draft.replace("2,564", "2,264")
+    assert page.text_content("#draft") == edited
+    assert pair.count() == 0, "a highlight whose text changed no longer claims a verdict"
+    assert page.locator('#findings li[data-check="unit-pair"][data-edited="true"]').count() == 1
+    assert page.is_visible("#stale")
+
+    page.wait_for_timeout(600)  # the draft is saved to the tab's storage 0.4 s after the last keystroke
+    page.reload()
+    assert page.text_content("#draft") == edited
+    sent = press_check(page)
+    assert sent["text"] == edited
+    assert page.locator('#draft mark[data-check="unit-pair"]').get_attribute("data-verdict") == "inconsistent"
+
+
+def test_the_check_selector_and_the_order_of_the_list(page, server, seed):
+    page.goto(server.url + "/")
+    paste(page, seed.replace("(2,564 kg)", "(2,264 kg)"))
+    page.fill("#published", "2018-11-20")
+    page.click("#checks summary")
+    boxes = page.locator('#checks input[name="check"]')
+    for i in range(boxes.count()):
+        if boxes.nth(i).get_attribute("value") not in ("unit-pair", "time-pair"):
+            boxes.nth(i).uncheck()
+    assert page.text_content("#checks-summary") == f"2 of {boxes.count()}"
+    sent = press_check(page)
+    assert sorted(sent["checks"]) == ["time-pair", "unit-pair"]
+    checks = page.eval_on_selector_all("#draft mark[data-check]", "ms => ms.map(m => m.dataset.check)")
+    assert set(checks) == {"unit-pair", "time-pair"}
+
+    positions = [i["index"] for i in items(page)]
+    page.select_option("#order", "severity")
+    worst_first = items(page)
+    assert worst_first[0]["verdict"] == "inconsistent" and worst_first[0]["check"] == "unit-pair"
+    assert sorted(i["index"] for i in worst_first) == sorted(positions)
+
+    for i in range(boxes.count()):
+        boxes.nth(i).uncheck()
+    page.click("#check")
+    assert "No check is selected" in page.text_content("#message")
+
+
+def test_an_empty_draft_is_not_sent(page, server):
+    page.goto(server.url + "/")
+    requests_sent: list[str] = []
+    page.on("request", lambda request: requests_sent.append(request.url))
+    page.click("#check")
+    assert "The draft is empty" in page.text_content("#message")
+    assert not [url for url in requests_sent if url.endswith("/v1/check")]
