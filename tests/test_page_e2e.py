@@ -435,3 +435,25 @@ def test_an_empty_draft_is_not_sent(page, server):
     page.click("#check")
     assert "The draft is empty" in page.text_content("#message")
     assert not [url for url in requests_sent if url.endswith("/v1/check")]
+
+
+def test_typing_while_a_check_runs_is_kept(page, server):
+    draft = "Progress delivered 5,652 pounds (2,564 kg) to the station."
+    page.goto(server.url + "/")
+    paste(page, draft)
+    findings, _ = api_findings(server, press_check(page))
+    assert page.locator("#draft mark[data-verdict]").count() == len(findings) > 0
+    held = []  # the next check is held back (then sent to the real server) while the editor types
+    page.route("**/v1/check", lambda route: held.append(route))
+    page.click("#check")
+    while not held:
+        page.wait_for_timeout(50)
+    page.click("#draft")
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" More.")
+    held[0].fulfill(response=held[0].fetch())
+    page.wait_for_selector("body[data-check-state=done]")
+    assert page.text_content("#draft") == draft + " More."
+    assert page.is_visible("#stale")
+    assert page.locator("#draft mark[data-verdict]").count() == 0, "no highlight points into text that moved"
+    assert page.locator("#findings li").count() == len(findings)

@@ -251,14 +251,18 @@
 
   // A highlight whose text the editor changed no longer says anything true: drop its colour, keep the element
   // (removing it would move the caret), and flag its list item.
+  function retireMark(mark) {
+    ["data-verdict", "data-check", "data-tone", "data-severity", "data-index", "title"].forEach(function (a) {
+      mark.removeAttribute(a);
+    });
+    mark.className = "edited";
+  }
+
   function retireEditedMarks() {
     els.draft.querySelectorAll("mark[data-verdict]").forEach(function (mark) {
       var f = state.findings[Number(mark.dataset.index)];
       if (f && mark.textContent === f.markText) return;
-      ["data-verdict", "data-check", "data-tone", "data-severity", "title"].forEach(function (a) {
-        mark.removeAttribute(a);
-      });
-      mark.className = "edited";
+      retireMark(mark);
       var item = f && els.findings.querySelector('li[data-index="' + f.index + '"]');
       if (item) item.dataset.edited = "true";
     });
@@ -756,7 +760,10 @@
       renderDraft(text, state.findings);
       els.stale.hidden = true;
     } else {
-      els.stale.hidden = false; // typed while the check ran: keep their text, show the list without marks
+      // Typed while the check ran: keep their text, show the list without marks, and retire the previous
+      // check's marks, which would otherwise point at this check's findings.
+      els.draft.querySelectorAll("mark[data-verdict]").forEach(retireMark);
+      els.stale.hidden = false;
     }
     renderCounts();
     renderList();
