@@ -411,6 +411,8 @@ def test_the_check_selector_and_the_order_of_the_list(page, server, seed):
         if boxes.nth(i).get_attribute("value") not in ("unit-pair", "time-pair"):
             boxes.nth(i).uncheck()
     assert page.text_content("#checks-summary") == f"2 of {boxes.count()}"
+    page.keyboard.press("Escape")
+    assert page.get_attribute("#checks", "open") is None, "Escape folds the check list"
     sent = press_check(page)
     assert sorted(sent["checks"]) == ["time-pair", "unit-pair"]
     checks = page.eval_on_selector_all("#draft mark[data-check]", "ms => ms.map(m => m.dataset.check)")
@@ -422,9 +424,11 @@ def test_the_check_selector_and_the_order_of_the_list(page, server, seed):
     assert worst_first[0]["verdict"] == "inconsistent" and worst_first[0]["check"] == "unit-pair"
     assert sorted(i["index"] for i in worst_first) == sorted(positions)
 
+    page.click("#checks summary")
     for i in range(boxes.count()):
         boxes.nth(i).uncheck()
     page.click("#check")
+    assert page.get_attribute("#checks", "open") is None, "a click elsewhere folds the check list"
     assert "No check is selected" in page.text_content("#message")
 
 

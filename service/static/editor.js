@@ -814,6 +814,7 @@
     els.copy = document.getElementById("copy-report");
     els.reportText = document.getElementById("report-text");
     els.checksSummary = document.getElementById("checks-summary");
+    els.picker = document.getElementById("checks");
     els.keyField = document.getElementById("key-field");
     els.apiKey = document.getElementById("api-key");
     if (els.apiKey.value) els.keyField.hidden = false; // filled in by the browser
@@ -832,9 +833,16 @@
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         runCheck();
+      } else if (e.key === "Escape" && els.picker.open) {
+        els.picker.open = false;
+        els.picker.querySelector("summary").focus();
       } else if (e.key === "Escape" && !els.details.hidden) {
         closeDetails();
       }
+    });
+    // The check list is a drop-down: a click elsewhere folds it.
+    document.addEventListener("click", function (e) {
+      if (els.picker.open && !els.picker.contains(e.target)) els.picker.open = false;
     });
     els.draft.addEventListener("paste", function (e) {
       var text = e.clipboardData && e.clipboardData.getData("text/plain");
