@@ -42,7 +42,7 @@ def test_text_format_lines(cli, tmp_path):
 
 def test_json_lists_passing_pairs_too(cli, tmp_path):
     path = _draft(tmp_path)
-    status, out, _ = cli("check", "--format", "json", "--fail-on", "never", path)
+    status, out, _ = cli("check", "--format", "json", "--fail-on", "never", "--checks", "unit-pair", path)
     report = json.loads(out)
     findings = report["files"][0]["findings"]
     assert [(f["text"], f["verdict"], f["severity"]) for f in findings] == [

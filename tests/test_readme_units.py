@@ -22,6 +22,6 @@ def test_readme_json_finding_matches(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("draft.md").write_text(draft, encoding="utf-8")
     _, out, _ = cli("check", "--format", "json", "draft.md")
-    findings = json.loads(out)["files"][0]["findings"]
+    findings = [f for f in json.loads(out)["files"][0]["findings"] if f["check"] == "unit-pair"]
     assert findings[0]["verdict"] == "consistent"
     assert findings[1] == shown

@@ -212,3 +212,17 @@ def test_cli_check_reports_evidence_and_honours_data_dir(cli, tmp_path):
                          "--data-dir", str(tmp_path / "data"), str(draft))
     assert status == 0
     assert {f["verdict"] for f in json.loads(out)["files"][0]["findings"]} == {"unverified"}
+
+
+@pytest.mark.parametrize("written, verdict", [
+    ("2:28 p.m. EST (1928 GMT)", "supported"),
+    ("3:28 p.m. EST (2028 GMT)", "contradicted"),
+])
+def test_a_time_without_a_date_is_compared_as_a_time_of_day(store, written, verdict):
+    # Published two days after the docking: the day of an undated time is a guess, never a reason to contradict.
+    text = f"Progress MS-10 docked at {written}."
+    found = list(check(text, store, published=date(2018, 11, 20)).values())
+    assert [f.verdict for f in found] == [verdict, verdict]
+    assert all("time of day" in f.message for f in found)
+    if verdict == "contradicted":
+        assert found[0].suggestion == "2:28 p.m. EST"

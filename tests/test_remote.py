@@ -205,10 +205,12 @@ def test_remote_report_has_every_claim_and_the_suppressed_one(cli, service_url):
     status, out, err = cli("check", "--format", "json", "--server", service_url, str(REAL))
     findings = json.loads(out)["files"][0]["findings"]
     assert [(f["check"], f["verdict"], f.get("suppressed", False)) for f in findings] == [
-        ("unit-pair", "inconsistent", False), ("unit-pair", "consistent", False),
-        ("zone-abbreviation", "consistent", False), ("time-pair", "consistent", False),
+        ("unit-pair", "inconsistent", False), ("reference", "supported", False),
+        ("unit-pair", "consistent", False), ("reference", "supported", False),
+        ("reference", "contradicted", False), ("zone-abbreviation", "consistent", False),
+        ("time-pair", "consistent", False), ("reference", "contradicted", False),
         ("unit-pair", "inconsistent", True)]
-    assert err.strip().endswith("1 finding (1 error, 0 warnings), 1 suppressed")
+    assert err.strip().endswith("3 findings (3 errors, 0 warnings), 1 suppressed")
 
 
 def test_remote_api_key_from_the_environment(cli, serve, monkeypatch):

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from ..extract import Extraction
-from ..extract.clock import ClockMention, format_like
+from ..extract.clock import AnchorSource, ClockMention, format_like
 from ..extract.dates import DateMention, DatePrecision, sentence_bounds
 from ..extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ..extract.quantities import Quantity, quantities
@@ -66,7 +66,27 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
         return unlinked(link, "time")
     if cm.utc is None:
         return Outcome(Verdict.UNVERIFIED, "the time has no zone or date that fixes its instant")
+    if not _dated(cm):
+        # No date in the text: the day came from the publication date, a guess. Compare the time of day
+        # only, on the record's own day, so a right time is not called wrong for a day nobody wrote.
+        claim = _same_clock_nearest(cm.utc, fig.time)
+        outcome = compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link,
+                                  lambda t: _time_like(cm, t))
+        return replace(outcome, message=f"{outcome.message} (no date written: time of day compared)")
     return compare_instant(cm.utc, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
+
+
+def _dated(cm: ClockMention) -> bool:
+    """Whether the text fixes the time's day (a parenthesised side borrows its first side's anchor)."""
+    if cm.anchor_source is AnchorSource.PAIR:
+        return cm.anchor is not None
+    return cm.anchor_source not in (AnchorSource.PUBLISHED, AnchorSource.NONE)
+
+
+def _same_clock_nearest(claim: datetime, record: datetime) -> datetime:
+    """`claim` moved by whole days to the instant nearest `record`: the same UTC clock time on its day."""
+    days = (record.date() - claim.date()).days
+    return min((claim + timedelta(days=days + d) for d in (-1, 0, 1)), key=lambda t: abs(t - record))
 
 
 def _time_like(cm: ClockMention, instant: datetime) -> str | None:
@@ -79,7 +99,7 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
     text += f" {cm.zone.text}"
     if cm.day is not None and cm.day.precision is DatePrecision.DAY:
         text += f" {date_like(cm.day.text, local.date())}"
-    elif cm.local_date is not None and cm.local_date != local.date():
+    elif _dated(cm) and cm.local_date is not None and cm.local_date != local.date():
         text += f" {date_like(cm.anchor.text if cm.anchor else 'Jan. 1', local.date())}"
     return text
 
