@@ -2,9 +2,11 @@
 
 Both apps are served by `gunicorn -c service/gunicorn.conf.py` (sync workers = cores, preload) on loopback,
 side by side in one run; a bounded load generator (a fixed number of requests from cores*2 threads, each
-with its own http.client connection) loads one server at a time, alternating rounds, and the best round of
-each is kept. The figure is orbitcheck's requests/s as a share of the plain endpoint's (goal >= 70%).
-The load generator shares the cores with the servers: absolute figures are low and only the ratio is meant.
+with its own http.client connection) loads one server at a time, in short alternating rounds. The figure is
+orbitcheck's requests/s as a share of the plain endpoint's (goal >= 70%): the median of the ratios of
+adjacent rounds (each pair run within a second or two of each other, so a burst of load from elsewhere
+on this shared machine spoils one pair, not the figure), and the ratio of the best rounds. The load
+generator shares the cores with the servers: absolute figures are low and only the ratio is meant.
 
     python -m bench http
 """
@@ -15,6 +17,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -24,9 +27,10 @@ from pathlib import Path
 from flask import Flask, jsonify, request
 
 ROOT = Path(__file__).resolve().parents[1]
-BODY = json.dumps({"text": "Progress delivered 5,652 pounds (2,564 kg) to the station."}).encode()
-REQUESTS_PER_ROUND = 1200
-ROUNDS = 2
+# One claim (a unit pair the checker finds wrong, so the answer carries one finding with its arithmetic).
+BODY = json.dumps({"text": "Its orbit is 35,926 km (22,314 miles) high."}).encode()
+REQUESTS_PER_ROUND = 400
+ROUNDS = 5
 
 
 def plain_app() -> Flask:
@@ -105,14 +109,15 @@ def _round(port: int, total: int, threads: int) -> tuple[float, int]:
 def main() -> None:
     threads = (os.cpu_count() or 1) * 2
     servers = {"plain Flask": _serve("bench.bench_http:plain_app()"), "orbitcheck": _serve("service.app:create_app()")}
+    rates: dict[str, list[float]] = {name: [] for name in servers}
+    errors = 0
     try:
-        best = {name: 0.0 for name in servers}
-        errors = 0
+        for _, port in servers.values():
+            _round(port, 100, threads)  # warm the workers
         for _ in range(ROUNDS):
             for name, (_, port) in servers.items():
-                _round(port, 100, threads)  # warm the workers
                 rate, failed = _round(port, REQUESTS_PER_ROUND, threads)
-                best[name] = max(best[name], rate)
+                rates[name].append(rate)
                 errors += failed
     finally:
         for proc, _ in servers.values():
@@ -122,8 +127,10 @@ def main() -> None:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
-    print(f"http: {threads} client threads, {REQUESTS_PER_ROUND} requests x {ROUNDS} rounds each, best round")
-    for name, rate in best.items():
-        print(f"  {name:12s} {rate:8.0f} req/s")
-    print(f"  single-claim POST /v1/check = {best['orbitcheck'] / best['plain Flask']:.0%} of the plain Flask "
-          f"endpoint (goal >= 70%); errors: {errors}")
+    plain, ours = rates["plain Flask"], rates["orbitcheck"]
+    paired = statistics.median(o / p for o, p in zip(ours, plain))
+    print(f"http: {threads} client threads, {REQUESTS_PER_ROUND} requests x {ROUNDS} alternating rounds each")
+    for name, values in rates.items():
+        print(f"  {name:12s} best {max(values):7.0f} req/s, median {statistics.median(values):7.0f} req/s")
+    print(f"  single-claim POST /v1/check = {paired:.0%} of the plain Flask endpoint (median of paired rounds; "
+          f"best vs best {max(ours) / max(plain):.0%}; goal >= 70%); errors: {errors}")
