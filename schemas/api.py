@@ -158,12 +158,12 @@ class ReadySchema(OpenSchema):
 class ProblemSchema(OpenSchema):
     """RFC 9457 problem details; `errors` carries marshmallow's messages per field."""
 
-    type = fields.String(required=True)
-    title = fields.String(required=True)
-    status = fields.Integer(required=True)
-    detail = fields.String(required=True)
+    type = fields.String(required=True, metadata={"description": '"about:blank": the status says what kind.'})
+    title = fields.String(required=True, metadata={"description": "The HTTP status phrase."})
+    status = fields.Integer(required=True, metadata={"description": "The HTTP status code."})
+    detail = fields.String(required=True, metadata={"description": "What went wrong, in words a person can act on."})
     errors = fields.Dict(metadata={"description": "Field name -> messages (validation problems only)."})
-    request_id = fields.String()
+    request_id = fields.String(metadata={"description": "Also in the X-Request-ID header and the access log."})
 
 
 class SourceSchema(OpenSchema):

@@ -197,3 +197,18 @@ def test_readyz_reports_the_records(client):
     body = client.get("/readyz").get_json()
     assert client.get("/readyz").status_code == 200
     assert body["ready"] is True and body["records"] >= 10 and len(body["reference_version"]) >= 8
+
+
+def test_claims_are_checked_against_the_loaded_records(client):
+    """The store reaches the reference check: supported with evidence, contradicted with the record's value."""
+    right = client.post("/v1/check", json={"text": "Progress MS-10 launched Nov. 16 from Baikonur.",
+                                           "published": "2018-11-20", "checks": ["reference"],
+                                           "include_passing": True}).get_json()
+    assert {(f["text"], f["verdict"]) for f in right["findings"]} == {("Nov. 16", "supported"),
+                                                                      ("Baikonur", "supported")}
+    evidence = right["findings"][0]["details"]["evidence"]
+    assert evidence["record"] == "progress-ms-10" and evidence["source"]["licence"]
+    wrong = client.post("/v1/check", json={"text": "Progress MS-10 docked to the station Nov. 25.",
+                                           "published": "2018-11-20", "checks": ["reference"]}).get_json()
+    assert [(f["verdict"], f["suggestion"]) for f in wrong["findings"]] == [("contradicted", "Nov. 18")]
+    assert wrong["summary"]["by_verdict"] == {"contradicted": 1}

@@ -1,11 +1,14 @@
 """The CLI on drafts with unit pairs: exit codes, text lines, JSON with passing pairs too."""
+
 import json
 
-DRAFT = ("---\ndate: 2018-11-20\n---\n"
-         "Progress delivered 5,652 pounds (2,564 kg) to the station.\n"
-         "At apogee it is 35,926 km (22,314 miles) from Earth.\n"
-         "It flies at 25.6km (15.8 miles) over the pad.\n"
-         "`410 km (200 mi)` is code.\n")
+DRAFT = (
+    "---\ndate: 2018-11-20\n---\n"
+    "Progress delivered 5,652 pounds (2,564 kg) to the station.\n"
+    "At apogee it is 35,926 km (22,314 miles) from Earth.\n"
+    "It flies at 25.6km (15.8 miles) over the pad.\n"
+    "`410 km (200 mi)` is code.\n"
+)
 
 
 def _draft(tmp_path, text=DRAFT):
@@ -50,9 +53,20 @@ def test_json_lists_passing_pairs_too(cli, tmp_path):
         ("35,926 km (22,314 miles)", "inconsistent", "error"),
         ("25.6km (15.8 miles)", "inconsistent", "warning"),
     ]
-    assert set(findings[1]) == {"check", "verdict", "severity", "start", "end", "line", "column", "text",
-                                "message", "suggestion", "details"}
-    assert DRAFT[findings[1]["start"]:findings[1]["end"]] == "35,926 km (22,314 miles)"
+    assert set(findings[1]) == {
+        "check",
+        "verdict",
+        "severity",
+        "start",
+        "end",
+        "line",
+        "column",
+        "text",
+        "message",
+        "suggestion",
+        "details",
+    }
+    assert DRAFT[findings[1]["start"] : findings[1]["end"]] == "35,926 km (22,314 miles)"
     assert (findings[1]["line"], findings[1]["column"]) == (5, 17)
     assert report["summary"]["by_verdict"] == {"consistent": 1, "inconsistent": 2}
 

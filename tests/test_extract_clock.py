@@ -139,3 +139,10 @@ def test_not_pairs(text):
 def test_format_like_the_writer(written, hour, minute, expected):
     (mention,) = times(f"At {written} it flew.")
     assert format_like(mention, hour, minute) == expected
+
+
+def test_no_break_spaces_as_typeset_copy_uses_them():
+    text = "Liftoff is at 6:31\u00a0a.m.\u00a0EST Dec.\u00a03 (1131\u202fGMT) from around\u00a0noon."
+    (pair,) = pairs(text, published=date(2018, 11, 20))
+    assert pair.first[0].zone.text == "EST" and pair.others[0][0].zone.text == "GMT"
+    assert pair.first[0].utc == pair.others[0][0].utc

@@ -142,8 +142,10 @@ def test_import_creates_the_years_iss_cargo_flights(data):
     assert (htv.launch.time.date(), htv.launch.precision) == (date(2018, 9, 22), "day")
     assert store.get("progress-ms-08").aliases == ("ISS 69P",)
     assert any("A11665" in c for c in report.conflicts)
+    # Dragon's GCAT figure is its pressurized cargo only (trunk payloads are rows of their own)
+    assert store.get("spx-14").mass("cargo_up") is None and store.get("spx-14").mass("cargo_pressurized").value == 1605
     # every ISS cargo flight of 2018 in auxcat now carries its up-cargo mass
-    cargo = {m.cospar[:8] for m in store.missions() if m.mass("cargo_up")}
+    cargo = {m.cospar[:8] for m in store.missions() if m.mass("cargo_up") or m.mass("cargo_pressurized")}
     assert cargo == {"2018-019", "2018-032", "2018-046", "2018-055", "2018-058", "2018-073", "2018-091",
                      "2018-092", "2018-101"}
 

@@ -1,4 +1,5 @@
 """Our own number parser: values, written precision, round figures, hedges, profiles."""
+
 import math
 import re
 
@@ -11,8 +12,8 @@ from service.extract.numbers import ABOVE, APPROX, BELOW, NUMBER, parse_number
     "text, value, half_unit",
     [
         ("5,652", 5652, 0.5),
-        ("141, 000", 141000, 0.5),     # odd spacing as printed
-        ("183 000", 183000, 0.5),      # SI spacing
+        ("141, 000", 141000, 0.5),  # odd spacing as printed
+        ("183 000", 183000, 0.5),  # SI spacing
         ("25.6", 25.6, 0.05),
         ("0.23", 0.23, 0.005),
         ("1.5 million", 1.5e6, 0.05e6),
@@ -31,8 +32,19 @@ def test_value_and_written_precision(text, value, half_unit):
     assert number.half_unit == pytest.approx(half_unit)
 
 
-@pytest.mark.parametrize("text, is_round", [("400", True), ("28,000", True), ("1.1 million", True), ("2,564", False),
-                                            ("16.7", False), ("10", True), ("twenty", True), ("0", False)])
+@pytest.mark.parametrize(
+    "text, is_round",
+    [
+        ("400", True),
+        ("28,000", True),
+        ("1.1 million", True),
+        ("2,564", False),
+        ("16.7", False),
+        ("10", True),
+        ("twenty", True),
+        ("0", False),
+    ],
+)
 def test_round_figures(text, is_round):
     assert parse_number(text).round_figure is is_round
 
@@ -65,13 +77,16 @@ def test_style_is_remembered_for_corrections():
     assert parse_number("minus 73").sign == "minus "
 
 
-@pytest.mark.parametrize("text, found", [
-    ("7-9 miles", ["7", "9"]),               # a range, not minus nine
-    ("at 6:31 a.m.", ["6"]),                 # minutes of a clock are not numbers of their own
-    ("in 2018 100 km", ["2018", "100"]),     # a year never swallows the next figure
-    ("-129°F", ["-129"]),
-    ("version 1.5.2", ["1.5"]),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("7-9 miles", ["7", "9"]),  # a range, not minus nine
+        ("at 6:31 a.m.", ["6"]),  # minutes of a clock are not numbers of their own
+        ("in 2018 100 km", ["2018", "100"]),  # a year never swallows the next figure
+        ("-129°F", ["-129"]),
+        ("version 1.5.2", ["1.5"]),
+    ],
+)
 def test_number_pattern_boundaries(text, found):
     assert [m.group() for m in re.finditer(NUMBER, text)] == found
 

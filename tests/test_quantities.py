@@ -1,7 +1,9 @@
 """Finding quantities and unit pairs: every form news copy prints, exact spans, and what is not a pair."""
+
 import pytest
 
-from service.extract.quantities import quantities, unit_pairs
+from service.extract.pairs import unit_pairs
+from service.extract.quantities import quantities
 from service.text import parse_document
 
 
@@ -22,15 +24,29 @@ def _figures(side):
         ("1.5 million pounds (680,000 kg)", [(1.5e6, "lb")], [[(680000, "kg")]]),
         ("-129°F to 134°F (-89°C to 57°C)", [(-129, "degF"), (134, "degF")], [[(-89, "degC"), (57, "degC")]]),
         ("minus 100 degrees F (minus 73 C)", [(-100, "degF")], [[(-73, "degC")]]),
-        ("300 to 3,000 kilograms (660 to 6,600 pounds)", [(300, "kg"), (3000, "kg")], [[(660, "lb"), (6600, "lb")]]),
+        (
+            "300 to 3,000 kilograms (660 to 6,600 pounds)",
+            [(300, "kg"), (3000, "kg")],
+            [[(660, "lb"), (6600, "lb")]],
+        ),
         ("7-9 miles (11-14 km)", [(7, "mi"), (9, "mi")], [[(11, "km"), (14, "km")]]),
-        ("300-500 tons (660,000-1.1 million lb.)", [(300, "ton"), (500, "ton")], [[(660000, "lb"), (1.1e6, "lb")]]),
+        (
+            "300-500 tons (660,000-1.1 million lb.)",
+            [(300, "ton"), (500, "ton")],
+            [[(660000, "lb"), (1.1e6, "lb")]],
+        ),
         ("250-mile (400-kilometer)", [(250, "mi")], [[(400, "km")]]),
         ("2,500-mile-long (4,000-km-long)", [(2500, "mi")], [[(4000, "km")]]),
         ("400-foot-tall (122-meter)", [(400, "ft")], [[(122, "m")]]),
         ("400 feet tall (122 meters)", [(400, "ft")], [[(122, "m")]]),
         ("100 km (62 mi; 330,000 ft)", [(100, "km")], [[(62, "mi")], [(330000, "ft")]]),
-        ("560km by 35,926km (348 by 22,314 miles)", [(560, "km"), (35926, "km")], [[(348, "mi"), (22314, "mi")]]),
+        ("100 km (62 mi, or 330,000 ft)", [(100, "km")], [[(62, "mi")], [(330000, "ft")]]),
+        ("100 km (62 mi / 330,000 ft)", [(100, "km")], [[(62, "mi")], [(330000, "ft")]]),
+        (
+            "560km by 35,926km (348 by 22,314 miles)",
+            [(560, "km"), (35926, "km")],
+            [[(348, "mi"), (22314, "mi")]],
+        ),
         ("10 kilometers (more than six miles)", [(10, "km")], [[(6, "mi")]]),
         ("32,500 km/hour (~17,500 nm/hr)", [(32500, "km/h")], [[(17500, "knot")]]),
         ("867 grados Fahrenheit (464 grados Celsius)", [(867, "degF")], [[(464, "degC")]]),
@@ -44,16 +60,16 @@ def _figures(side):
 def test_pair_forms(pair, head, conversions):
     text = f"Mission control said it was {pair} on the day."
     doc, (found,) = _pairs(text)
-    assert doc.text[found.span.start:found.span.end] == pair
+    assert doc.text[found.span.start : found.span.end] == pair
     assert _figures(found.head) == head
     assert [_figures(side) for side in found.conversions] == conversions
 
 
 def test_hedges_belong_to_their_figure_and_the_span():
     doc, (pair,) = _pairs("The probe flew about 217,000 miles (about 350,000 kilometres) from home.")
-    assert doc.text[pair.span.start:pair.span.end] == "about 217,000 miles (about 350,000 kilometres)"
+    assert doc.text[pair.span.start : pair.span.end] == "about 217,000 miles (about 350,000 kilometres)"
     assert pair.head.quantities[0].number.hedge == "approx"
-    assert doc.text[pair.inner.start:pair.inner.end] == "about 350,000 kilometres"
+    assert doc.text[pair.inner.start : pair.inner.end] == "about 350,000 kilometres"
 
 
 @pytest.mark.parametrize(
@@ -78,7 +94,7 @@ def test_parentheses_that_are_not_conversions(text):
 
 def test_a_range_needs_one_kind_of_unit():
     doc, (pair,) = _pairs("The road ran from 5 km to 3 miles (4 km) long.")
-    assert doc.text[pair.span.start:pair.span.end] == "3 miles (4 km)"
+    assert doc.text[pair.span.start : pair.span.end] == "3 miles (4 km)"
 
 
 def test_clock_times_are_not_quantities():
@@ -89,15 +105,19 @@ def test_clock_times_are_not_quantities():
 def test_quantities_outside_pairs_are_found_with_spans():
     doc = parse_document("It reached about 408 km and -129°F, then 25.6km more.", markdown=False)
     found = quantities(doc)
-    assert [(doc.text[q.span.start:q.span.end], q.unit) for q in found] == [("408", "km"), ("-129", "degF"),
-                                                                           ("25.6", "km")]
+    assert [(doc.text[q.span.start : q.span.end], q.unit) for q in found] == [
+        ("408", "km"),
+        ("-129", "degF"),
+        ("25.6", "km"),
+    ]
     assert found[0].number.hedge == "approx"
 
 
 def test_pairs_inside_markdown_code_are_not_read():
-    doc, found = _pairs("Use `410 km (200 mi)` here.\n\n```\n5 km (9 mi)\n```\nBut 410 km (255 mi) counts.\n",
-                        markdown=True)
-    assert [doc.text[p.span.start:p.span.end] for p in found] == ["410 km (255 mi)"]
+    doc, found = _pairs(
+        "Use `410 km (200 mi)` here.\n\n```\n5 km (9 mi)\n```\nBut 410 km (255 mi) counts.\n", markdown=True
+    )
+    assert [doc.text[p.span.start : p.span.end] for p in found] == ["410 km (255 mi)"]
 
 
 def test_pathological_input_is_read_in_one_pass():

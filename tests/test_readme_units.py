@@ -1,11 +1,17 @@
 """README's "Unit conversions" example is real: the draft shown gives the lines and JSON shown."""
+
 import json
 import re
 from pathlib import Path
 
-SECTION = Path(__file__).parent.parent.joinpath("README.md").read_text(encoding="utf-8").split(
-    "## Unit conversions", 1)[1].split("\n## ", 1)[0]
-BLOCKS = re.findall(r"```(\w*)\n(.*?)```", SECTION, re.S)
+SECTION = (
+    Path(__file__)
+    .parent.parent.joinpath("README.md")
+    .read_text(encoding="utf-8")
+    .split("## Unit conversions", 1)[1]
+    .split("\n## ", 1)[0]
+)
+BLOCKS = re.findall(r"```(\w*)\n(.*?)```", SECTION, re.DOTALL)
 
 
 def test_readme_draft_gives_the_lines_shown(cli, tmp_path, monkeypatch):

@@ -141,6 +141,10 @@ def test_the_verb_picks_the_property(store, sentence, claim, prop):
         ("Progress MS-10 is a cargo ship. The Progress launched Nov. 16.", "Nov. 16", "progress-ms-10"),
         ("Soyuz MS-11 is ready. It will launch Dec. 3.", "Dec. 3", "soyuz-ms-11"),
         ("Gerst's team was joined after an Oct. 11 launch, but it aborted.", "Oct. 11", "soyuz-ms-10"),
+        ("Soyuz MS-11 will launch Dec. 3, two months after the Soyuz MS-10 abort on Oct. 11.", "Dec. 3",
+         "soyuz-ms-11"),  # the abort belongs to the later clause's own date
+        ("Soyuz MS-11 will launch Dec. 3, two months after the Soyuz MS-10 abort on Oct. 11.", "Oct. 11",
+         "soyuz-ms-10"),
     ],
 )
 def test_crew_family_and_paragraph_references_link(store, text, claim, mission):
@@ -159,6 +163,9 @@ def test_crew_family_and_paragraph_references_link(store, text, claim, mission):
         ("Progress MS-10 delivered 750 kg of propellant.", "750 kg", "no propellant"),
         ("Soyuz MS-11 docked at 9 a.m. on Dec. 3.", "9 a.m. on Dec. 3", "no zone"),
         ("Soyuz MS-11 is big. It flew Dec. 4.", "Dec. 4", "no verb"),
+        ("Soyuz MS-11 launched Dec. 3 to join Gerst's crew, who arrived June 9.", "June 9", "vague verb"),
+        # GCAT gives Dragon's pressurized cargo only; news gives the total with the trunk: no cargo_up figure
+        ("Dragon CRS-16 launched carrying 2,573 kg of supplies.", "2,573 kg", "no cargo_up"),
     ],
 )
 def test_without_a_link_or_a_figure_the_verdict_is_unverified(store, text, claim, reason):
@@ -214,6 +221,24 @@ def test_cli_check_reports_evidence_and_honours_data_dir(cli, tmp_path):
     assert {f["verdict"] for f in json.loads(out)["files"][0]["findings"]} == {"unverified"}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tokens: "MS-1" is no prefix of "MS-11", so only the family word matches there
+        ("Soyuz MS-1 is not Soyuz MS-11.", [("Soyuz", "family"), ("Soyuz MS-11", "name")]),
+        ("Work made progress on Nov. 16.", []),  # a lower-case family word is an ordinary word
+        ("Serena Aunon-Chancellor and GERST", [("Serena Aunon-Chancellor", "person"), ("GERST", "person")]),
+        ("Prokopyev's crew and the Expedition 57 team", [("Prokopyev's crew", "crew"),
+                                                         ("Expedition 57 team", "expedition")]),
+        ("from Plesetsk Cosmodrome or Wallops Island", [("Plesetsk Cosmodrome", "site"), ("Wallops Island", "site")]),
+        ("the S.S. John Young and 71P", [("S.S. John Young", "name"), ("71P", "name")]),
+    ],
+)
+def test_mission_mentions(store, text, expected):
+    doc = parse_document(text, markdown=False)
+    assert [(m.text, m.kind) for m in claims.mentions(Extraction(doc), store)] == expected
+
+
 @pytest.mark.parametrize("written, verdict", [
     ("2:28 p.m. EST (1928 GMT)", "supported"),
     ("3:28 p.m. EST (2028 GMT)", "contradicted"),
@@ -226,3 +251,51 @@ def test_a_time_without_a_date_is_compared_as_a_time_of_day(store, written, verd
     assert all("time of day" in f.message for f in found)
     if verdict == "contradicted":
         assert found[0].suggestion == "2:28 p.m. EST"
+
+
+def test_a_scheduled_launch_is_reported_as_a_schedule_and_never_contradicted(tmp_path):
+    import shutil
+
+    from service.reference.records import default_data_dir
+
+    (tmp_path / "missions").mkdir()
+    shutil.copy(default_data_dir() / "missions" / "soyuz-ms-11.toml", tmp_path / "missions")
+    path = tmp_path / "missions" / "soyuz-ms-11.toml"
+    path.write_text(path.read_text().replace('outcome = "success"', 'outcome = "scheduled"\nuncertain = true', 1))
+    store = load_store(tmp_path)
+    right = check("Soyuz MS-11 will launch Dec. 3.", store)["Dec. 3"]
+    assert right.verdict == "supported" and "scheduled for 2018-12-03 11:31:52 UTC, per GCAT" in right.message
+    moved = check("Soyuz MS-11 will launch Dec. 5.", store)["Dec. 5"]
+    assert moved.verdict == "unverified" and moved.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "text, claim, suggestion",
+    [
+        ("Soyuz MS-09 landed at 5:02 a.m. Dec. 20 Moscow time.", "5:02 a.m. Dec. 20 Moscow time",
+         "8:02 a.m. Dec. 20 Moscow time"),
+        ("Soyuz MS-09 landed at 1:02 a.m. EST Dec. 20.", "1:02 a.m. EST Dec. 20", "12:02 a.m. EST Dec. 20"),
+        ("Progress MS-10 docked at 19:48 GMT on Nov. 18.", "19:48 GMT on Nov. 18", "19:28 GMT Nov. 18"),
+    ],
+)
+def test_a_wrong_time_is_corrected_in_the_writers_zone_and_order(store, text, claim, suggestion):
+    finding = check(text, store)[claim]
+    assert finding.verdict == "contradicted" and finding.suggestion == suggestion
+
+
+def test_one_astronauts_name_can_support_but_not_contradict(store):
+    filmed = check("Gerst filmed the launch on Nov. 16.", store)["Nov. 16"]
+    assert filmed.verdict == "unverified" and filmed.details["link"]["weak"] is True
+    assert "only one crew member" in filmed.message and filmed.suggestion is None
+    assert check("Gerst launched on June 6.", store)["June 6"].verdict == "supported"
+    crew = check("Gerst, Auñón-Chancellor and Prokopyev arrived at the station on June 9.", store)["June 9"]
+    assert crew.verdict == "contradicted" and crew.details["link"]["weak"] is False
+
+
+@pytest.mark.parametrize("text, claim", [("Progress MS-10 launched on Nov. 16.", "Nov. 16"),
+                                         ("Soyuz MS-11 lifted off at 6:31 a.m. EST Dec. 3.", "6:31 a.m. EST Dec. 3")])
+def test_an_inferred_year_is_not_held_against_a_later_article(store, text, claim):
+    # Published in 2020: "Nov. 16" resolves to 2020-11-16, but the writer wrote no year.
+    assert check(text, store, published=date(2020, 11, 20))[claim].verdict == "supported"
+    written = check(text.replace(claim, claim + ", 2019"), store, published=date(2020, 11, 20))
+    assert [f.verdict for f in written.values()] == ["contradicted"]  # a year written is a claim

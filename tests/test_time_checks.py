@@ -262,3 +262,21 @@ def test_ranges_of_bare_hours_and_uneven_ranges():
     assert wrong.verdict is Verdict.INCONSISTENT and wrong.suggestion == "1600"
     uneven = only(check("The window opens at 11 a.m. PDT (1600-1800 GMT) on July 1, 2019."), "time-pair")
     assert uneven.verdict is Verdict.AMBIGUOUS
+
+
+@pytest.mark.parametrize("text, suggestion", [
+    ("Launch is 9:20 p.m. EDT March 11, 2009 (0120 March 11 GMT).", "0120 March 12 GMT"),
+    ("Launch is 11:35 p.m. EDT Wednesday, June 29, 2011 (0335 GMT Wed.).", "0335 GMT Thurs."),
+    ("Launch is 11:35 p.m. EDT Wednesday, June 29, 2011 (0335 GMT Wednesday).", "0335 GMT Thursday"),
+])
+def test_wrong_day_is_corrected_the_writers_way(text, suggestion):
+    finding = only(check(text), "time-pair")
+    assert finding.verdict is Verdict.INCONSISTENT and finding.suggestion == suggestion
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_publication_dates_off_the_calendar_resolve_nothing(published):
+    text = "Launch is Sat., Dec. 3 at 6:31 a.m. EST (1131 GMT), or Friday at midnight GMT (the next day)."
+    findings = check(text, published)
+    assert flagged(findings) == []
+    assert only(findings, "weekday-date").verdict is Verdict.AMBIGUOUS

@@ -1,4 +1,5 @@
 """The unit-pair check: verdicts, tolerance, readings, suggestions, profiles, and the labelled corpus."""
+
 import json
 from pathlib import Path
 
@@ -55,8 +56,8 @@ def test_wrong_conversion_is_an_error_with_the_corrected_figure_written_the_writ
 @pytest.mark.parametrize(
     "text, suggestion",
     [
-        ("It flew 3,000 miles (5,900 kilometers) in all.", "4,800 kilometers"),     # round figure stays round
-        ("It orbits 27 kilometers (18.7 miles) up.", "16.8 miles"),                   # decimals kept
+        ("It flew 3,000 miles (5,900 kilometers) in all.", "4,800 kilometers"),  # round figure stays round
+        ("It orbits 27 kilometers (18.7 miles) up.", "16.8 miles"),  # decimals kept
         ("They walked fifteen miles (thirty kilometers) that day.", "twenty-four kilometers"),
         ("It is 3.67 billion miles (4.91 billion kilometers) away.", "5.91 billion kilometers"),
         ("It fell to minus 100 degrees F (minus 93 C) overnight.", "minus 73 C"),
@@ -74,11 +75,11 @@ def test_suggestions(text, suggestion):
 @pytest.mark.parametrize(
     "text, verdict",
     [
-        ("It orbits 411 km (255 mi) up.", "consistent"),            # 255.4: inside 255 +- 0.5
+        ("It orbits 411 km (255 mi) up.", "consistent"),  # 255.4: inside 255 +- 0.5
         ("It orbits 411 km (257 mi) up.", "inconsistent"),
-        ("It orbits 410 km (257 mi) up.", "consistent"),            # a round 410 stands for +-5 %
-        ("It orbits about 410 km (265 mi) up.", "consistent"),      # "about" widens by 3 %
-        ("It orbits 400 km (260 mi) up.", "consistent"),            # two round figures, +-5 % each
+        ("It orbits 410 km (257 mi) up.", "consistent"),  # a round 410 stands for +-5 %
+        ("It orbits about 410 km (265 mi) up.", "consistent"),  # "about" widens by 3 %
+        ("It orbits 400 km (260 mi) up.", "consistent"),  # two round figures, +-5 % each
         ("It orbits 400 km (290 mi) up.", "inconsistent"),
         ("The plume rose 10 kilometers (more than six miles).", "consistent"),
         ("The plume rose 10 kilometers (more than eight miles).", "inconsistent"),
@@ -92,15 +93,25 @@ def test_tolerance_rule(text, verdict):
 
 def test_a_miss_within_one_unit_of_the_last_digit_is_only_a_warning():
     finding = _one("It flies at 25.6km (15.8 miles) above the site.")
-    assert (finding.verdict, finding.severity, finding.suggestion) == ("inconsistent", "warning", "15.9 miles")
+    assert (finding.verdict, finding.severity, finding.suggestion) == (
+        "inconsistent",
+        "warning",
+        "15.9 miles",
+    )
 
 
 @pytest.mark.parametrize(
     "text, reading",
     [
-        ("The stage weighs 3 tons (2.7 metric tons) when empty.", "short ton (2,000 lb) -> metric ton (1,000 kg)"),
+        (
+            "The stage weighs 3 tons (2.7 metric tons) when empty.",
+            "short ton (2,000 lb) -> metric ton (1,000 kg)",
+        ),
         ("Its engines make 300 tons (660,000 lb) of thrust.", "metric ton (1,000 kg) -> pound (mass)"),
-        ("Its engines make 8.8 million pounds (4,400 tons) of thrust.", "pound (mass) -> short ton (2,000 lb)"),
+        (
+            "Its engines make 8.8 million pounds (4,400 tons) of thrust.",
+            "pound (mass) -> short ton (2,000 lb)",
+        ),
         ("The engines give 7.6 million pounds of thrust (34 meganewtons).", "pound-force -> MN"),
         ("Its engines make 8.8 million lbs (4 million kgs) of thrust.", "pound (mass) -> kg (mass)"),
     ],
@@ -121,7 +132,11 @@ def test_tons_against_metric_tons_cannot_be_read_as_metric():
     [
         ("The ocean warmed by 2 °C (3.6 °F) in a century.", "°C difference -> °F difference", "consistent"),
         ("The surface reached 253 Fahrenheit (123 Celsius) at noon.", "°F -> °C", "consistent"),
-        ("The record anomaly was 0.23° Fahrenheit (0.13° Celsius).", "°F difference -> °C difference", "consistent"),
+        (
+            "The record anomaly was 0.23° Fahrenheit (0.13° Celsius).",
+            "°F difference -> °C difference",
+            "consistent",
+        ),
         ("The lab was kept at 20 °C (68 °F) all year.", "°C -> °F", "consistent"),
         ("The ocean warmed by 2 °C (5.6 °F) in a century.", "°C difference -> °F difference", "inconsistent"),
     ],
@@ -171,7 +186,9 @@ def test_markdown_code_is_not_checked_but_prose_is():
 def test_span_and_offsets_point_into_the_original_text():
     text = "Line one.\nThe hop was about 217,000 miles (about 350,000 kilometres) long.\n"
     finding = _one(text)
-    assert text[finding.start:finding.end] == "about 217,000 miles (about 350,000 kilometres)" == finding.text
+    assert (
+        text[finding.start : finding.end] == "about 217,000 miles (about 350,000 kilometres)" == finding.text
+    )
 
 
 def test_open_bounds_are_json_null():

@@ -1,4 +1,5 @@
 """The one pint registry, its definitions file, readings and cached factors."""
+
 import subprocess
 import sys
 
@@ -9,8 +10,10 @@ from service.normalise import units
 
 
 def test_importing_builds_nothing():
-    code = ("import service.normalise.units as u, service.checks.unit_pair, service.engine;"
-            "print(u.registry.cache_info().currsize, u._factor.cache_info().currsize)")
+    code = (
+        "import service.normalise.units as u, service.checks.unit_pair, service.engine;"
+        "print(u.registry.cache_info().currsize, u._factor.cache_info().currsize)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "0"]
 
@@ -62,12 +65,29 @@ def test_ap_factors_only_in_the_ap_profile():
     assert units.conversions("mi", "km", "ap")[-1].scale == 1.6
 
 
-@pytest.mark.parametrize("written, key", [
-    ("metric tons", "tonne"), ("tonnes", "tonne"), ("tons", "ton"), ("lbs.", "lb"), ("pounds of thrust", "lbf"),
-    ("kph", "km/h"), ("km/hour", "km/h"), ("nm/hr", "knot"), ("° Fahrenheit", "degF"), ("degrees F", "degF"),
-    ("grados Fahrenheit", "degF"), ("gradi Celsius", "degC"), ("C", "degC"), ("MN", "MN"), ("AU", "au"),
-    ("Kilometers", "km"), ("square miles", "mi2"), ("km²", "km2"),
-])
+@pytest.mark.parametrize(
+    "written, key",
+    [
+        ("metric tons", "tonne"),
+        ("tonnes", "tonne"),
+        ("tons", "ton"),
+        ("lbs.", "lb"),
+        ("pounds of thrust", "lbf"),
+        ("kph", "km/h"),
+        ("km/hour", "km/h"),
+        ("nm/hr", "knot"),
+        ("° Fahrenheit", "degF"),
+        ("degrees F", "degF"),
+        ("grados Fahrenheit", "degF"),
+        ("gradi Celsius", "degC"),
+        ("C", "degC"),
+        ("MN", "MN"),
+        ("AU", "au"),
+        ("Kilometers", "km"),
+        ("square miles", "mi2"),
+        ("km²", "km2"),
+    ],
+)
 def test_unit_words(written, key):
     assert unit_key(written) == key
 

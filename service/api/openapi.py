@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, render_template_string
 
+from .problems import MEDIA_TYPE as PROBLEM
 from .spec import build_spec, operation
 
 bp = Blueprint("openapi", __name__)
@@ -79,8 +80,10 @@ def _operations(document: dict[str, Any]) -> list[dict[str, Any]]:
             responses = []
             for status, resp in op.get("responses", {}).items():
                 media, schema = next(iter((resp.get("content") or {"": {}}).items()))
+                problem = media == PROBLEM  # described once, in the Errors section
                 responses.append({"status": status, "description": resp.get("description", ""), "media": media,
-                                  "fields": _fields(schema.get("schema", {})) if schema else []})
+                                  "problem": problem,
+                                  "fields": _fields(schema.get("schema", {})) if schema and not problem else []})
             ops.append({"id": op.get("operationId", f"{method}-{path}"), "method": method.upper(), "path": path,
                         "summary": op.get("summary", ""), "description": op.get("description", ""),
                         "tag": (op.get("tags") or [""])[0], "auth": bool(op.get("security")),
@@ -100,6 +103,7 @@ text-align:left;vertical-align:top}nav li{list-style:none}
 </style></head><body>
 <h1>{{ info.title }} {{ info.version }}: HTTP API</h1>
 <p>{{ info.description }} Machine-readable: <a href="openapi.json">openapi.json</a>.</p>
+<p>Every error is <code>application/problem+json</code> (RFC 9457): see <a href="#errors">Errors</a>.</p>
 <nav><ul>{% for op in ops %}<li><a href="#{{ op.id }}"><span class="m {{ op.method }}">{{ op.method }}</span>
 <code>{{ op.path }}</code></a> {{ op.summary }}</li>{% endfor %}</ul></nav>
 {% for op in ops %}<section id="{{ op.id }}"><h2><span class="m {{ op.method }}">{{ op.method }}</span>
@@ -114,10 +118,14 @@ text-align:left;vertical-align:top}nav li{list-style:none}
 <td>{{ f.type }}</td><td>{{ "yes" if f.required else "no" }}</td><td>{{ f.description }}</td></tr>{% endfor %}
 </table>{% endif %}
 <h3>Responses</h3>{% for r in op.responses %}<p><strong>{{ r.status }}</strong> {{ r.description }}
-{% if r.media %}<code>{{ r.media }}</code>{% endif %}</p>{% if r.fields %}<table><tr><th>Field</th><th>Type</th>
+{% if r.media %}<code>{{ r.media }}</code>{% endif %}{% if r.problem %} (<a href="#errors">fields</a>){% endif %}</p>{% if r.fields %}<table><tr><th>Field</th><th>Type</th>
 <th>Description</th></tr>{% for f in r.fields %}<tr><td><code>{{ f.name }}</code>{% if f.nullable %} (or null)
 {% endif %}</td><td>{{ f.type }}</td><td>{{ f.description }}</td></tr>{% endfor %}</table>{% endif %}{% endfor %}
 </section>{% endfor %}
+<section id="errors"><h2>Errors</h2><p>Any status of 400 or above comes as <code>application/problem+json</code>
+with these fields; <code>errors</code> maps each invalid field to marshmallow's messages.</p><table><tr><th>Field</th>
+<th>Type</th><th>Description</th></tr>{% for f in problem %}<tr><td><code>{{ f.name }}</code></td><td>{{ f.type }}</td>
+<td>{{ f.description }}</td></tr>{% endfor %}</table></section>
 </body></html>
 """
 
@@ -127,4 +135,5 @@ text-align:left;vertical-align:top}nav li{list-style:none}
            responses={200: (None, "HTML", "text/html")})
 def docs() -> str:
     document = spec()
-    return render_template_string(_PAGE, info=document["info"], ops=_operations(document))
+    problem = _fields(document["components"]["schemas"]["Problem"])
+    return render_template_string(_PAGE, info=document["info"], ops=_operations(document), problem=problem)

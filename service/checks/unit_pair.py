@@ -3,12 +3,13 @@
 Severity: consistent -> info; inconsistent -> error, or warning when the written conversion misses by less
 than one unit of its last digit (a rounding slip, "15.8" for 15.91); ambiguous -> warning.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..extract import Extraction
-from ..extract.quantities import UnitPair, unit_pairs
+from ..extract.pairs import UnitPair, unit_pairs
 from ..model import Finding, Severity, Verdict
 from ..normalise.compare import Outcome, compare, difference_cue
 from ..normalise.explain import details, message
@@ -17,11 +18,20 @@ from . import Examples
 from .context import CheckContext
 
 ID = "unit-pair"
-DESCRIPTION = "A figure and its conversion in parentheses agree at the precision written (5,652 pounds (2,564 kg))."
+DESCRIPTION = (
+    "A figure and its conversion in parentheses agree at the precision written (5,652 pounds (2,564 kg))."
+)
 EXAMPLES = Examples(
-    passing=("Progress delivered 5,652 pounds (2,564 kg) of cargo.", "The orbit is 250 miles (400 km) high.",
-             "The engines give 7.6 million pounds of thrust (34 meganewtons).", "It warmed by 2 °C (3.6 °F)."),
-    failing=("The orbit reaches 35,926 km (22,314 miles) at its highest.", "It weighs 3 tons (1.9 metric tons)."),
+    passing=(
+        "Progress delivered 5,652 pounds (2,564 kg) of cargo.",
+        "The orbit is 250 miles (400 km) high.",
+        "The engines give 7.6 million pounds of thrust (34 meganewtons).",
+        "It warmed by 2 °C (3.6 °F).",
+    ),
+    failing=(
+        "The orbit reaches 35,926 km (22,314 miles) at its highest.",
+        "It weighs 3 tons (1.9 metric tons).",
+    ),
 )
 _RANK = {Verdict.CONSISTENT: 0, Verdict.AMBIGUOUS: 1, Verdict.INCONSISTENT: 2}
 
@@ -33,9 +43,9 @@ def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome]) -> str |
         return None
     pos, parts = pair.inner.start, []
     for span, new in fixes:
-        parts += [doc.text[pos:span.start], new]
+        parts += [doc.text[pos : span.start], new]
         pos = span.end
-    return "".join(parts) + doc.text[pos:pair.inner.end]
+    return "".join(parts) + doc.text[pos : pair.inner.end]
 
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
@@ -47,12 +57,24 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             continue  # "5 km (3 hours)" is not a conversion
         worst = max((o for _, o in outcomes), key=lambda o: _RANK[o.verdict])
         if worst.verdict is Verdict.INCONSISTENT:
-            severity = Severity.WARNING if all(o.borderline for _, o in outcomes if o.corrections) else Severity.ERROR
+            severity = (
+                Severity.WARNING
+                if all(o.borderline for _, o in outcomes if o.corrections)
+                else Severity.ERROR
+            )
         else:
             severity = Severity.INFO if worst.verdict is Verdict.CONSISTENT else Severity.WARNING
         suggestion = _suggestion(doc, pair, [o for _, o in outcomes])
         explained = details(doc.text, pair, outcomes, context.profile)
         if suggestion is not None:  # what the suggestion replaces: the parentheses' contents
             explained["suggestion_span"] = [pair.inner.start, pair.inner.end]
-        yield Finding(ID, worst.verdict, severity, pair.span, doc.text[pair.span.start:pair.span.end],
-                      message(doc.text, pair, outcomes, worst.verdict), suggestion, explained)
+        yield Finding(
+            ID,
+            worst.verdict,
+            severity,
+            pair.span,
+            doc.text[pair.span.start : pair.span.end],
+            message(doc.text, pair, outcomes, worst.verdict),
+            suggestion,
+            explained,
+        )

@@ -46,29 +46,36 @@ _CLOCK = re.compile(
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
     # A bare hour that opens a range of 12-hour times: the "9" of "9 to 11 a.m.", "9-11:30 p.m.".
     r"|(?P<hr>1[0-2]|0?[1-9])"
-    r"(?=[ \t]?(?:-|–|to\b)[ \t]?(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[ \t]?[aApP]\.?[ \t]?[mM])"
+    r"(?=[ \t\u00a0\u202f]?(?:-|–|to\b)[ \t\u00a0\u202f]?(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?"
+    r"[ \t\u00a0\u202f]?[aApP]\.?[ \t\u00a0\u202f]?[mM])"
     r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"
     r")"
 )
 # A range joins two clock times: "7:43-9:43 a.m.", "1143-1343 GMT", "9 to 11 a.m.". Times in a range may
 # follow a hyphen, so the range end is matched with its own pattern (no lookbehind).
-_RANGE_JOIN = re.compile(r"[ \t]?(?:-|–|—|to\b|and\b)[ \t]?")
+_RANGE_JOIN = re.compile(r"[ \t\u00a0\u202f]?(?:-|–|—|to\b|and\b)[ \t\u00a0\u202f]?")
 _RANGE_END = re.compile(
     r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
 )
-_MERIDIEM = re.compile(r"[ \t]?(?P<ap>[aApP])(?P<dot>\.?)[ \t]?[mM]\.?(?![a-zA-Z])")
-_HEDGE = re.compile(
-    r"(?:\b(?:around|about|approximately|approx\.|roughly|circa|ca\.|some|nearly|almost|close to"
-    r"|shortly (?:before|after)|just (?:before|after)|soon after)|~)[ \t]*\Z", re.I)
-_GAP = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:on[ \t]{1,3})?")
+_MERIDIEM = re.compile(r"[ \t\u00a0\u202f]?(?P<ap>[aApP])(?P<dot>\.?)[ \t\u00a0\u202f]?[mM]\.?(?![a-zA-Z])")
+# Hedges written just before a time ("around 3 a.m."): matched on the lower-cased text before it with
+# str.endswith, which is far cheaper than a regex search run backwards over a window for every time.
+_HEDGES = ("shortly before", "shortly after", "just before", "just after", "soon after", "close to",
+           "approximately", "approx.", "around", "about", "roughly", "circa", "ca.", "some", "nearly",
+           "almost", "~")
+# Where a clock time can start: a run of digits, or "noon"/"midnight". The engine skips to these quickly;
+# _CLOCK (whose leading lookbehind defeats that skipping) is then tried only there.
+_CLOCK_START = re.compile(r"\d+|noon|midnight")
+_GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:,[ \t\u00a0\u202f]{0,3})?(?:on[ \t\u00a0\u202f]{1,3})?")
 _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
                     r"|the previous day|the previous evening)\b", re.I)
-_OPEN = re.compile(r"[ \t]{0,3}\([ \t]{0,3}")
-_SIDE_SEP = re.compile(r"[ \t]{0,3}(?:[,;/]|\bor\b)[ \t]{0,3}")
-_CLOSE = re.compile(r"[ \t]{0,3}\)")
-_HEDGE_AT = re.compile(r"(?:around|about|approximately|roughly|circa|nearly|almost|some|~)[ \t]{0,3}", re.I)
+_OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}\([ \t\u00a0\u202f]{0,3}")
+_SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b)[ \t\u00a0\u202f]{0,3}")
+_CLOSE = re.compile(r"[ \t\u00a0\u202f]{0,3}\)")
+_HEDGE_AT = re.compile(r"(?:around|about|approximately|roughly|circa|nearly|almost|some|~)"
+                       r"[ \t\u00a0\u202f]{0,3}", re.I)
 _LOCAL_TIME = "local time"
 _MAX_PLACES = 4
 _DAY = timedelta(days=1)
@@ -174,9 +181,9 @@ def _zone_re() -> re.Pattern[str]:
     table = zones.table()
     abbrevs = sorted(table.by_abbreviation, key=len, reverse=True)
     phrases = sorted(table.by_phrase, key=len, reverse=True)
-    phrase_alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases + [_LOCAL_TIME])
+    phrase_alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0\u202f]+") for p in phrases + [_LOCAL_TIME])
     return re.compile(
-        r"(?P<fixed>(?:UTC|GMT)[ \t]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))"
+        r"(?P<fixed>(?:UTC|GMT)[ \t\u00a0\u202f]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))"
         rf"|(?P<abbr>(?:{'|'.join(map(re.escape, abbrevs))}))(?![\w-])"
         rf"|(?i:(?P<phrase>{phrase_alt}))(?![\w-])"
     )
@@ -379,9 +386,12 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
     times: list[ClockMention] = []
     pairs: list[TimePair] = []
     pos = 0
-    while (m := _CLOCK.search(prose, pos)) is not None:
-        hedge_m = _HEDGE.search(prose, max(0, m.start() - 24), m.start())
-        raw = _read_time(doc, m, dates, hedge_m.group(0).strip() if hedge_m else None)
+    while (start := _CLOCK_START.search(prose, pos)) is not None:
+        m = _CLOCK.match(prose, start.start())
+        if m is None:
+            pos = start.end()
+            continue
+        raw = _read_time(doc, m, dates, _hedge_before(prose, m.start()))
         if not raw:
             pos = m.end()
             continue
@@ -407,6 +417,17 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
             times.extend(side)
         pos = pair_end
     return tuple(times), tuple(pairs)
+
+
+def _hedge_before(prose: str, at: int) -> str | None:
+    """The hedge word right before `at` ("around 3 a.m." -> "around"), or None."""
+    before = prose[max(0, at - 16):at].rstrip(" \t\u00a0\u202f").lower()
+    for hedge in _HEDGES:
+        if before.endswith(hedge):
+            cut = len(before) - len(hedge)
+            if hedge == "~" or cut == 0 or not before[cut - 1].isalnum():
+                return hedge
+    return None
 
 
 def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
@@ -445,8 +466,8 @@ def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:
     elif (near := dates_mod.anchor_before(doc, raw.start)
           or dates_mod.anchor_after(doc, after or raw.end)) is not None:
         anchor, source, day = near, AnchorSource.SENTENCE, near.date
-    elif doc.published is not None:
-        anchor, source, day = None, AnchorSource.PUBLISHED, doc.published
+    elif (published := dates_mod.usable_published(doc)) is not None:
+        anchor, source, day = None, AnchorSource.PUBLISHED, published
     else:
         return raw.build(doc)
     if day is None:

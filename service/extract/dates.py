@@ -130,10 +130,22 @@ def nearest_weekday(weekday: int, anchor: date) -> date:
     return anchor + timedelta(days=shift - 7 if shift > 3 else shift)
 
 
+# Publication dates outside this range are not used to resolve anything ("--published 0001-01-01" would
+# otherwise push date arithmetic off the calendar); the mentions then stay unresolved.
+USABLE = (date(1800, 1, 1), date(2200, 12, 31))
+
+
+def usable_published(doc: Document) -> date | None:
+    """The publication date, when it is one a news story can have (1800-2200); else None."""
+    published = doc.published
+    return published if published is not None and USABLE[0] <= published <= USABLE[1] else None
+
+
 @lru_cache(maxsize=16)
 def extract_dates(doc: Document) -> tuple[DateMention, ...]:
     """Every date and weekday mention in the document's prose, in order, years resolved where possible."""
     out: list[DateMention] = []
+    published = usable_published(doc)
     last_full: date | None = None  # the latest full date written so far: the fallback year source
     prose = doc.prose
     pos = 0
@@ -144,7 +156,7 @@ def extract_dates(doc: Document) -> tuple[DateMention, ...]:
             pos = c.end()
             continue
         pos = m.end()
-        mention = _mention(m, doc.published, last_full)
+        mention = _mention(m, published, last_full)
         if mention is None:
             continue
         if mention.year_written and mention.precision is DatePrecision.DAY:

@@ -63,7 +63,7 @@ class Gazetteer:
 
     names: dict[tuple[str, ...], tuple[MentionKind, tuple[str, ...], str]]
     expeditions: dict[str, tuple[str, ...]]
-    longest: int
+    longest: dict[str, int]  # first token -> most tokens of a name starting with it
 
     @classmethod
     def from_store(cls, store: Any) -> "Gazetteer":
@@ -90,8 +90,10 @@ class Gazetteer:
         for site in sites:
             names.setdefault(tokens_of(site), (MentionKind.SITE, (), " ".join(tokens_of(site))))
         names.pop((), None)
-        return cls(names, {k: tuple(sorted(v)) for k, v in expeditions.items()},
-                   max((len(k) for k in names), default=1))
+        longest: dict[str, int] = {}
+        for key in names:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return cls(names, {k: tuple(sorted(v)) for k, v in expeditions.items()}, longest)
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
@@ -101,8 +103,10 @@ def tokens_of(text: str) -> tuple[str, ...]:
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _TOKEN.finditer(text):
-        plain = "".join(c for c in unicodedata.normalize("NFKD", m.group(0)) if not unicodedata.combining(c))
-        out.append((plain.lower(), m.start(), m.end()))
+        token = m.group(0)
+        if not token.isascii():
+            token = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+        out.append((token.lower(), m.start(), m.end()))
     return out
 
 
@@ -148,7 +152,7 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
 
 def _longest_at(prose: str, toks: list, i: int, gaz: Gazetteer):
     best = None
-    for n in range(1, min(gaz.longest, len(toks) - i) + 1):
+    for n in range(1, min(gaz.longest.get(toks[i][0], 0), len(toks) - i) + 1):
         j = i + n - 1
         if n > 1 and _TIGHT.fullmatch(prose, toks[j - 1][2], toks[j][1]) is None:
             break

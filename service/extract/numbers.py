@@ -4,20 +4,26 @@ A written number stands for an interval: what the writer could have meant at the
 `NUMBER` is a regex fragment (no groups, every repetition bounded, so scanning stays linear) that other
 extractors compose; `parse_number` turns a matched piece of text into a `Number`.
 """
+
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# A list of twenty words reads better as words than as twenty quoted items.
+_ONES = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-_WORD = (rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?|{'|'.join(sorted(_ONES, key=len, reverse=True))})"
-         r"(?!\w)")
+_WORD = (
+    rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?"
+    rf"|{'|'.join(sorted(_ONES, key=len, reverse=True))})(?!\w)"
+)
 # Thousands groups: "5,652", "141, 000" (odd spacing as printed), "183 000" (SI spacing, thin spaces).
 _GROUPED = r"\d{1,3}(?:(?:,[ ]?|[ \u00a0\u2009\u202f])\d{3}(?!\d)){1,6}"
 _DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}})?(?!\d)|\.\d{{1,9}}(?!\d)"
@@ -27,12 +33,17 @@ NUMBER = rf"(?<![\w.,:/]){_SIGN}?(?:{_DIGITS}|{_WORD}){_SCALE}?"
 
 # Hedges: APPROX widens both ways, ABOVE/BELOW make one-sided bounds.
 APPROX, ABOVE, BELOW = "approx", "above", "below"
-HEDGES = {"about": APPROX, "nearly": APPROX, "roughly": APPROX, "around": APPROX, "approximately": APPROX,
-          "approx.": APPROX, "almost": APPROX, "some": APPROX, "~": APPROX, "an estimated": APPROX,
-          "more than": ABOVE, "over": ABOVE, "at least": ABOVE, "upward of": ABOVE, "upwards of": ABOVE,
-          "up to": BELOW, "less than": BELOW, "under": BELOW, "at most": BELOW, "fewer than": BELOW}
-HEDGE = (r"(?:~\s?|(?<!\w)(?i:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True) if h != "~")
-         + r")\s)")
+_HEDGE_WORDS = {
+    APPROX: "about|nearly|roughly|around|approximately|approx.|almost|some|~|an estimated",
+    ABOVE: "more than|over|at least|upward of|upwards of",
+    BELOW: "up to|less than|under|at most|fewer than",
+}
+HEDGES = {word: kind for kind, words in _HEDGE_WORDS.items() for word in words.split("|")}
+HEDGE = (
+    r"(?:~\s?|(?<!\w)(?i:"
+    + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True) if h != "~")
+    + r")\s)"
+)
 
 _PARTS = re.compile(rf"({_SIGN})?(?:({_DIGITS})|({_WORD}))({_SCALE})?")
 _SEPARATOR = re.compile(r",[ ]?|[ \u00a0\u2009\u202f]")
@@ -43,13 +54,13 @@ class Number:
     """A parsed number and what the writer's way of writing it says about its precision and style."""
 
     value: float
-    half_unit: float    # half a unit of the last written digit (in the value's own terms)
+    half_unit: float  # half a unit of the last written digit (in the value's own terms)
     trailing_zeros: int  # of a whole number written without decimals ("28,000": 3)
-    decimals: int       # digits written after the point (of the scaled figure)
+    decimals: int  # digits written after the point (of the scaled figure)
     separator: str | None  # thousands separator as written ("," or " "), "" when none was used, None unknown
-    scale: str | None   # "million" ...
-    word: bool          # written in words ("six")
-    sign: str           # how a minus was written: "-", "\u2212", "minus ", or ""
+    scale: str | None  # "million" ...
+    word: bool  # written in words ("six")
+    sign: str  # how a minus was written: "-", "\u2212", "minus ", or ""
     hedge: str | None = None  # APPROX / ABOVE / BELOW
 
     @property
@@ -73,11 +84,20 @@ class Number:
         return lo, hi
 
     def with_hedge(self, hedge: str | None) -> Number:
-        return Number(self.value, self.half_unit, self.trailing_zeros, self.decimals, self.separator,
-                      self.scale, self.word, self.sign, hedge)
+        return Number(
+            self.value,
+            self.half_unit,
+            self.trailing_zeros,
+            self.decimals,
+            self.separator,
+            self.scale,
+            self.word,
+            self.sign,
+            hedge,
+        )
 
 
-def parse_number(text: str) -> Number | None:
+def parse_number(text: str, hedge: str | None = None) -> Number | None:
     """The Number written as `text` (a match of NUMBER), or None when `text` is not one."""
     m = _PARTS.fullmatch(text.strip())
     if not m:
@@ -97,8 +117,17 @@ def parse_number(text: str) -> Number | None:
         value, decimals = float(plain), len(frac)
         trailing = len(whole) - len(whole.rstrip("0")) if not frac and whole.strip("0") else 0
     half = 0.5 * 10.0 ** (-decimals) * multiplier
-    return Number(sign * value * multiplier, half, trailing, decimals, separator, scale,
-                  bool(word), (sign_text or "").lower())
+    return Number(
+        sign * value * multiplier,
+        half,
+        trailing,
+        decimals,
+        separator,
+        scale,
+        bool(word),
+        (sign_text or "").lower(),
+        hedge,
+    )
 
 
 def _word_value(word: str) -> int:

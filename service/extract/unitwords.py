@@ -3,9 +3,9 @@
 Abbreviations are matched case-sensitively ("MN" is meganewtons, "mN" would not be); words in any case.
 `UNIT` is a regex fragment without groups; `unit_key(text)` names the unit a match stands for.
 """
+
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from .patterns import trie
@@ -23,8 +23,10 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "yd": (("yd",), ("yards", "yard")),
     "au": (("AU",), ("astronomical units", "astronomical unit")),
     "ly": ((), ("light-years", "light-year", "light years", "light year")),
-    "km2": (("km2", "km²", "sq km", "sq. km"), ("square kilometers", "square kilometer", "square kilometres",
-                                                "square kilometre")),
+    "km2": (
+        ("km2", "km²", "sq km", "sq. km"),
+        ("square kilometers", "square kilometer", "square kilometres", "square kilometre"),
+    ),
     "mi2": (("mi2", "mi²", "sq mi", "sq. mi", "sq. mi."), ("square miles", "square mile")),
     "m2": (("m2", "m²"), ("square meters", "square meter", "square metres", "square metre")),
     "ft2": (("ft2", "ft²", "sq ft", "sq. ft."), ("square feet", "square foot")),
@@ -38,19 +40,38 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tonne": (("t",), ("metric tons", "metric ton", "metric tonnes", "metric tonne", "tonnes", "tonne")),
     "short_ton": ((), ("short tons", "short ton")),
     "long_ton": ((), ("long tons", "long ton")),
-    "lbf": (("lbf",), ("pounds of thrust", "pound of thrust", "pounds-force", "pound-force", "pounds of force",
-                       "lbs of thrust", "lb of thrust", "lbs. of thrust", "lb. of thrust")),
+    "lbf": (
+        ("lbf",),
+        (
+            "pounds of thrust",
+            "pound of thrust",
+            "pounds-force",
+            "pound-force",
+            "pounds of force",
+            "lbs of thrust",
+            "lb of thrust",
+            "lbs. of thrust",
+            "lb. of thrust",
+        ),
+    ),
     "ton_force": ((), ("tons of thrust", "tons-force", "tons of force")),
-    "tonne_force": (("tf",), ("metric tons of thrust", "tonnes of thrust", "tonnes-force", "metric tons-force")),
+    "tonne_force": (
+        ("tf",),
+        ("metric tons of thrust", "tonnes of thrust", "tonnes-force", "metric tons-force"),
+    ),
     "kgf": (("kgf",), ("kilograms-force", "kilogram-force", "kilograms of thrust", "kilogram of thrust")),
     "N": ((), ("newtons", "newton")),
     "kN": (("kN",), ("kilonewtons", "kilonewton")),
     "MN": (("MN",), ("meganewtons", "meganewton")),
     "mph": (("mph", "MPH", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
-    "km/h": (("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph"),
-             ("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour")),
-    "km/s": (("km/s", "km/sec", "kps"), ("kilometers per second", "kilometres per second",
-                                         "kilometers a second", "kilometres a second")),
+    "km/h": (
+        ("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph"),
+        ("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour"),
+    ),
+    "km/s": (
+        ("km/s", "km/sec", "kps"),
+        ("kilometers per second", "kilometres per second", "kilometers a second", "kilometres a second"),
+    ),
     "mi/s": (("mi/s", "mi/sec"), ("miles per second", "miles a second")),
     "m/s": (("m/s", "m/sec"), ("meters per second", "metres per second")),
     "ft/s": (("ft/s", "ft/sec", "fps"), ("feet per second",)),

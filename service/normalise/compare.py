@@ -4,6 +4,7 @@ Each written number is an interval (service.extract.numbers.Number.interval). A 
 consistent under a reading when, for every figure, the head's interval converted overlaps the written
 conversion's interval. Every standard reading is tried; a pair is never inconsistent if any reading fits.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,9 +24,9 @@ class Comparison:
 
     a: Quantity
     b: Quantity
-    expected: float                   # a's value converted
-    converted: tuple[float, float]    # a's interval converted
-    written: tuple[float, float]      # b's interval
+    expected: float  # a's value converted
+    converted: tuple[float, float]  # a's interval converted
+    written: tuple[float, float]  # b's interval
     fits: bool
 
     @property
@@ -41,9 +42,9 @@ class Outcome:
     verdict: Verdict
     conversion: Conversion | None
     comparisons: tuple[Comparison, ...]
-    fitting: tuple[str, ...]                  # every reading under which the side is consistent
+    fitting: tuple[str, ...]  # every reading under which the side is consistent
     corrections: tuple[tuple[Span, str], ...] = ()  # number spans in b and their corrected writing
-    borderline: bool = False                  # off by less than one unit of the last written digit
+    borderline: bool = False  # off by less than one unit of the last written digit
 
 
 def _compare(head: Side, side: Side, conversion: Conversion, profile: str) -> tuple[Comparison, ...]:
@@ -83,13 +84,17 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
         chosen, comps = cued[0] if cued else min(fitting, key=lambda t: _distance(t[1]))
         return Outcome(Verdict.CONSISTENT, chosen, comps, names)
     chosen, comps = min(tried, key=lambda t: _distance(t[1]))
-    fixes = tuple((c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for c in comps if not c.fits)
+    fixes = tuple(
+        (c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for c in comps if not c.fits
+    )
     borderline = all(c.gap <= c.b.number.half_unit for c in comps)
     return Outcome(Verdict.INCONSISTENT, chosen, comps, names, fixes, borderline)
 
 
-_CUES = re.compile(r"(?i)\b(?:warm|cool|hott|cold|rise|rose|risen|rising|increas|decreas|drop|fell|fall|differ|"
-                   r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing)\w{0,6}\b")
+_CUES = re.compile(
+    r"(?i)\b(?:warm|cool|hott|cold|rise|rose|risen|rising|increas|decreas|drop|fell|fall|differ|"
+    r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing)\w{0,6}\b"
+)
 
 
 def difference_cue(prose: str, span: Span) -> bool:

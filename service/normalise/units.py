@@ -6,6 +6,7 @@ has one or more standard *readings* ("tons": short or metric, mass or force; "po
 temperature: a reading on the thermometer or a difference), and a pair may be read any way that makes
 both sides the same kind of quantity.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,40 +16,78 @@ from typing import Any
 
 # key -> readings: (pint unit, how the reading is described in a finding's details)
 READINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "km": (("kilometer", "km"),), "mi": (("mile", "mi"),), "nmi": (("nautical_mile", "nautical mi"),),
-    "ft": (("foot", "ft"),), "m": (("meter", "m"),), "cm": (("centimeter", "cm"),),
-    "mm": (("millimeter", "mm"),), "in": (("inch", "in"),), "yd": (("yard", "yd"),),
-    "au": (("astronomical_unit", "AU"),), "ly": (("light_year", "light-year"),),
-    "km2": (("kilometer ** 2", "km²"),), "mi2": (("mile ** 2", "mi²"),), "m2": (("meter ** 2", "m²"),),
-    "ft2": (("foot ** 2", "ft²"),), "acre": (("acre", "acre"),), "ha": (("hectare", "ha"),),
+    "km": (("kilometer", "km"),),
+    "mi": (("mile", "mi"),),
+    "nmi": (("nautical_mile", "nautical mi"),),
+    "ft": (("foot", "ft"),),
+    "m": (("meter", "m"),),
+    "cm": (("centimeter", "cm"),),
+    "mm": (("millimeter", "mm"),),
+    "in": (("inch", "in"),),
+    "yd": (("yard", "yd"),),
+    "au": (("astronomical_unit", "AU"),),
+    "ly": (("light_year", "light-year"),),
+    "km2": (("kilometer ** 2", "km²"),),
+    "mi2": (("mile ** 2", "mi²"),),
+    "m2": (("meter ** 2", "m²"),),
+    "ft2": (("foot ** 2", "ft²"),),
+    "acre": (("acre", "acre"),),
+    "ha": (("hectare", "ha"),),
     "lb": (("pound", "pound (mass)"), ("force_pound", "pound-force")),
     "kg": (("kilogram", "kg (mass)"), ("kilogram_force", "kilogram-force")),
-    "g": (("gram", "g"),), "oz": (("ounce", "oz"),),
-    "ton": (("short_ton", "short ton (2,000 lb)"), ("tonne", "metric ton (1,000 kg)"),
-            ("short_ton_force", "short ton-force"), ("tonne_force", "metric ton-force")),
+    "g": (("gram", "g"),),
+    "oz": (("ounce", "oz"),),
+    "ton": (
+        ("short_ton", "short ton (2,000 lb)"),
+        ("tonne", "metric ton (1,000 kg)"),
+        ("short_ton_force", "short ton-force"),
+        ("tonne_force", "metric ton-force"),
+    ),
     "tonne": (("tonne", "metric ton (1,000 kg)"), ("tonne_force", "metric ton-force")),
     "short_ton": (("short_ton", "short ton (2,000 lb)"), ("short_ton_force", "short ton-force")),
     "long_ton": (("long_ton", "long ton (2,240 lb)"), ("long_ton_force", "long ton-force")),
-    "lbf": (("force_pound", "pound-force"),), "kgf": (("kilogram_force", "kilogram-force"),),
+    "lbf": (("force_pound", "pound-force"),),
+    "kgf": (("kilogram_force", "kilogram-force"),),
     "ton_force": (("short_ton_force", "short ton-force"), ("tonne_force", "metric ton-force")),
     "tonne_force": (("tonne_force", "metric ton-force"),),
-    "N": (("newton", "N"),), "kN": (("kilonewton", "kN"),), "MN": (("meganewton", "MN"),),
-    "mph": (("mile / hour", "mph"),), "km/h": (("kilometer / hour", "km/h"),),
-    "km/s": (("kilometer / second", "km/s"),), "mi/s": (("mile / second", "mi/s"),),
-    "m/s": (("meter / second", "m/s"),), "ft/s": (("foot / second", "ft/s"),),
+    "N": (("newton", "N"),),
+    "kN": (("kilonewton", "kN"),),
+    "MN": (("meganewton", "MN"),),
+    "mph": (("mile / hour", "mph"),),
+    "km/h": (("kilometer / hour", "km/h"),),
+    "km/s": (("kilometer / second", "km/s"),),
+    "mi/s": (("mile / second", "mi/s"),),
+    "m/s": (("meter / second", "m/s"),),
+    "ft/s": (("foot / second", "ft/s"),),
     "knot": (("nautical_mile_per_hour", "knot"),),
-    "psi": (("psi", "psi"),), "kPa": (("kilopascal", "kPa"),),
-    "l": (("liter", "liter"),), "gal": (("gallon", "US gallon"),),
+    "psi": (("psi", "psi"),),
+    "kPa": (("kilopascal", "kPa"),),
+    "l": (("liter", "liter"),),
+    "gal": (("gallon", "US gallon"),),
     "degF": (("degree_Fahrenheit", "°F"), ("delta_degree_Fahrenheit", "°F difference")),
     "degC": (("degree_Celsius", "°C"), ("delta_degree_Celsius", "°C difference")),
     "K": (("kelvin", "K"),),
 }
 # AP Stylebook's coarse factors (profile "ap"): "multiply miles by 1.6", "pounds by .45", ...
 AP_FACTORS: dict[tuple[str, str], float] = {
-    ("mi", "km"): 1.6, ("km", "mi"): 0.62, ("lb", "kg"): 0.45, ("kg", "lb"): 2.2, ("ft", "m"): 0.3,
-    ("m", "ft"): 3.3, ("mph", "km/h"): 1.6, ("km/h", "mph"): 0.62, ("in", "cm"): 2.5, ("cm", "in"): 0.4,
-    ("yd", "m"): 0.9, ("m", "yd"): 1.1, ("ton", "tonne"): 0.9, ("tonne", "ton"): 1.1,
-    ("gal", "l"): 3.8, ("l", "gal"): 0.26, ("mi2", "km2"): 2.6, ("km2", "mi2"): 0.4,
+    ("mi", "km"): 1.6,
+    ("km", "mi"): 0.62,
+    ("lb", "kg"): 0.45,
+    ("kg", "lb"): 2.2,
+    ("ft", "m"): 0.3,
+    ("m", "ft"): 3.3,
+    ("mph", "km/h"): 1.6,
+    ("km/h", "mph"): 0.62,
+    ("in", "cm"): 2.5,
+    ("cm", "in"): 0.4,
+    ("yd", "m"): 0.9,
+    ("m", "yd"): 1.1,
+    ("ton", "tonne"): 0.9,
+    ("tonne", "ton"): 1.1,
+    ("gal", "l"): 3.8,
+    ("l", "gal"): 0.26,
+    ("mi2", "km2"): 2.6,
+    ("km2", "mi2"): 0.4,
 }
 
 
@@ -70,7 +109,7 @@ def registry() -> Any:
     """The process's one UnitRegistry, with our definitions file; built on first use (about 140 ms)."""
     import pint
 
-    ureg = pint.UnitRegistry()
+    ureg: Any = pint.UnitRegistry()
     ureg.load_definitions(str(resources.files(__package__).joinpath("units.txt")))
     return ureg
 

@@ -2,6 +2,7 @@
 number words, minus sign. "22,314" corrected to 22,323.3 is "22,323"; "5,900" corrected to 4,828 is "4,800";
 "twenty-four" corrected to 23.9 is "twenty-four"; "5.91 billion" stays in billions.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,7 +20,7 @@ def _words(n: int) -> str:
 
 def _grouped(whole: str, separator: str) -> str:
     head = len(whole) % 3 or 3
-    return separator.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+    return separator.join([whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)])
 
 
 def write_like(model: Number, value: float, finer: int = 0) -> str:
@@ -46,7 +47,7 @@ def write_like(model: Number, value: float, finer: int = 0) -> str:
 def corrected(model: Number, target: tuple[float, float], value: float, profile: str) -> str:
     """The coarsest writing of `value` in the writer's style whose own interval meets `target`."""
     text = write_like(model, value)
-    for finer in range(0, 7):
+    for finer in range(7):
         text = write_like(model, value, finer)
         number = parse_number(text)
         if number is not None:

@@ -5,6 +5,7 @@ a reloaded store gets its own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, format_like
-from ..extract.dates import DateMention, DatePrecision, sentence_bounds
+from ..extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
 from ..extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ..extract.quantities import Quantity, quantities
 from ..model import Span, Verdict
@@ -55,9 +56,23 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
     if dm.date is None:
         return Outcome(Verdict.UNVERIFIED, "the year cannot be told (no publication date)")
     start, end = sentence_bounds(doc, dm.span.start)
-    zoned = [t.zone.entry for t in times if start <= t.span.start < end and t.zone and t.zone.entry]
-    return compare_day(dm.date, dm.text, zoned[0] if zoned else None, fig, link,
+    lo = bisect.bisect_left(times, start, key=lambda t: t.span.start)  # times are in text order
+    hi = bisect.bisect_left(times, end, key=lambda t: t.span.start)
+    zoned = [t.zone.entry for t in times[lo:hi] if t.zone and t.zone.entry]
+    day = dm.date
+    if dm.year_source is not YearSource.WRITTEN:
+        # "Nov. 16" with no year: the year was inferred from the publication date, a guess. A piece written
+        # in 2020 about a 2018 launch must not be told "Nov. 16, not Nov. 16": compare in the record's year.
+        day = _in_year(day, fig.time.year)
+    return compare_day(day, dm.text, zoned[0] if zoned else None, fig, link,
                        month_only=dm.precision is DatePrecision.MONTH)
+
+
+def _in_year(day, year: int):
+    try:
+        return day.replace(year=year)
+    except ValueError:  # Feb. 29
+        return day
 
 
 def check_time(cm: ClockMention, link: Link) -> Outcome:
@@ -73,7 +88,11 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
         outcome = compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link,
                                   lambda t: _time_like(cm, t))
         return replace(outcome, message=f"{outcome.message} (no date written: time of day compared)")
-    return compare_instant(cm.utc, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
+    claim = cm.utc
+    anchor = cm.anchor
+    if anchor is not None and anchor.year_source is not YearSource.WRITTEN and claim.year != fig.time.year:
+        claim = _in_year(claim, fig.time.year)  # the year was inferred, not written (see check_date)
+    return compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
 
 
 def _dated(cm: ClockMention) -> bool:
@@ -96,11 +115,15 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
     if local is None:
         return None
     text = format_like(cm, local.hour, local.minute, local.second if cm.second is not None else None)
-    text += f" {cm.zone.text}"
+    day = None
     if cm.day is not None and cm.day.precision is DatePrecision.DAY:
-        text += f" {date_like(cm.day.text, local.date())}"
+        day = date_like(cm.day.text, local.date())
     elif _dated(cm) and cm.local_date is not None and cm.local_date != local.date():
-        text += f" {date_like(cm.anchor.text if cm.anchor else 'Jan. 1', local.date())}"
+        day = date_like(cm.anchor.text if cm.anchor else "Jan. 1", local.date())
+    parts = [(cm.zone.span.start, cm.zone.text)]
+    if day:  # in the order the writer used: "6:31 a.m. EST Dec. 3" or "5:02 a.m. Dec. 20 Moscow time"
+        parts.append((cm.day.span.start if cm.day is not None else cm.span.end, day))
+    text += "".join(f" {part}" for _, part in sorted(parts))
     return text
 
 

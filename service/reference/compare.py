@@ -45,10 +45,15 @@ class Figure:
     value: Any = None
     uncertain: bool = False
     source: str = ""
+    unit: str | None = None
 
     def evidence(self) -> dict[str, Any]:
         value = self.time.strftime("%Y-%m-%dT%H:%M:%SZ") if self.time else self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         out = {"record": self.mission.id, "field": self.field, "value": value, "precision": self.precision}
+        if self.unit:
+            out["unit"] = self.unit
         src = self.mission.sources.get(self.source)
         out["source"] = src.cite() if src else None
         return out
@@ -72,7 +77,7 @@ def figure(link: Link) -> Figure | None:
         return Figure(m, f"events[{event.kind}].time", event.time, event.precision, uncertain=event.uncertain,
                       source=event.source)
     if prop in MASS_PROPERTIES and (mass := m.mass(str(prop))):
-        return Figure(m, f"masses[{mass.kind}].value", value=mass.value, precision=mass.unit,
+        return Figure(m, f"masses[{mass.kind}].value", value=mass.value, unit=mass.unit,
                       uncertain=mass.uncertain, source=mass.source)
     return None
 
@@ -180,7 +185,14 @@ def _floor(when: datetime, step: timedelta) -> datetime:
 def _show(fig: Figure) -> str:
     fmt = {"second": "%Y-%m-%d %H:%M:%S UTC", "minute": "%Y-%m-%d %H:%M UTC", "hour": "%Y-%m-%d %H:00 UTC",
            "day": "%Y-%m-%d", "month": "%B %Y"}.get(fig.precision or "", "%Y")
-    return fig.time.strftime(fmt) if fig.time else str(fig.value)
+    shown = fig.time.strftime(fmt) if fig.time else str(fig.value)
+    launch = fig.mission.launch
+    if fig.field == "launch.time" and launch is not None and launch.outcome == "scheduled":
+        # A schedule is not a fact about the past: say whose schedule, and as of when (NETs move).
+        src = fig.mission.sources.get(fig.source)
+        per = f", per {src.title} on {src.retrieved.isoformat()}" if src else ""
+        shown = f"scheduled for {shown}{per}"
+    return shown
 
 
 def date_like(written: str, day: date) -> str:

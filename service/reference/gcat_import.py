@@ -24,6 +24,7 @@ LICENCE = "CC-BY: data from GCAT (J. McDowell, planet4589.org/space/gcat)"
 GCAT_URL = "https://planet4589.org/space/gcat/"
 OUTCOMES = {"OS": "success", "OF": "failure"}
 EVENTS = {"DK": "docking", "GRP": "grapple"}
+PRESSURIZED_ONLY = ("SpX-",)  # GCAT Up Cargo rows that count the pressurized cargo only
 # GCAT site code -> (name, aliases, IANA zone) for the sites ISS flights leave from; other sites are written
 # without a site (a site needs its zone, and a guessed zone is worse than none).
 SITES = {
@@ -91,7 +92,7 @@ def import_gcat(data_dir: Path, *, launch: Path | None = None, satcat: Path | No
                 if hit and not (row["Piece"] or hit.tag).startswith(hit.tag):
                     # GCAT has such rows (HTV-X1's cargo under HTV-7's tag): trust neither side, say so
                     report.conflicts.append(f"auxcat {row['JCAT']}: Launch_Tag {hit.tag} but Piece {row['Piece']}")
-                elif hit and "cargo_up" in hit.masses:
+                elif hit and ({"cargo_up", "cargo_pressurized"} & set(hit.masses)):
                     report.conflicts.append(f"auxcat {row['JCAT']}: a second Up Cargo row for {hit.tag}")
                 elif hit:
                     _from_cargo(hit, row, _source("auxcat", info.updated or today, f"JCAT {row['JCAT']}"))
@@ -119,8 +120,9 @@ def import_gcat(data_dir: Path, *, launch: Path | None = None, satcat: Path | No
             if mission_id in raws:
                 report.conflicts.append(f"{tag}: would create {mission_id!r}, which exists for another launch")
                 continue
-            raws[mission_id] = {"id": mission_id, **hit.ident, "kind": "cargo" if "cargo_up" in hit.masses
-                                else "other", "destination": "ISS", "sources": {}}
+            cargo = {"cargo_up", "cargo_pressurized"} & set(hit.masses)
+            raws[mission_id] = {"id": mission_id, **hit.ident, "kind": "cargo" if cargo else "other",
+                                "destination": "ISS", "sources": {}}
             report.created.append(mission_id)
         before = dump_record(raws[mission_id])
         updated, kept = _merge(raws[mission_id], hit)
@@ -184,9 +186,12 @@ def _from_cargo(hit: _Found, row: dict, source: tuple[str, dict]) -> None:
     dry, dry_flag = parse_number(row["DryMass"])
     if not mass:
         return
-    hit.masses["cargo_up"] = {"kind": "cargo_up", "value": mass, "unit": "kg", "source": source[0]} | (
+    # Dragon's trunk payloads are auxcat rows of their own (ECOSTRESS under "Dragon Trunk" A09143), so
+    # "SpX-15 Up Cargo" is the capsule's cargo only, not the total news reports: never file it as cargo_up.
+    kind = "cargo_pressurized" if (row["Name"] or "").startswith(PRESSURIZED_ONLY) else "cargo_up"
+    hit.masses[kind] = {"kind": kind, "value": mass, "unit": "kg", "source": source[0]} | (
         {"uncertain": True} if flag == "?" else {})
-    if dry and dry < mass:  # GCAT repeats Mass in DryMass when it has no dry figure
+    if dry and dry < mass and kind == "cargo_up":  # GCAT repeats Mass in DryMass when it has no dry figure
         hit.masses["cargo_dry"] = {"kind": "cargo_dry", "value": dry, "unit": "kg", "source": source[0]} | (
             {"uncertain": True} if dry_flag == "?" else {})
     hit.sources[source[0]] = source[1]

@@ -37,6 +37,7 @@ class Property(StrEnum):
     WATER = "water"
     LAUNCH_MASS = "spacecraft_launch"
     SITE = "site"
+    VAGUE = "vague"                  # "arrived" with no station named: at the station, or at the cosmodrome?
 
 
 _CUES = [
@@ -47,6 +48,7 @@ _CUES = [
     (Property.ARRIVAL, r"dock(?:s|ed|ing)?|berth(?:s|ed|ing)?|grappl(?:e|es|ed|ing)|captur(?:e|es|ed|ing)"
                        r"|arriv(?:e|es|ed|ing|al) at (?:the )?(?:(?:international )?space )?station|arrival"
                        r"|reach(?:es|ed)? (?:the )?(?:space )?station"),
+    (Property.VAGUE, r"arriv(?:e|es|ed|ing)"),
     (Property.LAUNCH, r"launch(?:es|ed|ing)?|lift(?:s|ed|ing)? off|liftoff|blast(?:s|ed|ing)? off|blastoff"
                       r"|(?:leave|leaves|left|leaving) Earth|t(?:ake|akes|ook|aking) off|rocket(?:s|ed)? (?:in)?to"),
     (Property.CARGO, r"deliver(?:s|ed|ing|y|ies)?|carr(?:y|ies|ied|ying)|haul(?:s|ed|ing)?|ferr(?:y|ies|ied|ying)"
@@ -54,13 +56,13 @@ _CUES = [
     (Property.LAUNCH_MASS, r"weigh(?:s|ed|ing)?|launch mass"),
 ]
 _CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES)), re.I)
-_CLAUSE = re.compile(r"\b(?:after|before|while|but|which|where|whereas|although|though|until|because)\b|[;—–]"
+_CLAUSE = re.compile(r"\b(?:after|before|while|but|which|who|where|whereas|although|though|until|because)\b|[;—–]"
                      r"|\s-\s", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
 # Which property a claim of each kind can be checked against.
 FOR_KIND = {
-    "time": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT},
-    "date": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT},
+    "time": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT, Property.VAGUE},
+    "date": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT, Property.VAGUE},
     "mass": {Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS},
     "site": {Property.LAUNCH, Property.ABORT},
 }
@@ -72,10 +74,11 @@ class Link:
     prop: Property | None
     how: str                 # why this mission, for the finding's message and details
     cue: str | None = None   # the words that gave the property
+    weak: bool = False       # linked through one person's name only: enough to support, not to contradict
 
     def details(self) -> dict[str, Any]:
         return {"mission": self.mission.id if self.mission else None, "property": self.prop and str(self.prop),
-                "how": self.how, "cue": self.cue}
+                "how": self.how, "cue": self.cue, "weak": self.weak}
 
 
 class Linker:
@@ -99,12 +102,12 @@ class Linker:
 
     def link(self, span: Span, kind: str) -> Link:
         prop, cue = self.property_for(span, kind)
-        mission, how = self.mission_for(span)
+        mission, how, weak = self.mission_for(span)
         if prop is Property.ABORT and mission is not None:
             mission, how = self._failed_launch(mission, how)
-        return Link(mission, prop, how, cue)
+        return Link(mission, prop, how, cue, weak)
 
-    def mission_for(self, span: Span) -> tuple[Mission | None, str]:
+    def mission_for(self, span: Span) -> tuple[Mission | None, str, bool]:
         start, end = self._sentence(span)
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
@@ -113,12 +116,20 @@ class Linker:
         after = [m for m in here if m.span.start >= span.end]
         for m in [*reversed(inside), *after]:
             if (found := self._resolved[m.span]) is not None:
-                return found, f"{m.kind} {m.text!r} in the sentence"
+                return found, f"{m.kind} {m.text!r} in the sentence", self._weak(m, here, found)
         para = self._paras[bisect.bisect_right(self._paras, start) - 1]
         for m in reversed(self.mentions[bisect.bisect_left(self._starts, para):lo][-20:]):
             if (found := self._resolved[m.span]) is not None:
-                return found, f"{m.kind} {m.text!r} earlier in the paragraph"
-        return None, "no mission named in the sentence or paragraph"
+                return found, f"{m.kind} {m.text!r} earlier in the paragraph", self._weak(m, (m,), found)
+        return None, "no mission named in the sentence or paragraph", False
+
+    def _weak(self, m: MissionMention, sentence: tuple[MissionMention, ...], mission: Mission) -> bool:
+        """One astronaut named near a date does not make it their flight's date ("Gerst filmed the launch on
+        Nov. 16"); two or more of one crew ("Gerst, Auñón-Chancellor and Prokopyev arrived") do."""
+        if m.kind is not MentionKind.PERSON:
+            return False
+        crew = {n.key for n in sentence if n.kind is MentionKind.PERSON and self._resolved[n.span] is mission}
+        return len(crew) < 2
 
     def property_for(self, span: Span, kind: str) -> tuple[Property | None, str | None]:
         start, end = self._sentence(span)
@@ -133,9 +144,22 @@ class Linker:
         before = [c for c in in_clause if c[1] <= span.start]
         pick = before[-1] if before else in_clause[0] if in_clause else min(
             cues, key=lambda c: min(abs(c[0] - span.end), abs(span.start - c[1])))
-        if pick[2] is Property.LAUNCH and any(c[2] is Property.ABORT for c in cues):
+        if pick[2] is Property.LAUNCH and any(c[2] is Property.ABORT and self._abort_refers_back(c, span, clause, end)
+                                              for c in cues):
             return Property.ABORT, pick[3]  # "an Oct. 11 launch, but that flight aborted": the failed launch
+        if pick[2] is Property.VAGUE:
+            return None, pick[3]  # a vague verb nearest the claim: say unverified rather than borrow another
         return pick[2], pick[3]
+
+    def _abort_refers_back(self, cue: tuple, span: Span, clause: tuple[int, int], end: int) -> bool:
+        """An abort cue speaks of this claim's launch when it is in the claim's clause, or comes after it in a
+        clause with no figure of its own ("..., but that flight aborted")."""
+        if clause[0] <= cue[0] < clause[1]:
+            return True
+        if cue[0] < span.end:
+            return False
+        own = self._clause(Span(cue[0], cue[1]), span.end, end)
+        return not any(ch.isdigit() for ch in self.doc.prose[own[0]:own[1]])
 
     def _sentence(self, span: Span) -> tuple[int, int]:
         start, end = sentence_bounds(self.doc, span.start)

@@ -251,14 +251,18 @@
 
   // A highlight whose text the editor changed no longer says anything true: drop its colour, keep the element
   // (removing it would move the caret), and flag its list item.
+  function retireMark(mark) {
+    ["data-verdict", "data-check", "data-tone", "data-severity", "data-index", "title"].forEach(function (a) {
+      mark.removeAttribute(a);
+    });
+    mark.className = "edited";
+  }
+
   function retireEditedMarks() {
     els.draft.querySelectorAll("mark[data-verdict]").forEach(function (mark) {
       var f = state.findings[Number(mark.dataset.index)];
       if (f && mark.textContent === f.markText) return;
-      ["data-verdict", "data-check", "data-tone", "data-severity", "title"].forEach(function (a) {
-        mark.removeAttribute(a);
-      });
-      mark.className = "edited";
+      retireMark(mark);
       var item = f && els.findings.querySelector('li[data-index="' + f.index + '"]');
       if (item) item.dataset.edited = "true";
     });
@@ -367,14 +371,19 @@
     return el("dl", null, rows);
   }
 
-  function firstUrl(value) {
-    if (isUrl(value)) return value;
-    if (value && typeof value === "object") {
-      var keys = Object.keys(value);
-      for (var i = 0; i < keys.length; i++) {
-        var found = firstUrl(value[keys[i]]);
-        if (found) return found;
+  // The first object in the evidence that carries a link, with its title if it has one.
+  function sourceOf(value) {
+    if (!value || typeof value !== "object") return null;
+    var keys = Object.keys(value);
+    for (var i = 0; i < keys.length; i++) {
+      if (isUrl(value[keys[i]])) {
+        var title = value.title || value.name;
+        return { url: value[keys[i]], title: typeof title === "string" ? title : "" };
       }
+    }
+    for (i = 0; i < keys.length; i++) {
+      var found = sourceOf(value[keys[i]]);
+      if (found) return found;
     }
     return null;
   }
@@ -510,13 +519,14 @@
       parts.push(el("div", { className: "arithmetic" }, [renderValue(rest)]));
     }
     if (details.evidence !== undefined && details.evidence !== null) {
-      var source = firstUrl(details.evidence);
+      var source = sourceOf(details.evidence);
       parts.push(el("h4", { text: "Evidence" }));
       parts.push(el("div", { className: "evidence" }, [
-        renderValue(details.evidence),
         source ? el("p", null, [el("a", {
-          className: "source", href: source, target: "_blank", rel: "noopener noreferrer", text: "Open the source",
+          className: "source", href: source.url, target: "_blank", rel: "noopener noreferrer",
+          text: "Open the source" + (source.title ? ": " + source.title : ""),
         })]) : null,
+        renderValue(details.evidence),
       ]));
     }
     els.details.replaceChildren.apply(els.details, parts);
@@ -750,7 +760,10 @@
       renderDraft(text, state.findings);
       els.stale.hidden = true;
     } else {
-      els.stale.hidden = false; // typed while the check ran: keep their text, show the list without marks
+      // Typed while the check ran: keep their text, show the list without marks, and retire the previous
+      // check's marks, which would otherwise point at this check's findings.
+      els.draft.querySelectorAll("mark[data-verdict]").forEach(retireMark);
+      els.stale.hidden = false;
     }
     renderCounts();
     renderList();
@@ -801,6 +814,7 @@
     els.copy = document.getElementById("copy-report");
     els.reportText = document.getElementById("report-text");
     els.checksSummary = document.getElementById("checks-summary");
+    els.picker = document.getElementById("checks");
     els.keyField = document.getElementById("key-field");
     els.apiKey = document.getElementById("api-key");
     if (els.apiKey.value) els.keyField.hidden = false; // filled in by the browser
@@ -819,9 +833,16 @@
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         runCheck();
+      } else if (e.key === "Escape" && els.picker.open) {
+        els.picker.open = false;
+        els.picker.querySelector("summary").focus();
       } else if (e.key === "Escape" && !els.details.hidden) {
         closeDetails();
       }
+    });
+    // The check list is a drop-down: a click elsewhere folds it.
+    document.addEventListener("click", function (e) {
+      if (els.picker.open && !els.picker.contains(e.target)) els.picker.open = false;
     });
     els.draft.addEventListener("paste", function (e) {
       var text = e.clipboardData && e.clipboardData.getData("text/plain");
