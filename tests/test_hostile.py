@@ -45,7 +45,8 @@ def _service_patterns() -> list[tuple[str, re.Pattern]]:
             continue  # gunicorn.conf.py is a config file, not a module
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            values = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else [value]
+            values = (value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list))
+                      else [value])
             found.extend((f"{info.name}.{name}", v) for v in values if isinstance(v, re.Pattern))
     return found
 

@@ -11,7 +11,7 @@ from service.reference.records import load_store
 
 
 def test_a_range_pair_wrong_at_both_ends_gets_a_suggestion_not_a_crash():
-    # unit_pair sorted its corrections as (Span, text) tuples; Span has no order, so two fixes raised TypeError.
+    # unit_pair sorted its corrections as (Span, text) tuples; Span has no order: two fixes raised TypeError.
     report = check_text("The orbit is 10 to 20 km (1 to 2 mi) high.", checks=["unit-pair"])
     (finding,) = report.findings
     assert finding.verdict is Verdict.INCONSISTENT
@@ -27,7 +27,8 @@ def store():
     "text, expected",
     [
         ("Soyuz MS-11 lifted off at 6:31 a.m. EST Dec. 3 (1131 GMT).", ["6:31 a.m. EST Dec. 3", "1131 GMT"]),
-        ("Soyuz MS-11 lifted off Dec. 3 at 6:31 a.m. EST (1131 GMT).", ["Dec. 3", "6:31 a.m. EST", "1131 GMT"]),
+        ("Soyuz MS-11 lifted off Dec. 3 at 6:31 a.m. EST (1131 GMT).",
+         ["Dec. 3", "6:31 a.m. EST", "1131 GMT"]),
     ],
 )
 def test_a_date_inside_a_clock_time_is_checked_with_it_once(store, text, expected):
