@@ -2,9 +2,13 @@
 
 Both apps are served by `gunicorn -c service/gunicorn.conf.py` (sync workers = cores, preload) on loopback,
 side by side in one run; a bounded load generator (a fixed number of requests from cores*2 threads, each
-with its own http.client connection) loads one server at a time, alternating rounds, and the best round of
-each is kept. The figure is orbitcheck's requests/s as a share of the plain endpoint's (goal >= 70%).
-The load generator shares the cores with the servers: absolute figures are low and only the ratio is meant.
+with its own http.client connection) loads one server at a time, in short alternating rounds. The figure is
+orbitcheck's requests/s as a share of the plain endpoint's (goal >= 70%): the median of the ratios of
+adjacent rounds (each pair run within a second or two of each other, so a burst of load from elsewhere
+on this shared machine spoils one pair, not the figure). Also printed: the servers' CPU time per request
+(read from /proc, steadier than requests/s on a busy machine), and a third series, "edge only", the same
+orbitcheck request with `"checks": []`, which separates the HTTP service's own cost from the checking
+engine's. The load generator shares the cores with the servers: only the ratios are meant.
 
     python -m bench http
 """
@@ -15,6 +19,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -24,9 +29,11 @@ from pathlib import Path
 from flask import Flask, jsonify, request
 
 ROOT = Path(__file__).resolve().parents[1]
-BODY = json.dumps({"text": "Progress delivered 5,652 pounds (2,564 kg) to the station."}).encode()
-REQUESTS_PER_ROUND = 1200
-ROUNDS = 2
+# One claim (a unit pair the checker finds wrong, so the answer carries one finding with its arithmetic).
+BODY = json.dumps({"text": "Its orbit is 35,926 km (22,314 miles) high."}).encode()
+BODY_NO_CHECKS = json.dumps({"text": "Its orbit is 35,926 km (22,314 miles) high.", "checks": []}).encode()
+REQUESTS_PER_ROUND = 300
+ROUNDS = 5
 
 
 def plain_app() -> Flask:
@@ -63,14 +70,30 @@ def _serve(target: str) -> tuple[subprocess.Popen, int]:
     raise RuntimeError(f"{target} did not start")
 
 
-def _post(conn: http.client.HTTPConnection) -> int:
-    conn.request("POST", "/v1/check", body=BODY, headers={"Content-Type": "application/json"})
+def _server_cpu(master: int) -> float:
+    """CPU seconds used so far by a gunicorn master and its workers (Linux /proc): unlike requests/s, this
+    hardly moves when other jobs on the machine take the cores, so it backs up the ratio on a busy box."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that just exited
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if master in (pid, ppid):
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
+
+
+def _post(conn: http.client.HTTPConnection, body: bytes = BODY) -> int:
+    conn.request("POST", "/v1/check", body=body, headers={"Content-Type": "application/json"})
     response = conn.getresponse()
     response.read()
     return response.status
 
 
-def _round(port: int, total: int, threads: int) -> tuple[float, int]:
+def _round(port: int, body: bytes, total: int, threads: int) -> tuple[float, int]:
     """(requests per second, errors) for `total` requests shared by `threads` client threads."""
     remaining = [total]
     errors = [0]
@@ -84,7 +107,7 @@ def _round(port: int, total: int, threads: int) -> tuple[float, int]:
                     break
                 remaining[0] -= 1
             try:
-                ok = _post(conn) == 200
+                ok = _post(conn, body) == 200
             except OSError:
                 ok = False
                 conn.close()
@@ -102,28 +125,44 @@ def _round(port: int, total: int, threads: int) -> tuple[float, int]:
     return total / (time.perf_counter() - started), errors[0]
 
 
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def main() -> None:
     threads = (os.cpu_count() or 1) * 2
-    servers = {"plain Flask": _serve("bench.bench_http:plain_app()"), "orbitcheck": _serve("service.app:create_app()")}
+    plain, ours = _serve("bench.bench_http:plain_app()"), _serve("service.app:create_app()")
+    # (label, server, body): the third series is orbitcheck's HTTP edge alone (no checks run), which
+    # separates the service's own overhead from the checking engine's time.
+    series = [("plain Flask", plain, BODY), ("orbitcheck", ours, BODY), ("  edge only", ours, BODY_NO_CHECKS)]
+    rates: dict[str, list[float]] = {label: [] for label, _, _ in series}
+    cpu = {label: 0.0 for label, _, _ in series}
+    errors = 0
     try:
-        best = {name: 0.0 for name in servers}
-        errors = 0
+        for _, (_, port), body in series:
+            _round(port, body, 100, threads)  # warm the workers
         for _ in range(ROUNDS):
-            for name, (_, port) in servers.items():
-                _round(port, 100, threads)  # warm the workers
-                rate, failed = _round(port, REQUESTS_PER_ROUND, threads)
-                best[name] = max(best[name], rate)
+            for label, (proc, port), body in series:
+                before = _server_cpu(proc.pid)
+                rate, failed = _round(port, body, REQUESTS_PER_ROUND, threads)
+                cpu[label] += _server_cpu(proc.pid) - before
+                rates[label].append(rate)
                 errors += failed
     finally:
-        for proc, _ in servers.values():
-            proc.send_signal(signal.SIGTERM)
-        for proc, _ in servers.values():
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    print(f"http: {threads} client threads, {REQUESTS_PER_ROUND} requests x {ROUNDS} rounds each, best round")
-    for name, rate in best.items():
-        print(f"  {name:12s} {rate:8.0f} req/s")
-    print(f"  single-claim POST /v1/check = {best['orbitcheck'] / best['plain Flask']:.0%} of the plain Flask "
-          f"endpoint (goal >= 70%); errors: {errors}")
+        _stop([plain[0], ours[0]])
+    print(f"http: {threads} client threads, {REQUESTS_PER_ROUND} requests x {ROUNDS} alternating rounds each")
+    per_request = {label: seconds / (ROUNDS * REQUESTS_PER_ROUND) * 1e6 for label, seconds in cpu.items()}
+    ceiling = rates["plain Flask"]
+    for label, values in rates.items():
+        paired = statistics.median(v / c for v, c in zip(values, ceiling))
+        print(f"  {label:12s} best {max(values):6.0f} req/s, median {statistics.median(values):6.0f} req/s, "
+              f"{paired:4.0%} of plain (median of paired rounds); server CPU {per_request[label]:5.0f} us/request")
+    paired = statistics.median(o / c for o, c in zip(rates["orbitcheck"], ceiling))
+    print(f"  single-claim POST /v1/check = {paired:.0%} of the plain Flask endpoint (goal >= 70%); "
+          f"by server CPU per request {per_request['plain Flask'] / per_request['orbitcheck']:.0%}; errors: {errors}")

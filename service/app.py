@@ -72,6 +72,16 @@ def _reference_loader(app: Flask) -> Callable[[], Any]:
     return load
 
 
+def _warm_up(store: Any) -> None:
+    """Build the per-process caches now (before gunicorn forks) rather than in each worker's first request."""
+    from .engine import check_text
+    from .normalise import units, zones
+
+    units.registry()  # the one pint UnitRegistry (~140 ms)
+    zones.table()
+    check_text(WARM_UP_TEXT, store=store)  # and whatever else the checks build lazily
+
+
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
@@ -96,9 +106,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     holder.load()  # invalid records raise here: the service refuses to start rather than serve half the data
     app.extensions[EXTENSION] = holder
     if app.config["WARM_UP"]:
-        from .engine import check_text
-
-        check_text(WARM_UP_TEXT, store=holder.store)
+        _warm_up(holder.store)
     with app.app_context():
         openapi.spec()  # built once here, so that forked workers share it
     return app

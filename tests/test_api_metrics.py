@@ -27,6 +27,7 @@ def test_requests_are_counted_by_route_and_status(client):
         client.post("/v1/check", json={"text": "x"})
     client.post("/v1/check", json={"nope": 1})
     client.get("/no/such/page")
+    client.get("/v1/check")  # wrong method on a real route
     response = client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
@@ -37,6 +38,7 @@ def test_requests_are_counted_by_route_and_status(client):
     # an unknown URL is one label, not one series per URL a scanner tries
     assert samples[("orbitcheck_http_requests_total", frozenset({("endpoint", "unmatched"), ("status", "404")}))] == 1
     assert not any("/no/such/page" in str(key) for key in samples)
+    assert samples[("orbitcheck_http_requests_total", frozenset({("endpoint", "/v1/check"), ("status", "405")}))] == 1
     # the histogram is cumulative and its +Inf bucket equals the count
     buckets = [samples[("orbitcheck_http_request_duration_seconds_bucket", ok | {("le", le)})]
                for le in (*map(str, BUCKETS), "+Inf")]

@@ -111,12 +111,16 @@ def test_size_limit_holds_for_chunked_bodies_over_real_http(server):
 def test_metrics_add_up_across_workers(server):
     for _ in range(20):  # connections are not kept alive by sync workers: requests spread over both
         assert server.session.get(f"{server.url}/healthz", timeout=10).status_code == 200
+    deadline = time.monotonic() + 10  # each access line is written just after its response
+    while sum(line["path"] == "/healthz" for line in server.access_lines()) < 21:
+        assert time.monotonic() < deadline, server.out_path.read_text()
+        time.sleep(0.05)
+    served = {line["pid"] for line in server.access_lines()}  # the workers that have counted something
     text = server.session.get(f"{server.url}/metrics", timeout=10).text
     line = next(x for x in text.splitlines() if x.startswith('orbitcheck_http_requests_total{endpoint="/healthz"'))
     assert float(line.rsplit(" ", 1)[1]) >= 21  # 20 + the readiness polls, whichever worker answered
-    pids = {line["pid"] for line in server.access_lines()}
     processes = next(x for x in text.splitlines() if x.startswith("orbitcheck_metrics_processes "))
-    assert int(processes.split()[1]) == len(pids)
+    assert int(processes.split()[1]) == len(served)
 
 
 def test_shuts_down_cleanly_on_sigterm(tmp_path):

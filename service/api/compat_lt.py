@@ -103,12 +103,18 @@ def _match(f: Finding, doc: Document, utf16: Utf16Offsets, descriptions: dict[st
     }
 
 
+def _listed(form: dict[str, Any], key: str) -> list[str]:
+    return [rule.strip() for rule in form.get(key, "").split(",") if rule.strip()]
+
+
 def _selected(form: dict[str, Any]) -> list[str]:
+    """Check ids from LanguageTool's rule options; rule ids that are not ours are ignored, as LanguageTool does."""
     by_rule = {rule_id(c.ID): c.ID for c in all_checks()}
-    listed = lambda key: [r.strip() for r in form.get(key, "").split(",") if r.strip()]  # noqa: E731
-    ids = [by_rule[r] for r in listed("enabledRules") if r in by_rule] if form.get("enabledOnly") == "true" \
-        else list(by_rule.values())
-    disabled = {by_rule.get(r) for r in listed("disabledRules")}
+    if form.get("enabledOnly") == "true":
+        ids = [by_rule[r] for r in _listed(form, "enabledRules") if r in by_rule]
+    else:
+        ids = list(by_rule.values())
+    disabled = {by_rule.get(r) for r in _listed(form, "disabledRules")}
     return [i for i in ids if i not in disabled]
 
 

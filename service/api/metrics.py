@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 
 from flask import Blueprint, Flask, current_app, g, request
 from flask.wrappers import Response
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.http import HTTP_STATUS_CODES
 
 from ..model import Finding, Verdict
@@ -135,11 +136,25 @@ def _start_timer() -> None:
     g.metrics_started = time.perf_counter()
 
 
+def _route_label() -> str:
+    if request.url_rule is not None:
+        return request.url_rule.rule
+    wrong_method = request.routing_exception
+    if isinstance(wrong_method, MethodNotAllowed) and wrong_method.valid_methods:
+        # A 405 is about a route that exists: label it with that route, not as unmatched.
+        adapter = current_app.url_map.bind_to_environ(request.environ)
+        try:
+            rule, _ = adapter.match(method=wrong_method.valid_methods[0], return_rule=True)
+            return rule.rule
+        except HTTPException:
+            pass
+    return UNMATCHED
+
+
 def _record(response: Response) -> Response:
     started = g.pop("metrics_started", None)
     elapsed = time.perf_counter() - started if started is not None else 0.0
-    endpoint = request.url_rule.rule if request.url_rule is not None else UNMATCHED
-    _counters().observe(endpoint, response.status_code, elapsed)
+    _counters().observe(_route_label(), response.status_code, elapsed)
     return response
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hmac
 import re
-import uuid
+import secrets
 from typing import Sequence
 
 from flask import Flask, current_app, g, request
@@ -31,11 +31,11 @@ _ALLOWED_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-ID"
 
 def _assign_request_id() -> None:
     incoming = request.headers.get(REQUEST_ID, "")
-    g.request_id = incoming if _SANE_ID.match(incoming) else uuid.uuid4().hex
+    g.request_id = incoming if incoming and _SANE_ID.match(incoming) else secrets.token_hex(16)
 
 
 def _echo_request_id(response: Response) -> Response:
-    response.headers[REQUEST_ID] = g.get("request_id") or uuid.uuid4().hex
+    response.headers[REQUEST_ID] = g.get("request_id") or secrets.token_hex(16)
     return response
 
 
