@@ -21,7 +21,8 @@ JSON = {"Content-Type": "application/json"}
 # (method, path, body): weighted towards the checks, which is where the work is.
 MIX = (
     [("POST", "/v1/check", json.dumps({"text": SINGLE_CLAIM}).encode())] * 5
-    + [("POST", "/v1/check", json.dumps({"text": DRAFT, "published": "2018-11-20", "include_passing": True}).encode())] * 3
+    + [("POST", "/v1/check",
+        json.dumps({"text": DRAFT, "published": "2018-11-20", "include_passing": True}).encode())] * 3
     + [("GET", "/healthz", None), ("GET", "/readyz", None)]
 )
 GROWTH_LIMIT_MB = 5.0  # RSS may settle a little after warm-up; a leak grows with the request count
@@ -93,10 +94,12 @@ def main() -> None:
           f"{statistics.median(latencies) * 1000:.1f} ms p99 {p99 * 1000:.1f} ms", flush=True)
     print(f"load: errors {errors} of {total} (goal 0)  statuses {dict(sorted(tally.statuses.items()))}")
     restarted = sorted(set(workers_before) ^ set(workers_after))
-    print(f"load: worker restarts {len(restarted)} (goal 0)  pids before {workers_before} after {workers_after}"
+    print(f"load: worker restarts {len(restarted)} (goal 0)  "
+          f"pids before {workers_before} after {workers_after}"
           + ("" if alive else "  MASTER DIED"))
     growth = max(((rss_after[p] - rss_before[p]) / 1024 for p in rss_after), default=float("nan"))
     print("load: worker RSS before -> after  "
-          + ", ".join(f"pid {p} {rss_before[p] / 1024:.1f} -> {rss_after[p] / 1024:.1f} MB" for p in rss_after)
+          + ", ".join(f"pid {p} {rss_before[p] / 1024:.1f} -> {rss_after[p] / 1024:.1f} MB"
+                      for p in rss_after)
           + f"; max growth {growth:+.1f} MB (goal: not growing, < {GROWTH_LIMIT_MB:.0f} MB) -> "
           + ("stable" if growth < GROWTH_LIMIT_MB else "GROWING"), flush=True)

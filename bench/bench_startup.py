@@ -53,8 +53,8 @@ def _warm_up(port: int) -> None:
     headers = {"Content-Type": "application/json"}
     for i in range(WARM_UP_REQUESTS):
         text = DRAFT if i % 2 else SINGLE_CLAIM
-        status, _ = request(port, "POST", "/v1/check", json.dumps({"text": text, "published": "2018-11-20",
-                                                                     "include_passing": True}).encode(), headers)
+        body = json.dumps({"text": text, "published": "2018-11-20", "include_passing": True}).encode()
+        status, _ = request(port, "POST", "/v1/check", body, headers)
         if status != 200:
             raise RuntimeError(f"warm-up request answered {status}")
 

@@ -97,8 +97,8 @@ def gunicorn(*, workers: int | None = None, env: dict[str, str] | None = None, a
         environ["WEB_CONCURRENCY"] = str(workers)
     log = tempfile.TemporaryFile()  # gunicorn's error log: a pipe nobody drains would block it
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(CONF), app], cwd=ROOT, env=environ,
-                               stdout=subprocess.DEVNULL, stderr=log)
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(CONF), app], cwd=ROOT,
+                               env=environ, stdout=subprocess.DEVNULL, stderr=log)
     try:
         ready_after = _wait_ready(process, port, started, boot_timeout, log)
         expected = workers or int(environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
@@ -114,7 +114,8 @@ def _wait_ready(process: subprocess.Popen, port: int, started: float, boot_timeo
     while time.perf_counter() - started < boot_timeout:
         if process.poll() is not None:
             log.seek(0)
-            raise RuntimeError(f"gunicorn exited with {process.returncode}: {log.read()[-2000:].decode(errors='replace')}")
+            tail = log.read()[-2000:].decode(errors="replace")
+            raise RuntimeError(f"gunicorn exited with {process.returncode}: {tail}")
         try:
             status, _ = request(port, "GET", "/readyz", timeout=2.0)
         except OSError:

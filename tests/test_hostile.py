@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -17,15 +18,22 @@ import service
 from bench.hostile import RUNS, TOKENS, hostile_text
 from invariants import assert_well_formed
 from service.engine import check_text
+from service.reference.records import load_store
 from service.text import _code_spans, parse_document
 
 MEGABYTE = 1 << 20
 
 
+@pytest.fixture(scope="module")
+def store():
+    """The shipped reference records: with them the reference check runs too, as in the service."""
+    return load_store()
+
+
 @pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "plain"])
-def test_a_megabyte_of_digits_parentheses_and_unit_words_finishes(markdown):
+def test_a_megabyte_of_digits_parentheses_and_unit_words_finishes(markdown, store):
     text = hostile_text(MEGABYTE, seed=markdown)
-    report = check_text(text, markdown=markdown)
+    report = check_text(text, markdown=markdown, published=date(2018, 11, 20), store=store)
     assert_well_formed(report, text)
 
 
@@ -37,7 +45,8 @@ def _service_patterns() -> list[tuple[str, re.Pattern]]:
             continue  # gunicorn.conf.py is a config file, not a module
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            values = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else [value]
+            values = (value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list))
+                      else [value])
             found.extend((f"{info.name}.{name}", v) for v in values if isinstance(v, re.Pattern))
     return found
 

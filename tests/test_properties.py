@@ -7,7 +7,6 @@ paragraph is checked alone or inside a larger document.
 """
 from __future__ import annotations
 
-import json
 import random
 from datetime import date
 
@@ -73,7 +72,8 @@ def test_claim_shaped_noise_never_raises_and_stays_in_bounds(text, markdown):
 
 @BOUNDED
 @given(a=NUMBER, b=NUMBER, unit_a=st.sampled_from(UNIT_WORDS), unit_b=st.sampled_from(UNIT_WORDS),
-       form=st.sampled_from(("{a} {ua} ({b} {ub})", "a {a}-{ua} ({b}-{ub}) orbit", "{a} to {a} {ua} ({b} to {b} {ub})",
+       form=st.sampled_from(("{a} {ua} ({b} {ub})", "a {a}-{ua} ({b}-{ub}) orbit",
+                             "{a} to {a} {ua} ({b} to {b} {ub})",
                              "{a} {ua} ({b} {ub}; {b} {ua})", "about {a} {ua} (more than {b} {ub})")))
 def test_huge_and_odd_numbers_in_unit_pairs(a, b, unit_a, unit_b, form):
     text = "Progress delivered " + form.format(a=a, b=b, ua=unit_a, ub=unit_b) + " to the station."
@@ -82,14 +82,16 @@ def test_huge_and_odd_numbers_in_unit_pairs(a, b, unit_a, unit_b, form):
 
 @BOUNDED
 @given(hour=st.integers(-5, 99), minute=st.integers(-5, 99), hhmm=st.integers(0, 99999),
-       zone_a=st.sampled_from(TIME_WORDS), zone_b=st.sampled_from(TIME_WORDS), day=st.sampled_from(DATE_WORDS))
+       zone_a=st.sampled_from(TIME_WORDS), zone_b=st.sampled_from(TIME_WORDS),
+       day=st.sampled_from(DATE_WORDS))
 def test_odd_clock_times_in_time_pairs(hour, minute, hhmm, zone_a, zone_b, day):
     text = f"The crew launches at {hour}:{minute:02d} a.m. {zone_a} {day} ({hhmm:04d} {zone_b})."
     assert_well_formed(_check(text), text)
 
 
 @BOUNDED
-@given(depth=st.integers(1, 3000), inner=st.sampled_from(("5 km", "5 km (3 mi)", "6:31 a.m. EST (1131 GMT)", "")),
+@given(depth=st.integers(1, 3000),
+       inner=st.sampled_from(("5 km", "5 km (3 mi)", "6:31 a.m. EST (1131 GMT)", "")),
        shape=st.sampled_from(("nested", "open", "close", "alternating")))
 def test_deep_or_unbalanced_parentheses(depth, inner, shape):
     text = {
@@ -132,7 +134,8 @@ DATE_CLAIM = st.builds("Progress MS-10 launched on {}, Nov. {}, 2018.".format,
                        st.sampled_from(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")),
                        st.integers(1, 30))
 FILLER = st.text(st.sampled_from("abcdefghij klmnop.,"), min_size=1, max_size=60).map(lambda s: "Word " + s)
-PARAGRAPH = st.lists(st.one_of(UNIT_CLAIM, TIME_CLAIM, DATE_CLAIM, FILLER), min_size=1, max_size=4).map(" ".join)
+PARAGRAPH = st.lists(st.one_of(UNIT_CLAIM, TIME_CLAIM, DATE_CLAIM, FILLER), min_size=1, max_size=4).map(
+    " ".join)
 
 
 def _comparable(report: Report, shift: int = 0) -> list[tuple]:
@@ -162,7 +165,8 @@ def _many_claims(rnd: random.Random, count: int) -> list[str]:
         lambda: _unit_claim(rnd.randint(1, 90_000), rnd.randint(1, 90_000), rnd.choice(units)),
         lambda: f"Soyuz MS-11 launches at {rnd.randint(1, 12)}:{rnd.randint(0, 59):02d} a.m. "
                 f"{rnd.choice(('EST', 'EDT'))} Dec. 3, 2018 ({rnd.randint(0, 2359):04d} GMT).",
-        lambda: f"Progress MS-10 launched on {rnd.choice(('Friday', 'Thursday'))}, Nov. {rnd.randint(1, 30)}, 2018.",
+        lambda: f"Progress MS-10 launched on {rnd.choice(('Friday', 'Thursday'))}, "
+                f"Nov. {rnd.randint(1, 30)}, 2018.",
     )
     return [rnd.choice(makers)() for _ in range(count)]
 
@@ -200,5 +204,6 @@ def test_utf16_offsets_match_javascript_string_indices(text, data):
 def test_markdown_masking_keeps_length_and_line_breaks(text):
     doc = parse_document(text)
     assert len(doc.prose) == len(doc.text)
-    assert [i for i, c in enumerate(doc.prose) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+    breaks = [i for i, c in enumerate(text) if c in "\r\n"]
+    assert [i for i, c in enumerate(doc.prose) if c in "\r\n"] == breaks
     assert all(p == t or p == " " for p, t in zip(doc.prose, text))

@@ -6,6 +6,7 @@ nothing; without a mission, a property or a figure it says unverified, never con
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from ..extract import Extraction
@@ -36,14 +37,16 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     doc = extraction.doc
     linker = claims.linker(extraction, store)
     times = extraction.get(extract_clock_times)
-    covered = [t.span for t in times]
+    starts = [t.span.start for t in times]  # in text order, spans disjoint: bisect, not a scan per date
+    zoned = tuple(t for t in times if t.zone and t.zone.entry)
     for dm in extraction.get(extract_dates):
-        if dm.precision is DatePrecision.WEEKDAY or any(s.start <= dm.span.start < s.end for s in covered):
+        before = bisect.bisect_right(starts, dm.span.start) - 1
+        if dm.precision is DatePrecision.WEEKDAY or (before >= 0 and dm.span.start < times[before].span.end):
             continue  # a weekday alone is no claim; a date written with a clock time is checked with it
         link = linker.link(dm.span, "date")
         if link.mission is None and link.prop is None:
             continue  # nothing ties this date to a spaceflight
-        yield _finding(dm.span, doc.text, link, claims.check_date(doc, dm, link, times), dm.text)
+        yield _finding(dm.span, doc.text, link, claims.check_date(doc, dm, link, zoned), dm.text)
     for cm in times:
         link = linker.link(cm.span, "time")
         if link.mission is None and link.prop is None:

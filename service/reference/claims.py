@@ -58,13 +58,16 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
     start, end = sentence_bounds(doc, dm.span.start)
     lo = bisect.bisect_left(times, start, key=lambda t: t.span.start)  # times are in text order
     hi = bisect.bisect_left(times, end, key=lambda t: t.span.start)
-    zoned = [t.zone.entry for t in times[lo:hi] if t.zone and t.zone.entry]
+    # The first zoned time of the sentence, without copying the sentence's times (a hostile one-sentence
+    # megabyte has thousands per date); the reference check passes only zoned times, so this is one step.
+    in_sentence = map(times.__getitem__, range(lo, hi))
+    zoned = next((t.zone.entry for t in in_sentence if t.zone and t.zone.entry), None)
     day = dm.date
     if dm.year_source is not YearSource.WRITTEN:
         # "Nov. 16" with no year: the year was inferred from the publication date, a guess. A piece written
         # in 2020 about a 2018 launch must not be told "Nov. 16, not Nov. 16": compare in the record's year.
         day = _in_year(day, fig.time.year)
-    return compare_day(day, dm.text, zoned[0] if zoned else None, fig, link,
+    return compare_day(day, dm.text, zoned, fig, link,
                        month_only=dm.precision is DatePrecision.MONTH)
 
 
