@@ -334,3 +334,9 @@ class LanguageToolResponseSchema(OpenSchema):
     warnings = fields.Nested(LTWarningsSchema, required=True)
     language = fields.Nested(LTLanguageSchema, required=True)
     matches = fields.List(fields.Nested(LTMatchSchema), required=True)
+
+
+class LTLanguageEntrySchema(OpenSchema):
+    name = fields.String(required=True)
+    code = fields.String(required=True)
+    longCode = fields.String(required=True)

@@ -168,3 +168,17 @@ def test_annotated_markup_counts_in_the_offsets(client):
     match = body["matches"][0]
     units = original.encode("utf-16-le")
     assert units[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == "22,314 miles"
+
+
+def test_languages_lists_english_variants_without_a_key():
+    from service.app import create_app
+
+    client = create_app({"TESTING": True, "API_KEYS": ("k",)}).test_client()
+    response = client.get("/v2/languages")
+    assert response.status_code == 200
+    languages = response.get_json()
+    assert {"name": "English (US)", "code": "en", "longCode": "en-US"} in languages
+    assert all(set(entry) == {"name", "code", "longCode"} for entry in languages)
+    for entry in languages:  # every listed language is accepted by /v2/check
+        answer = client.post("/v2/check", data={"text": "x", "language": entry["longCode"], "apiKey": "k"})
+        assert answer.status_code == 200
