@@ -74,19 +74,20 @@ def load(path: Path) -> Config:
 
     from schemas.config import ConfigSchema
 
+    shown = _display(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+        raise ConfigError(f"{shown}: cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+        raise ConfigError(f"{shown}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{shown}: not valid TOML: {exc}") from None
     try:
         data = ConfigSchema().load(raw)
     except ValidationError as exc:
         key, reason = _first_error(exc.messages)
-        raise ConfigError(f"{path}: {key}: {reason}") from None
+        raise ConfigError(f"{shown}: {key}: {reason}") from None
     checks = data.get("checks", {})
     return Config(
         path=path,
@@ -137,6 +138,14 @@ class ConfigFinder:
             found = find(directory)
             self._by_dir[directory] = load(found) if found else Config()
         return self._by_dir[directory]
+
+
+def _display(path: Path) -> str:
+    """The path as the user would write it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _first(*values: Any) -> Any:

@@ -1,6 +1,7 @@
 """The invariants every Report must satisfy, shared by the property and hostile-input tests."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -17,6 +18,7 @@ def assert_well_formed(report: Report, text: str) -> None:
     doc = report.document
     assert doc.text == text
     assert len(doc.prose) == len(text)
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     for f in report.findings:
         assert 0 <= f.start <= f.end <= len(text), (f.start, f.end, len(text))
         assert doc.text[f.start:f.end] == f.text
@@ -24,9 +26,8 @@ def assert_well_formed(report: Report, text: str) -> None:
         assert f.check and f.message
         as_json = finding_dict(f, doc)
         json.dumps(as_json, allow_nan=False)  # NaN/Infinity are not JSON: a client could not parse them
-        breaks = list(_LINE_BREAK.finditer(text, 0, f.start))
-        line_start = breaks[-1].end() if breaks else 0
-        assert (as_json["line"], as_json["column"]) == (len(breaks) + 1, f.start - line_start + 1)
+        line = bisect.bisect_right(line_starts, f.start)
+        assert (as_json["line"], as_json["column"]) == (line, f.start - line_starts[line - 1] + 1)
     assert [(f.start, f.end) for f in report.findings] == sorted((f.start, f.end) for f in report.findings)
     results = [FileResult("draft.md", report)]
     for name, render in renderers().items():  # every output format, as formats join the registry

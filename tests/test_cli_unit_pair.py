@@ -18,7 +18,7 @@ def _draft(tmp_path, text=DRAFT):
 
 
 def test_inconsistent_pair_exits_1_with_fail_on_error(cli, tmp_path):
-    status, out, err = cli("check", "--fail-on", "error", _draft(tmp_path))
+    status, _, err = cli("check", "--fail-on", "error", _draft(tmp_path))
     assert status == 1 and err.startswith("orbitcheck: 1 file,")  # the summary line, no error
 
 
@@ -45,7 +45,7 @@ def test_text_format_lines(cli, tmp_path):
 
 def test_json_lists_passing_pairs_too(cli, tmp_path):
     path = _draft(tmp_path)
-    status, out, _ = cli("check", "--format", "json", "--fail-on", "never", "--checks", "unit-pair", path)
+    _, out, _ = cli("check", "--format", "json", "--fail-on", "never", "--checks", "unit-pair", path)
     report = json.loads(out)
     findings = report["files"][0]["findings"]
     assert [(f["text"], f["verdict"], f["severity"]) for f in findings] == [

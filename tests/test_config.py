@@ -157,3 +157,12 @@ def test_tolerance_from_the_file_reaches_the_shipped_unit_check(cli, tmp_path):
     assert finding["check"] == "unit-pair" and finding["details"]["profile"] == "strict"
     out = cli("check", "--format", "json", "--tolerance", "ap", str(draft))[1]
     assert json.loads(out)["files"][0]["findings"][0]["details"]["profile"] == "ap"
+
+
+def test_config_errors_name_the_file_relative_to_the_working_directory(cli, tmp_path, monkeypatch):
+    write(tmp_path / "drafts" / ".orbitcheck.toml", 'tolerance = "loose"\n')
+    write(tmp_path / "drafts" / "a.md", ERROR)
+    monkeypatch.chdir(tmp_path)
+    status, _, err = cli("check", "drafts")
+    assert status == 2
+    assert err == "orbitcheck: error: drafts/.orbitcheck.toml: tolerance: Must be one of: strict, news, ap.\n"

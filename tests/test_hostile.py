@@ -48,8 +48,8 @@ def test_the_regex_audit_sees_the_patterns():
 
 
 # Long runs, each followed by a character that makes the last attempt fail: the worst case for backtracking.
-RUN_LENGTH = 30_000
-HOSTILE_RUNS = [run * (RUN_LENGTH // len(run)) + tail for run in RUNS + TOKENS for tail in ("", "!", "x\n")]
+RUN_LENGTH = 3_000
+HOSTILE_RUNS = [run * (RUN_LENGTH // len(run)) + tail for run in RUNS + TOKENS for tail in ("", "!")]
 
 
 def test_no_module_level_pattern_backtracks_on_long_runs():

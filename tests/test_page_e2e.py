@@ -461,3 +461,20 @@ def test_typing_while_a_check_runs_is_kept(page, server):
     assert page.is_visible("#stale")
     assert page.locator("#draft mark[data-verdict]").count() == 0, "no highlight points into text that moved"
     assert page.locator("#findings li").count() == len(findings)
+
+
+def test_moving_the_caret_into_a_highlight_shows_its_finding(page, server):
+    draft = "Progress delivered 5,652 pounds (2,564 kg) to the station."
+    page.goto(server.url + "/")
+    paste(page, draft)
+    findings, _ = api_findings(server, press_check(page))
+    page.focus("#draft")
+    page.keyboard.press("Control+Home")
+    assert page.is_hidden("#details")
+    for _ in range(len("Progress delivered 5")):
+        page.keyboard.press("ArrowRight")
+    page.locator("#details[data-index]").wait_for()  # selectionchange is dispatched a moment later
+    shown = findings[int(page.get_attribute("#details", "data-index"))]
+    at = len("Progress delivered 5")
+    assert shown["start_utf16"] < at < shown["end_utf16"] and page.is_visible("#details")
+    assert page.evaluate("document.activeElement.id") == "draft", "the caret stays in the draft"

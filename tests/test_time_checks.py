@@ -280,3 +280,11 @@ def test_publication_dates_off_the_calendar_resolve_nothing(published):
     findings = check(text, published)
     assert flagged(findings) == []
     assert only(findings, "weekday-date").verdict is Verdict.AMBIGUOUS
+
+
+def test_a_date_written_after_the_time_is_only_a_guess_for_the_daylight_check():
+    moved = "The launch at 6:31 a.m. EST was scrubbed and moved to July 1."
+    finding = only(check(moved, date(2019, 1, 10)), "zone-abbreviation")
+    assert finding.verdict is Verdict.AMBIGUOUS and finding.details["date_source"] == "after"
+    summer = "The launch is at 6:31 a.m. EST, weather permitting, on July 1."
+    assert only(check(summer, date(2019, 6, 28)), "zone-abbreviation").verdict is Verdict.INCONSISTENT

@@ -74,6 +74,7 @@ def form_body() -> MultiDict[str, str]:
         raw = read_body()
         environ = dict(request.environ)
         environ.pop("wsgi.input_terminated", None)
+        environ.pop("HTTP_TRANSFER_ENCODING", None)  # else werkzeug ignores CONTENT_LENGTH and reads nothing
         environ.update({"wsgi.input": io.BytesIO(raw), "CONTENT_LENGTH": str(len(raw))})
         parsed = Request(environ)
         parsed.max_content_length = None  # already enforced while reading

@@ -64,8 +64,9 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
 
 def _finding(span: Span, text: str, link: Link, outcome: Outcome, written: str) -> Finding:
     if link.weak and outcome.verdict is Verdict.CONTRADICTED:
-        outcome = Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but only one crew member's name ties the claim "
-                          f"to {link.mission.name}", None, outcome.evidence)
+        why = "a former plan" if "former plan" in link.how else "one crew member's name"
+        outcome = Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but only {why} ties the claim to it", None,
+                          outcome.evidence)
     severity = Severity.ERROR if outcome.verdict is Verdict.CONTRADICTED else Severity.INFO
     details = {"link": link.details(), "evidence": outcome.evidence}
     return Finding(ID, outcome.verdict, severity, span, text[span.start:span.end], f"{written}: {outcome.message}",

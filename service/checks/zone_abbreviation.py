@@ -1,7 +1,7 @@
 """zone-abbreviation: "EST" on a date when New York keeps daylight time (or "EDT" in winter) puts a reader
 in that zone an hour off, even when the pair around it is internally consistent. The date is the one
-written with the time or in its sentence; failing that the publication date, trusted only when the zone's
-clocks do not change in the weeks around it (the event may be days after publication).
+written with the time or before it in its sentence; a guessed date (the publication date, or a date written
+after the time) is trusted only when the zone's clocks do not change in the weeks around it.
 """
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ EXAMPLES = Examples(
     failing=(("The Soyuz lifts off at 6:31 a.m. EDT Dec. 3 (1031 GMT).", "2018-11-20"),
              ("Liftoff came at 4:33pm EST (9:33pm UK time).", "2020-05-27")),
 )
-# Offsets from the publication date at which the zone must keep the same clocks for it to stand in.
+# Offsets from a guessed date (publication, or a date written after the time) at which the zone must keep
+# the same clocks for the guess to stand in.
 _AROUND_PUBLICATION = tuple(timedelta(days=d) for d in (-7, 0, 7, 14, 30))
 _SWAP = {"Standard": "Daylight", "Daylight": "Standard", "Summer": "Standard"}
 
@@ -36,22 +37,29 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             continue
         if entry.daylight is None or entry.counterpart is None:  # ET, Moscow time: any date is right
             continue
-        yield _finding(mention, zone, entry, _dated_by_publication(mention))
+        probes = None
+        if _uncertain(mention):  # warn only if every plausible date of the event agrees
+            probes = [mention.local + d for d in _AROUND_PUBLICATION]
+            if mention.anchor_source is AnchorSource.AFTER and context.published is not None:
+                probes.append(datetime.combine(context.published, mention.local.time()))
+        yield _finding(mention, zone, entry, probes)
 
 
-def _dated_by_publication(mention: ClockMention) -> bool:
-    return mention.anchor_source is AnchorSource.PUBLISHED or (
+def _uncertain(mention: ClockMention) -> bool:
+    """The date is a guess: the publication date, a date written after the time, or a pair side dated so."""
+    return mention.anchor_source in (AnchorSource.PUBLISHED, AnchorSource.AFTER) or (
         mention.anchor_source is AnchorSource.PAIR and mention.anchor is None)
 
 
-def _finding(mention: ClockMention, zone: ZoneMention, entry: ZoneEntry, by_publication: bool) -> Finding:
+def _finding(mention: ClockMention, zone: ZoneMention, entry: ZoneEntry, probes: list[datetime] | None,
+             ) -> Finding:
     local: datetime = mention.local  # type: ignore[assignment]
     details = {"zone": entry.as_dict(), "written": zone.text, "date": local.date().isoformat(),
-               "date_source": "published" if by_publication else str(mention.anchor_source)}
-    if by_publication and len({entry.keeps_daylight(local + d) for d in _AROUND_PUBLICATION}) > 1:
+               "date_source": str(mention.anchor_source)}
+    if probes and len({entry.keeps_daylight(p) for p in probes}) > 1:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, mention.span, mention.text,
-                       f"{zone.text}: the clocks change near the publication date and no date is written "
-                       f"with the time, so whether {zone.text} is right cannot be told.", None, details)
+                       f"{zone.text}: no date is written with the time and the clocks change around the "
+                       f"date it may have, so whether {zone.text} is right cannot be told.", None, details)
     if entry.is_right_on(local):
         return Finding(ID, Verdict.CONSISTENT, Severity.INFO, mention.span, mention.text,
                        f"{zone.text} is right for {local:%Y-%m-%d}.", None, details)

@@ -98,7 +98,9 @@ class ClockStyle(StrEnum):
 
 class AnchorSource(StrEnum):
     WRITTEN = "written"      # a date written with the time ("6:31 a.m. EST Dec. 3", "(0309 GMT Thursday)")
-    SENTENCE = "sentence"    # the date nearest before the time in its sentence (else nearest after it)
+    SENTENCE = "sentence"    # the date written nearest before the time in its sentence
+    AFTER = "after"          # no date before it: the date written nearest after it in its sentence (weaker:
+    #                          "the launch at 6:31 a.m. EST was moved to July 1" is not a July time)
     PAIR = "pair"            # a time in parentheses: the first side's instant gives its date
     PUBLISHED = "published"  # the publication date (an approximation: the event may be days away)
     NONE = "none"            # no date known: offsets come from what the zone name states, if anything
@@ -386,10 +388,10 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
     times: list[ClockMention] = []
     pairs: list[TimePair] = []
     pos = 0
-    while (start := _CLOCK_START.search(prose, pos)) is not None:
-        m = _CLOCK.match(prose, start.start())
+    while (candidate := _CLOCK_START.search(prose, pos)) is not None:
+        m = _CLOCK.match(prose, candidate.start())
         if m is None:
-            pos = start.end()
+            pos = candidate.end()
             continue
         raw = _read_time(doc, m, dates, _hedge_before(prose, m.start()))
         if not raw:
@@ -463,9 +465,10 @@ def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:
     day: date | None
     if raw.day is not None and raw.day.date is not None:
         anchor, source, day = raw.day, AnchorSource.WRITTEN, raw.day.date
-    elif (near := dates_mod.anchor_before(doc, raw.start)
-          or dates_mod.anchor_after(doc, after or raw.end)) is not None:
-        anchor, source, day = near, AnchorSource.SENTENCE, near.date
+    elif (before := dates_mod.anchor_before(doc, raw.start)) is not None:
+        anchor, source, day = before, AnchorSource.SENTENCE, before.date
+    elif (later := dates_mod.anchor_after(doc, after or raw.end)) is not None:
+        anchor, source, day = later, AnchorSource.AFTER, later.date
     elif (published := dates_mod.usable_published(doc)) is not None:
         anchor, source, day = None, AnchorSource.PUBLISHED, published
     else:
@@ -492,7 +495,10 @@ def _date_from_pair(doc: Document, raw: _Raw, first: ClockMention) -> ClockMenti
     # The written time may differ from the converted one (that is what the check looks for): take the day
     # that puts the written wall-clock time nearest the converted instant.
     written = datetime.combine(seen.date(), time(raw.hour, raw.minute, raw.second or 0))
-    return raw.build(doc, first.anchor, AnchorSource.PAIR, nearest_day(written, seen).date())
+    # The first side's anchor is passed on only when it is firm, so checks can tell a guessed date.
+    firm = first.anchor_source in (AnchorSource.WRITTEN, AnchorSource.SENTENCE)
+    day_seen = nearest_day(written, seen).date()
+    return raw.build(doc, first.anchor if firm else None, AnchorSource.PAIR, day_seen)
 
 
 def nearest_day(written: datetime, target: datetime) -> datetime:

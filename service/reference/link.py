@@ -58,6 +58,10 @@ _CUES = [
 _CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES)), re.I)
 _CLAUSE = re.compile(r"\b(?:after|before|while|but|which|who|where|whereas|although|though|until|because)\b|[;—–]"
                      r"|\s-\s", re.I)
+# A date the plan once had: "originally scheduled for Dec. 20" is no claim about when it happened.
+_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|first|once)[ \t](?:scheduled|planned|set|slated|targeted"
+                         r"|expected)\b|\b(?:had been|was to have|were to have|was supposed to|were supposed to)\b"
+                         r"|\b(?:delayed|postponed|moved|pushed back|slipped) from\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
 # Which property a claim of each kind can be checked against.
 FOR_KIND = {
@@ -74,7 +78,8 @@ class Link:
     prop: Property | None
     how: str                 # why this mission, for the finding's message and details
     cue: str | None = None   # the words that gave the property
-    weak: bool = False       # linked through one person's name only: enough to support, not to contradict
+    weak: bool = False       # linked through one person's name only, or a superseded plan ("originally set
+                             # for"): enough to support, not to contradict
 
     def details(self) -> dict[str, Any]:
         return {"mission": self.mission.id if self.mission else None, "property": self.prop and str(self.prop),
@@ -103,6 +108,10 @@ class Linker:
     def link(self, span: Span, kind: str) -> Link:
         prop, cue = self.property_for(span, kind)
         mission, how, weak = self.mission_for(span)
+        start, end = self._sentence(span)
+        clause = self._clause(span, start, end)
+        if _SUPERSEDED.search(self.doc.prose, clause[0], clause[1]):
+            weak, how = True, f"{how}; the clause speaks of a former plan"
         if prop is Property.ABORT and mission is not None:
             mission, how = self._failed_launch(mission, how)
         return Link(mission, prop, how, cue, weak)
