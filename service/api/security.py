@@ -23,7 +23,7 @@ from .body import FORM_TYPES, form_body
 from .problems import Problem
 
 REQUEST_ID = "X-Request-ID"
-_SANE_ID = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
+_SANE_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
 _PROTECTED = ("/v1/", "/v2/")
 _OPEN = frozenset({"/v2/languages"})  # LanguageTool plugins ask for it at start-up, before any key is set
 _ADMIN = "/v1/admin/"
@@ -32,7 +32,7 @@ _ALLOWED_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-ID"
 
 def _assign_request_id() -> None:
     incoming = request.headers.get(REQUEST_ID, "")
-    g.request_id = incoming if incoming and _SANE_ID.match(incoming) else secrets.token_hex(16)
+    g.request_id = incoming if _SANE_ID.fullmatch(incoming) else secrets.token_hex(16)
 
 
 def _echo_request_id(response: Response) -> Response:
