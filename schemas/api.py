@@ -17,6 +17,12 @@ SEVERITIES = [s.value for s in Severity]
 DOCUMENT_ID = validate.Regexp(r"^[A-Za-z0-9._:/@-]{1,128}$", error="must be 1-128 letters, digits or ._:/@-")
 
 
+def _one_line(value: str) -> None:
+    """Python's `$` also matches before a final newline; an id must not smuggle one into logs."""
+    if "\n" in value:
+        raise ValidationError("must be 1-128 letters, digits or ._:/@-")
+
+
 class KnownCheck(validate.OneOf):
     """One of the registered check ids, read from the registry when first needed (not at import time), so
     that /openapi.json lists them as an enum and an unknown id is a 422 naming the known ones."""
@@ -84,7 +90,8 @@ class CheckRequestSchema(CheckOptionsMixin):
 
 
 class BatchDocumentSchema(CheckOptionsMixin):
-    id = fields.String(required=True, validate=DOCUMENT_ID, metadata={"description": "Your id for the draft."})
+    id = fields.String(required=True, validate=[DOCUMENT_ID, _one_line],
+                       metadata={"description": "Your id for the draft."})
     text = fields.String(required=True)
 
 
@@ -334,3 +341,9 @@ class LanguageToolResponseSchema(OpenSchema):
     warnings = fields.Nested(LTWarningsSchema, required=True)
     language = fields.Nested(LTLanguageSchema, required=True)
     matches = fields.List(fields.Nested(LTMatchSchema), required=True)
+
+
+class LTLanguageEntrySchema(OpenSchema):
+    name = fields.String(required=True)
+    code = fields.String(required=True)
+    longCode = fields.String(required=True)

@@ -16,6 +16,7 @@ ORBITCHECK_* (the app's settings, see service/app.py).
 from __future__ import annotations
 
 import datetime as _dt
+import gc as _gc
 import json as _json
 import multiprocessing as _mp
 import os as _os
@@ -77,7 +78,12 @@ def _holder(server):
 
 
 def when_ready(server):
-    """In the master, after preload: let the admin endpoint (in a worker) ask the master to re-fork."""
+    """In the master, after preload and before the first fork."""
+    # Move everything loaded so far (pint registry, records, tables) out of the garbage collector's sight:
+    # a worker's collections then never touch those pages, so they stay shared with the master instead of
+    # being copied into every worker (Python's documented advice for fork without exec).
+    _gc.freeze()
+    # Let the admin endpoint (in a worker) ask the master to reload and re-fork.
     holder = _holder(server)
     if holder is not None:
         master = server.pid

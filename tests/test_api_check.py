@@ -95,7 +95,8 @@ def test_batch_results_are_keyed_by_id(client):
     ({"documents": []}, "documents"),
     ({"documents": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]}, "documents"),
     ({"documents": [{"text": "x"}]}, "documents"),
-    ({"documents": [{"id": "bad id\n", "text": "x"}]}, "documents"),
+    ({"documents": [{"id": "bad id", "text": "x"}]}, "documents"),
+    ({"documents": [{"id": "trailing-newline\n", "text": "x"}]}, "documents"),
     ({"documents": [{"id": "a", "text": "x", "colour": "red"}]}, "documents"),
     ({"docs": []}, "docs"),
 ])

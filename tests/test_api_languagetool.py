@@ -74,6 +74,17 @@ def test_form_bodies_obey_the_size_limit_chunked_too():
     assert plain.status_code == chunked.status_code == 413
 
 
+def test_a_chunked_form_within_the_limit_is_read_whole(client):
+    import io
+    from urllib.parse import urlencode
+
+    body = urlencode({"language": "en-US", "text": "The orbit is 35,926 km (22,314 miles) high."}).encode()
+    response = client.post("/v2/check", input_stream=io.BytesIO(body), content_type="application/x-www-form-urlencoded",
+                           headers={"Transfer-Encoding": "chunked"}, environ_overrides={"wsgi.input_terminated": True})
+    assert response.status_code == 200
+    assert [m["rule"]["id"] for m in response.get_json()["matches"]] == ["UNIT_PAIR"]
+
+
 def test_annotation_markup_is_blanked_but_counted():
     data = json.dumps({"annotation": [{"markup": "<p>"}, {"text": "5 km (3 miles)"},
                                       {"markup": "</p>\n", "interpretAs": "\n"}, {"text": "end"}]})
@@ -168,3 +179,17 @@ def test_annotated_markup_counts_in_the_offsets(client):
     match = body["matches"][0]
     units = original.encode("utf-16-le")
     assert units[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == "22,314 miles"
+
+
+def test_languages_lists_english_variants_without_a_key():
+    from service.app import create_app
+
+    client = create_app({"TESTING": True, "API_KEYS": ("k",)}).test_client()
+    response = client.get("/v2/languages")
+    assert response.status_code == 200
+    languages = response.get_json()
+    assert {"name": "English (US)", "code": "en", "longCode": "en-US"} in languages
+    assert all(set(entry) == {"name", "code", "longCode"} for entry in languages)
+    for entry in languages:  # every listed language is accepted by /v2/check
+        answer = client.post("/v2/check", data={"text": "x", "language": entry["longCode"], "apiKey": "k"})
+        assert answer.status_code == 200

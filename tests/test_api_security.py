@@ -50,7 +50,7 @@ def test_languagetool_clients_may_send_the_key_as_a_form_field(locked):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"])
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/v2/languages"])
 def test_health_metrics_and_docs_stay_open(locked, path):
     assert locked.get(path).status_code == 200
 

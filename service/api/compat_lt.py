@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from flask import Blueprint
 
-from schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema
+from schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema, LTLanguageEntrySchema
 
 from ..checks import all_checks
 from ..engine import check_text
@@ -32,6 +32,10 @@ from .state import current_store
 bp = Blueprint("languagetool", __name__, url_prefix="/v2")
 
 CONTEXT_CHARS = 40
+# What GET /v2/languages lists: plugins ask for it at start-up and offer these to the user.
+LANGUAGES = (("English", "en", "en"), ("English (US)", "en", "en-US"), ("English (GB)", "en", "en-GB"),
+             ("English (Australian)", "en", "en-AU"), ("English (Canadian)", "en", "en-CA"),
+             ("English (New Zealand)", "en", "en-NZ"), ("English (South African)", "en", "en-ZA"))
 SHORT = {
     Verdict.INCONSISTENT: "Figures disagree",
     Verdict.CONTRADICTED: "Contradicts the record",
@@ -153,3 +157,11 @@ def languagetool_check() -> dict[str, Any]:
         "matches": [_match(f, doc, utf16, descriptions) for f in shown],
     }
 
+
+
+@bp.get("/languages")
+@operation(summary="LanguageTool-compatible language list", tag="languagetool", auth=False,
+           description="The languages /v2/check accepts (English only); LanguageTool plugins ask at start-up.",
+           responses={200: (LTLanguageEntrySchema(many=True), "Languages")})
+def languagetool_languages() -> list[dict[str, str]]:
+    return [{"name": name, "code": code, "longCode": long_code} for name, code, long_code in LANGUAGES]

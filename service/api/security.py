@@ -5,7 +5,7 @@
   line carries it.
 - API keys (`ORBITCHECK_API_KEYS`): when set, every /v1 and /v2 route needs one, as `Authorization: Bearer
   KEY` or `X-API-Key: KEY` (or LanguageTool's `apiKey` form field on /v2/check). /v1/admin routes need an
-  admin key (`ORBITCHECK_ADMIN_KEYS`) instead. Health, metrics and docs stay open.
+  admin key (`ORBITCHECK_ADMIN_KEYS`) instead. Health, metrics, docs and /v2/languages stay open.
 - CORS (`ORBITCHECK_CORS_ORIGINS`, comma-separated origins or `*`): answers preflight OPTIONS requests
   itself (before authentication: browsers send no credentials on a preflight) and adds the headers.
 """
@@ -23,15 +23,16 @@ from .body import FORM_TYPES, form_body
 from .problems import Problem
 
 REQUEST_ID = "X-Request-ID"
-_SANE_ID = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
+_SANE_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
 _PROTECTED = ("/v1/", "/v2/")
+_OPEN = frozenset({"/v2/languages"})  # LanguageTool plugins ask for it at start-up, before any key is set
 _ADMIN = "/v1/admin/"
 _ALLOWED_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-ID"
 
 
 def _assign_request_id() -> None:
     incoming = request.headers.get(REQUEST_ID, "")
-    g.request_id = incoming if incoming and _SANE_ID.match(incoming) else secrets.token_hex(16)
+    g.request_id = incoming if _SANE_ID.fullmatch(incoming) else secrets.token_hex(16)
 
 
 def _echo_request_id(response: Response) -> Response:
@@ -67,7 +68,8 @@ def _is_preflight() -> bool:
 def _authenticate() -> None:
     # A request that matched no route (404) or not with this method (405) gets that answer, not a 401:
     # the routes are public in /openapi.json anyway, and a 401 would send the client hunting for a key.
-    if request.routing_exception is not None or not request.path.startswith(_PROTECTED) or _is_preflight():
+    if (request.routing_exception is not None or not request.path.startswith(_PROTECTED)
+            or request.path in _OPEN or _is_preflight()):
         return
     admin = request.path.startswith(_ADMIN)
     keys = current_app.config["ADMIN_KEYS" if admin else "API_KEYS"]

@@ -27,7 +27,7 @@ class Operation:
     summary: str
     description: str = ""
     tag: str = "check"
-    request: type[Schema] | None = None
+    request: type[Schema] | Schema | None = None
     request_media: str = "application/json"
     query: type[Schema] | None = None
     # status -> (schema class or None, description[, media type])
@@ -47,7 +47,7 @@ def _path(rule: str) -> str:
     return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule)
 
 
-def _content(schema: type[Schema] | None, media: str) -> dict[str, Any]:
+def _content(schema: type[Schema] | Schema | None, media: str) -> dict[str, Any]:
     if schema is None:
         return {media: {"schema": {"type": "string"}}}
     return {media: {"schema": schema}}
