@@ -56,14 +56,16 @@ class Side:
 
 def read_side(m: re.Match[str]) -> Side | None:
     h1, n1, u1, h2, n2, u2 = m.group("h1", "n1", "u1", "h2", "n2", "u2")
-    last_unit = unit_key(u2 if n2 else u1) if (u2 if n2 else u1) else None
+    last_text = u2 if n2 else u1
+    last_unit = unit_key(last_text) if last_text else None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
         return None
     quantities = []
     for n, (hedge, written, unit_text) in (("n1", (h1, n1, u1)), ("n2", (h2, n2, u2))):
         if written is None:
             continue
-        key = unit_key(unit_text) if unit_text else last_unit
+        # The last figure's unit is already looked up: only a first figure's own unit needs its lookup.
+        key = last_unit if not unit_text or unit_text == last_text else unit_key(unit_text)
         number = parse_number(written, HEDGES[hedge.strip().lower()] if hedge else None)
         if key != last_unit or number is None:  # "5 km to 3 miles" is not a range
             return None
