@@ -98,13 +98,24 @@ def _mask_markdown(text: str, chars: list[str]) -> dict[str, str]:
     if m:
         front = {k.lower(): v.strip().strip("'\"") for k, v in _FM_LINE.findall(m.group(1) or "")}
         _blank(chars, 0, m.end())
-    _mask_fences(text, chars)
+    if "`" in text or "~" in text:
+        _mask_fences(text, chars)
     masked = "".join(chars)
-    for find in (_spans(_HTML_COMMENT), _code_spans, _spans(_LINK_TARGET), _spans(_AUTOLINK), _spans(_EMPHASIS)):
+    for triggers, find in _MASKERS:
+        # A pass whose trigger is absent cannot match: skip its scan; rejoin only after a pass that blanked.
+        if not any(t in masked for t in triggers):
+            continue
+        hits = False
         for start, end in find(masked):
             _blank(chars, start, end)
-        masked = "".join(chars)
+            hits = True
+        if hits:
+            masked = "".join(chars)
     return front
+
+
+# Each masking pass, in order, with the substrings at least one of which any of its matches contains.
+_MASKERS: tuple[tuple[tuple[str, ...], Callable[[str], Iterator[tuple[int, int]]]], ...] = ()
 
 
 def mask_code(text: str) -> str:
@@ -155,3 +166,12 @@ def _mask_fences(text: str, chars: list[str]) -> None:
         pos += len(line)
     if fence is not None:  # an unclosed fence runs to the end, as CommonMark says
         _blank(chars, block_start, len(text))
+
+
+_MASKERS = (
+    (("<!--",), _spans(_HTML_COMMENT)),
+    (("`",), _code_spans),
+    (("](",), _spans(_LINK_TARGET)),
+    (("http", "mailto:"), _spans(_AUTOLINK)),
+    (("*", "_", "["), _spans(_EMPHASIS)),
+)
