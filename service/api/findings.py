@@ -21,8 +21,8 @@ def is_passing(finding: Finding) -> bool:
 class Utf16Offsets:
     """Code-point -> UTF-16 offsets for one text in one pass.
 
-    Same answer as Document.utf16_offset (astral characters count twice), but that method rescans the text
-    from 0 on every call; a 1 MiB draft with many findings would be quadratic.
+    Same answer as Document.utf16_offset (astral characters count twice), for any text: /v2/check maps
+    offsets into LanguageTool's original text, which is not the parsed Document's.
     """
 
     def __init__(self, text: str) -> None:
