@@ -213,16 +213,22 @@
     return roots;
   }
 
-  function markFor(f) {
-    var tone = TONES[f.tone];
-    return el("mark", {
+  // The stable hooks a highlight and its list item share (README, "The editor's page"), plus `extra`.
+  function hooks(f, extra) {
+    var attrs = {
       "data-verdict": f.verdict,
       "data-check": f.check,
       "data-severity": f.severity,
       "data-tone": f.tone,
       "data-index": f.index,
-      title: tone.label + " (" + f.verdict + "): " + f.message,
-    });
+    };
+    Object.keys(extra).forEach(function (name) { attrs[name] = extra[name]; });
+    return attrs;
+  }
+
+  function markFor(f) {
+    var tone = TONES[f.tone];
+    return el("mark", hooks(f, { title: tone.label + " (" + f.verdict + "): " + f.message }));
   }
 
   function renderDraft(text, findings) {
@@ -283,15 +289,10 @@
   function renderList() {
     var items = ordered(state.findings).map(function (f) {
       var tone = TONES[f.tone];
-      return el("li", {
-        "data-verdict": f.verdict,
-        "data-check": f.check,
-        "data-severity": f.severity,
-        "data-tone": f.tone,
-        "data-index": f.index,
+      return el("li", hooks(f, {
         tabindex: "0",
         "aria-current": f.index === state.selected ? "true" : null,
-      }, [
+      }), [
         el("span", { className: "icon", "aria-hidden": "true", text: tone.icon }),
         el("span", { className: "item-body" }, [
           el("span", { className: "item-head" }, [
