@@ -8,15 +8,13 @@ import pytest
 
 from service.app import create_app
 
-SHIPPED = Path(__file__).resolve().parents[1] / "reference_data"
 ADMIN = {"Authorization": "Bearer root-key"}
 
 
 @pytest.fixture
-def data_dir(tmp_path) -> Path:
-    target = tmp_path / "reference_data"
-    shutil.copytree(SHIPPED, target)
-    return target
+def data_dir(ll2_data) -> Path:
+    """A writable copy of the shipped records (the same fixture the sync tests use)."""
+    return ll2_data
 
 
 @pytest.fixture
