@@ -15,20 +15,20 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY service ./service
 COPY schemas ./schemas
-RUN pip install . && rm -rf build *.egg-info
 COPY reference_data ./reference_data
+# A normal (non-editable) install: the records travel inside the package as orbitcheck.reference_data.
+RUN pip install . && rm -rf build *.egg-info
 
 USER orbitcheck
 # Listen on every interface inside the container; WEB_CONCURRENCY sets the workers (default: the host's
 # cores, which a CPU-limited container should override). ORBITCHECK_* settings: see docs/api.md.
 ENV HOST=0.0.0.0 \
-    PORT=8000 \
-    ORBITCHECK_DATA_DIR=/app/reference_data
+    PORT=8000
 EXPOSE 8000
 
 # slim has no curl: ask with the standard library.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
 
-# The app and the config are read from /app (gunicorn puts its working directory first on sys.path).
-CMD ["gunicorn", "-c", "service/gunicorn.conf.py", "service.app:create_app()"]
+# The app and its gunicorn settings are modules of the installed package.
+CMD ["gunicorn", "-c", "python:orbitcheck.gunicorn_conf", "orbitcheck.app:create_app()"]

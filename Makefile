@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c service/gunicorn.conf.py 'service.app:create_app()'
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c python:orbitcheck.gunicorn_conf 'orbitcheck.app:create_app()'
 
 test: $(STAMP)
 	scripts/ensure-chromium  # the editor page's browser tests drive Debian's chromium

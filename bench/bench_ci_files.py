@@ -46,7 +46,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             _tree(Path(tmp), files, paragraphs)
             chars = sum(len(p.read_text("utf-8")) for p in Path(tmp).rglob("*.md"))
-            base = [sys.executable, "-m", "service.cli", "check", "--fail-on", "never"]
+            base = [sys.executable, "-m", "orbitcheck.cli", "check", "--fail-on", "never"]
             serial = _time(base + ["--jobs", "1", tmp])
             pooled = _time(base + ["--jobs", "2", tmp])
         print(f"{label} ({chars:,} characters): serial {serial * 1000:.0f} ms, 2 processes {pooled * 1000:.0f} ms, "

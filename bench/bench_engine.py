@@ -106,8 +106,8 @@ def _median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    from service.checks import all_checks
-    from service.engine import check_text
+    from orbitcheck.checks import all_checks
+    from orbitcheck.engine import check_text
 
     words = len(DRAFT.split())
     ids = [c.ID for c in all_checks()]

@@ -1,6 +1,6 @@
 """HTTP throughput: a single-claim POST /v1/check against a plain Flask endpoint, same gunicorn config.
 
-Both apps are served by `gunicorn -c service/gunicorn.conf.py` (sync workers = cores, preload) on loopback,
+Both apps are served by `gunicorn -c python:orbitcheck.gunicorn_conf` (sync workers = cores, preload) on loopback,
 side by side in one run; a bounded load generator (a fixed number of requests from cores*2 threads, each
 with its own http.client connection) loads one server at a time, in short alternating rounds. The figure is
 orbitcheck's requests/s as a share of the plain endpoint's (goal >= 70%): the median of the ratios of
@@ -57,7 +57,7 @@ def _serve(target: str) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    proc = subprocess.Popen([gunicorn, "-c", "service/gunicorn.conf.py", "--access-logfile", "/dev/null", target],
+    proc = subprocess.Popen([gunicorn, "-c", "python:orbitcheck.gunicorn_conf", "--access-logfile", "/dev/null", target],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -137,7 +137,7 @@ def _stop(procs: list[subprocess.Popen]) -> None:
 
 def main() -> None:
     threads = (os.cpu_count() or 1) * 2
-    plain, ours = _serve("bench.bench_http:plain_app()"), _serve("service.app:create_app()")
+    plain, ours = _serve("bench.bench_http:plain_app()"), _serve("orbitcheck.app:create_app()")
     # (label, server, body): the third series is orbitcheck's HTTP edge alone (no checks run), which
     # separates the service's own overhead from the checking engine's time.
     series = [("plain Flask", plain, BODY), ("orbitcheck", ours, BODY), ("  edge only", ours, BODY_NO_CHECKS)]

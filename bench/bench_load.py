@@ -1,4 +1,4 @@
-"""A bounded load run on loopback against gunicorn (service/gunicorn.conf.py) at saturation.
+"""A bounded load run on loopback against gunicorn (service/gunicorn_conf.py) at saturation.
 
 Threads with http.client send a mix of requests (a single claim, a short draft, health and readiness) as
 fast as the server answers, for BENCH_LOAD_SECONDS (default 60). Reported: requests, req/s, latency, errors

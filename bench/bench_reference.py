@@ -12,9 +12,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from service.checks import all_checks
-from service.engine import check_text
-from service.reference.records import load_store
+from orbitcheck.checks import all_checks
+from orbitcheck.engine import check_text
+from orbitcheck.records.store import load_store
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed" / "progress-ms-10-timelapse.txt"
 

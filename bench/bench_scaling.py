@@ -14,10 +14,10 @@ import statistics
 import time
 
 from bench.hostile import hostile_text
-from service.engine import check_text
-from service.formats import FileResult
-from service.formats.json import report_dict
-from service.reference.records import load_store
+from orbitcheck.engine import check_text
+from orbitcheck.formats import FileResult
+from orbitcheck.formats.json import report_dict
+from orbitcheck.records.store import load_store
 
 PUBLISHED = date(2018, 11, 20)
 BLOCK = 10 * 1024  # characters (nearly all ASCII)

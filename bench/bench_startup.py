@@ -2,7 +2,7 @@
 
 - in-process: a fresh interpreter imports the service, calls create_app() and gets 200 from /readyz (the
   figure timed inside that process, plus the wall time including the interpreter's own start);
-- gunicorn: from spawning gunicorn with service/gunicorn.conf.py to the first 200 from /readyz;
+- gunicorn: from spawning gunicorn with service/gunicorn_conf.py to the first 200 from /readyz;
 - RSS of each worker (/proc/<pid>/status, VmRSS) after a warm-up of check requests.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ WARM_UP_REQUESTS = 300
 _IN_PROCESS = """
 import time
 start = time.perf_counter()
-from service.app import create_app
+from orbitcheck.app import create_app
 app = create_app()
 status = app.test_client().get("/readyz").status_code
 print(status, time.perf_counter() - start)

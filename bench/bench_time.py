@@ -10,9 +10,9 @@ import statistics
 import time
 from datetime import date
 
-from service.checks.context import CheckContext
-from service.engine import check_document
-from service.text import parse_document
+from orbitcheck.checks.context import CheckContext
+from orbitcheck.engine import check_document
+from orbitcheck.text import parse_document
 
 SENTENCES = (
     "The Soyuz lifts off at 6:31 a.m. EST Dec. 3 (1131 GMT) from Baikonur Cosmodrome in Kazakhstan.",

@@ -1,4 +1,4 @@
-"""A real gunicorn (service/gunicorn.conf.py) on a free loopback port, and what /proc says about it.
+"""A real gunicorn (service/gunicorn_conf.py) on a free loopback port, and what /proc says about it.
 
 Used by bench_startup, bench_load and the server tests (tests/test_api_fuzz.py). Only the processes started
 here are ever signalled, by their own pid.
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
-CONF = ROOT / "service" / "gunicorn.conf.py"
-APP = "service.app:create_app()"
+CONF = "python:orbitcheck.gunicorn_conf"
+APP = "orbitcheck.app:create_app()"
 
 # A short draft of our own with one claim of each kind, for warm-up and load.
 DRAFT = (
@@ -97,7 +97,7 @@ def gunicorn(*, workers: int | None = None, env: dict[str, str] | None = None, a
         environ["WEB_CONCURRENCY"] = str(workers)
     log = tempfile.TemporaryFile()  # gunicorn's error log: a pipe nobody drains would block it
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(CONF), app], cwd=ROOT,
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", CONF, app], cwd=ROOT,
                                env=environ, stdout=subprocess.DEVNULL, stderr=log)
     try:
         ready_after = _wait_ready(process, port, started, boot_timeout, log)

@@ -9,7 +9,7 @@ from collections import Counter
 
 from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, ValidationError, fields, validate, validates
 
-from service.model import Severity, Verdict
+from orbitcheck.model import Severity, Verdict
 
 VERDICTS = [v.value for v in Verdict]
 SEVERITIES = [s.value for s in Severity]
@@ -32,7 +32,7 @@ class KnownCheck(validate.OneOf):
 
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
-        from service.checks import all_checks
+        from orbitcheck.checks import all_checks
 
         return [c.ID for c in all_checks()]
 

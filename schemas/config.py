@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-from service.config import FAIL_LEVELS, TOLERANCES
+from orbitcheck.config import FAIL_LEVELS, TOLERANCES
 
 
 
@@ -26,7 +26,7 @@ def _known_zone(name: str) -> None:
 
 
 def _known_check(check_id: str) -> None:
-    from service.checks import all_checks
+    from orbitcheck.checks import all_checks
 
     known = [c.ID for c in all_checks()]
     if check_id not in known:

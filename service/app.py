@@ -65,7 +65,7 @@ def _reference_loader(app: Flask) -> Callable[[], Any]:
     """Reads DATA_DIR each time it is called, so a reload picks up a changed setting as well as new files."""
 
     def load() -> Any:
-        from .reference.records import load_store
+        from .records.store import load_store
 
         return load_store(app.config["DATA_DIR"])  # None: the shipped reference_data/
 
@@ -75,7 +75,8 @@ def _reference_loader(app: Flask) -> Callable[[], Any]:
 def _warm_up(store: Any) -> None:
     """Build the per-process caches now (before gunicorn forks) rather than in each worker's first request."""
     from .engine import check_text
-    from .normalise import units, zones
+    from .normalise import units
+    from .vocabulary import zones
 
     units.registry()  # the one pint UnitRegistry (~140 ms)
     zones.table()

@@ -72,7 +72,7 @@ def load(path: Path) -> Config:
     """Read and validate one config file; ConfigError (exit 2) with file, key and reason."""
     from marshmallow import ValidationError
 
-    from schemas.config import ConfigSchema
+    from orbitcheck.schemas.config import ConfigSchema
 
     shown = _display(path)
     try:

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from ll2_fake import ll2_server, ll2_data, ll2_sync, ll2_pages  # noqa: F401 (fixtures for tests/test_sync_*.py)
 
-from service.app import create_app
-from service.cli import main
+from orbitcheck.app import create_app
+from orbitcheck.cli import main
 
 DATA = Path(__file__).parent / "data"
 

@@ -15,8 +15,8 @@ from typing import Iterable
 
 import pytest
 
-from service.checks import Examples
-from service.model import Finding, Severity, Span, Verdict
+from orbitcheck.checks import Examples
+from orbitcheck.model import Finding, Severity, Span, Verdict
 
 ID = "fixture-pair"
 DESCRIPTION = "A km/miles or pounds/kg pair whose two figures disagree (test fixture)."
@@ -56,7 +56,7 @@ def fixture_registry(monkeypatch):
     """Replace the check registry with this one check for the duration of a test."""
     import sys
 
-    import service.checks
+    import orbitcheck.checks
 
-    monkeypatch.setattr(service.checks, "_registry", lambda: (sys.modules[__name__],))
+    monkeypatch.setattr(orbitcheck.checks, "_registry", lambda: (sys.modules[__name__],))
     return ID

@@ -5,10 +5,10 @@ import bisect
 import json
 import re
 
-from service.engine import Report
-from service.formats import FileResult, renderers
-from service.formats.json import finding_dict
-from service.model import Severity, Verdict
+from orbitcheck.engine import Report
+from orbitcheck.formats import FileResult, renderers
+from orbitcheck.formats.json import finding_dict
+from orbitcheck.model import Severity, Verdict
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")  # what editors count as a new line
 

@@ -187,8 +187,8 @@ def ll2_sync(monkeypatch, capsys):
 
     Returns run(*argv, environ=None) -> (status, stdout, stderr, sleeps).
     """
-    from service.cli import main
-    from service.commands import sync as command
+    from orbitcheck.cli import main
+    from orbitcheck.commands import sync as command
 
     def run(*argv: str, environ: dict[str, str] | None = None):
         sleeps: list[float] = []

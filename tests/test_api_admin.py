@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.app import create_app
+from orbitcheck.app import create_app
 
 ADMIN = {"Authorization": "Bearer root-key"}
 
@@ -68,8 +68,8 @@ def test_invalid_records_are_refused_and_the_old_ones_kept(admin_client, data_di
 
 def test_a_request_keeps_the_store_it_started_with(app, data_dir):
     """The store is immutable and swapped whole: an old reference stays complete after a reload."""
-    from service.api.state import StoreHolder
-    from service.reference.records import load_store
+    from orbitcheck.api.state import StoreHolder
+    from orbitcheck.records.store import load_store
 
     holder = StoreHolder(lambda: load_store(data_dir))
     first = holder.load()
@@ -82,7 +82,7 @@ def test_a_request_keeps_the_store_it_started_with(app, data_dir):
 
 
 def test_the_service_refuses_to_start_on_invalid_records(data_dir):
-    from service.reference.records import RecordError
+    from orbitcheck.records.store import RecordError
 
     (data_dir / "missions" / "progress-ms-10.toml").write_text('id = "progress-ms-10"\n', encoding="utf-8")
     with pytest.raises(RecordError, match="progress-ms-10.toml"):

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from service.api.findings import Utf16Offsets, finding_payload, is_passing, result_payload
-from service.engine import Report
-from service.model import Finding, Severity, Span, Verdict
-from service.text import parse_document
+from orbitcheck.api.findings import Utf16Offsets, finding_payload, is_passing, result_payload
+from orbitcheck.engine import Report
+from orbitcheck.model import Finding, Severity, Span, Verdict
+from orbitcheck.text import parse_document
 
 FINDING_KEYS = ["check", "verdict", "severity", "start", "end", "line", "column", "text", "message",
                 "suggestion", "details", "start_utf16", "end_utf16"]
@@ -107,7 +107,7 @@ def test_batch_refuses_bad_documents_naming_the_field(client, payload, field):
 
 
 def test_batch_size_is_limited_by_config():
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     client = create_app({"TESTING": True, "BATCH_LIMIT": 2}).test_client()
     docs = [{"id": str(i), "text": "x"} for i in range(3)]
@@ -187,7 +187,7 @@ def test_batch_checks_each_document(client):
 
 
 def test_reference_version_is_the_loaded_stores(app, client):
-    from service.api.state import holder
+    from orbitcheck.api.state import holder
 
     with app.app_context():
         version = holder().store.version

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from service.app import create_app
+from orbitcheck.app import create_app
 
 PROBLEM = "application/problem+json"
 BIG = 1024 * 1024
@@ -95,7 +95,7 @@ def test_unexpected_exception_is_a_bare_500_problem(app, monkeypatch, caplog):
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("service.api.check.check_text", explode)
+    monkeypatch.setattr("orbitcheck.api.check.check_text", explode)
     response = app.test_client().post("/v1/check", json={"text": "x"})
     assert response.status_code == 500
     assert response.mimetype == PROBLEM

@@ -18,7 +18,7 @@ from werkzeug.test import EnvironBuilder
 
 from bench.hostile import hostile_text
 from bench.server import gunicorn, request
-from service.app import create_app
+from orbitcheck.app import create_app
 
 LIMIT = 4096  # a small body limit keeps the oversized bodies small
 # Schema-valid but meaningless input (a check id that is not registered, duplicate batch ids) gets the

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from service.api.compat_lt import _match, _sentence, annotated_text, rule_id
-from service.api.findings import Utf16Offsets
-from service.model import Finding, Severity, Span, Verdict
-from service.text import parse_document
+from orbitcheck.api.compat_lt import _match, _sentence, annotated_text, rule_id
+from orbitcheck.api.findings import Utf16Offsets
+from orbitcheck.model import Finding, Severity, Span, Verdict
+from orbitcheck.text import parse_document
 
 
 def test_answers_in_languagetools_shape(client):
@@ -64,7 +64,7 @@ def test_json_body_is_415(client):
 def test_form_bodies_obey_the_size_limit_chunked_too():
     import io
 
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 200}).test_client()
     body = ("language=en&text=" + "x" * 300).encode()
@@ -182,7 +182,7 @@ def test_annotated_markup_counts_in_the_offsets(client):
 
 
 def test_languages_lists_english_variants_without_a_key():
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     client = create_app({"TESTING": True, "API_KEYS": ("k",)}).test_client()
     response = client.get("/v2/languages")

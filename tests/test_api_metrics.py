@@ -4,7 +4,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 
-from service.api.metrics import BUCKETS, SharedCounters, render
+from orbitcheck.api.metrics import BUCKETS, SharedCounters, render
 
 SAMPLE = re.compile(r'^(?P<name>[a-z_]+)(?:\{(?P<labels>[^}]*)\})? (?P<value>[0-9.e+-]+)$')
 

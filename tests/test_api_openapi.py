@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from openapi_spec_validator import validate
 
-from service.api.spec import _path
+from orbitcheck.api.spec import _path
 
 
 def test_document_validates_as_openapi_3(client):
@@ -46,7 +46,7 @@ def test_schemas_come_from_marshmallow(client):
 
 
 def test_security_is_declared_only_when_keys_are_required():
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     open_doc = create_app({"TESTING": True}).test_client().get("/openapi.json").get_json()
     assert "security" not in open_doc["paths"]["/v1/check"]["post"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.api.security import key_matches
-from service.app import create_app
+from orbitcheck.api.security import key_matches
+from orbitcheck.app import create_app
 
 KEYS = ("k-alpha", "k-beta")
 

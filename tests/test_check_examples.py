@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from service.checks import all_checks
-from service.engine import check_text
-from service.model import Severity
-from service.reference.records import load_store
+from orbitcheck.checks import all_checks
+from orbitcheck.engine import check_text
+from orbitcheck.model import Severity
+from orbitcheck.records.store import load_store
 
 BAD = {"inconsistent", "contradicted"}
 

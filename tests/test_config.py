@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
-from service import config
+from orbitcheck import config
 
 WARNING_ONLY = "The station passed 35,926 km (22,314 miles) overhead.\n"  # an ambiguous warning
 ERROR = "It fell 254 miles (400 km) away.\n"

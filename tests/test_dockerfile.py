@@ -31,7 +31,7 @@ def test_runs_as_a_non_root_user():
 
 def test_command_is_gunicorn_with_the_project_config():
     (cmd,) = _instruction("CMD")
-    assert json.loads(cmd) == ["gunicorn", "-c", "service/gunicorn.conf.py", "service.app:create_app()"]
+    assert json.loads(cmd) == ["gunicorn", "-c", "python:orbitcheck.gunicorn_conf", "orbitcheck.app:create_app()"]
     for copied in ("service", "schemas", "reference_data", "pyproject.toml"):
         assert any(copied in line for line in _instruction("COPY")), copied
 

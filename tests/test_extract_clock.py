@@ -3,15 +3,15 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from service.extract.clock import (
+from orbitcheck.extract.clock import (
     AnchorSource,
     ClockPrecision,
     ClockStyle,
     extract_clock_times,
     extract_time_pairs,
-    format_like,
 )
-from service.text import parse_document
+from orbitcheck.rewrite.times import format_like
+from orbitcheck.text import parse_document
 
 UTC = timezone.utc
 

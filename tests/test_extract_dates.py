@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from service.extract import Extraction
-from service.extract.dates import (
+from orbitcheck.extract import Extraction
+from orbitcheck.extract.dates import (
     DatePrecision,
     YearSource,
     anchor_before,
@@ -12,7 +12,7 @@ from service.extract.dates import (
     nearest_occurrence,
     sentence_bounds,
 )
-from service.text import parse_document
+from orbitcheck.text import parse_document
 
 
 def dates_in(text, published=None):

@@ -4,11 +4,11 @@ from pathlib import Path
 import pytest
 
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
-from service.engine import Report
-from service.formats import FileResult
-from service.formats.github import escape_data, escape_property, render
-from service.model import Finding, Severity, Span, Verdict
-from service.text import parse_document
+from orbitcheck.engine import Report
+from orbitcheck.formats import FileResult
+from orbitcheck.formats.github import escape_data, escape_property, render
+from orbitcheck.model import Finding, Severity, Span, Verdict
+from orbitcheck.text import parse_document
 
 DRAFT = Path(__file__).parent / "data" / "ci" / "draft.md"
 

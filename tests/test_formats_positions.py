@@ -1,9 +1,9 @@
 """Positions shared by the CI formats: UTF-8 byte columns, and which part of a claim a suggestion replaces."""
 import pytest
 
-from service.formats.positions import Position, suggestion_span, utf8_position
-from service.model import Finding, Severity, Span, Verdict
-from service.text import parse_document
+from orbitcheck.formats.positions import Position, suggestion_span, utf8_position
+from orbitcheck.model import Finding, Severity, Span, Verdict
+from orbitcheck.text import parse_document
 
 
 def finding(text: str, claim: str, suggestion: str | None, **details) -> Finding:

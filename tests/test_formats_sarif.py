@@ -94,6 +94,6 @@ def test_suppressed_findings_are_carried_as_in_source_suppressions(cli, tmp_path
 @pytest.mark.parametrize("given, uri", [("-", "stdin"), ("./drafts/a b.md", "drafts/a%20b.md"),
                                         ("drafts/../news/x.md", "news/x.md")])
 def test_artifact_uris_are_relative_uri_references(given, uri):
-    from service.formats.sarif import _uri
+    from orbitcheck.formats.sarif import _uri
 
     assert _uri(given) == uri

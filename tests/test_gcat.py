@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from service.errors import InputError
-from service.reference.gcat import LAUNCH_FIELDS, parse_number, parse_time, read_rows
-from service.reference.gcat_import import import_gcat
-from service.reference.records import RecordError, default_data_dir, load_store
-from service.reference.tomlwrite import dump_record
+from orbitcheck.errors import InputError
+from orbitcheck.records.gcat import LAUNCH_FIELDS, parse_number, parse_time, read_rows
+from orbitcheck.records.gcat_import import import_gcat
+from orbitcheck.records.store import RecordError, default_data_dir, load_store
+from orbitcheck.records.tomlwrite import dump_record
 
 GCAT = Path(__file__).parent / "data" / "gcat"
 LAUNCH = GCAT / "launch-excerpt-2018-iss.tsv"

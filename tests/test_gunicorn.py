@@ -1,4 +1,4 @@
-"""The real server: gunicorn with service/gunicorn.conf.py on a free loopback port, real HTTP with requests."""
+"""The real server: gunicorn with service/gunicorn_conf.py on a free loopback port, real HTTP with requests."""
 from __future__ import annotations
 
 import json
@@ -31,7 +31,7 @@ class Server:
         self.out, self.err = self.out_path.open("wb"), self.err_path.open("wb")
         environ = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": "2", **env}
         self.proc = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "-c", "service/gunicorn.conf.py", "service.app:create_app()"],
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:orbitcheck.gunicorn_conf", "orbitcheck.app:create_app()"],
             cwd=ROOT, env=environ, stdout=self.out, stderr=self.err)
         self.session = requests.Session()
         deadline = time.monotonic() + 30

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import service
+import orbitcheck
 from bench.hostile import RUNS, TOKENS, hostile_text
 from invariants import assert_well_formed
-from service.engine import check_text
-from service.reference.records import load_store
-from service.text import _code_spans, parse_document
+from orbitcheck.engine import check_text
+from orbitcheck.records.store import load_store
+from orbitcheck.text import _code_spans, parse_document
 
 MEGABYTE = 1 << 20
 
@@ -40,8 +40,8 @@ def test_a_megabyte_of_digits_parentheses_and_unit_words_finishes(markdown, stor
 def _service_patterns() -> list[tuple[str, re.Pattern]]:
     """Every compiled regular expression held at module level in service/ (directly or in a table)."""
     found = []
-    for info in pkgutil.walk_packages(service.__path__, "service."):
-        if "." in info.name.removeprefix("service.").split(".")[-1] or info.name.endswith(".conf"):
+    for info in pkgutil.walk_packages(orbitcheck.__path__, "orbitcheck."):
+        if "." in info.name.removeprefix("orbitcheck.").split(".")[-1] or info.name.endswith(".conf"):
             continue  # gunicorn.conf.py is a config file, not a module
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
@@ -53,7 +53,7 @@ def _service_patterns() -> list[tuple[str, re.Pattern]]:
 
 def test_the_regex_audit_sees_the_patterns():
     names = {name for name, _ in _service_patterns()}
-    assert {"service.text._EMPHASIS", "service.text._BACKTICKS", "service.text._FM_LINE"} <= names
+    assert {"orbitcheck.text._EMPHASIS", "orbitcheck.text._BACKTICKS", "orbitcheck.text._FM_LINE"} <= names
 
 
 # Long runs, each followed by a character that makes the last attempt fail: the worst case for backtracking.

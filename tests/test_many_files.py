@@ -3,7 +3,7 @@ import io
 import json
 
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
-from service.progress import ProgressBar
+from orbitcheck.progress import ProgressBar
 
 ERROR = "It fell 254 miles (400 km) away.\n"
 WARNING = "The station passed 35,926 km (22,314 miles) overhead.\n"
@@ -66,8 +66,8 @@ def test_progress_bar_is_silent_on_a_pipe_or_for_one_file():
 
 
 def test_worker_count_follows_the_flag_then_size_then_idle_cores(monkeypatch):
-    from service import batch
-    from service.config import Settings
+    from orbitcheck import batch
+    from orbitcheck.config import Settings
 
     small = [batch.Job(batch.Draft(f"{i}.md", "x" * 100, True), Settings()) for i in range(8)]
     large = [batch.Job(batch.Draft(f"{i}.md", "x" * (batch.PARALLEL_MIN_CHARS // 2), True), Settings())

@@ -2,7 +2,7 @@
 import json
 import shutil
 
-from service.reference.records import default_data_dir
+from orbitcheck.records.store import default_data_dir
 
 
 def test_missions_text_lists_matches_one_per_line(cli):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from service.extract.numbers import ABOVE, APPROX, BELOW, NUMBER, parse_number
+from orbitcheck.extract.numbers import ABOVE, APPROX, BELOW, NUMBER, parse_number
 
 
 @pytest.mark.parametrize(

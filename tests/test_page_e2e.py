@@ -16,8 +16,8 @@ import requests
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
-from service.app import create_app
-from service.model import Verdict
+from orbitcheck.app import create_app
+from orbitcheck.model import Verdict
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from invariants import assert_well_formed
-from service.engine import Report, check_text
-from service.formats.json import finding_dict
-from service.text import parse_document
+from orbitcheck.engine import Report, check_text
+from orbitcheck.formats.json import finding_dict
+from orbitcheck.text import parse_document
 
 PUBLISHED = date(2018, 11, 20)
 BOUNDED = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

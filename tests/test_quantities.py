@@ -2,9 +2,9 @@
 
 import pytest
 
-from service.extract.pairs import unit_pairs
-from service.extract.quantities import quantities
-from service.text import parse_document
+from orbitcheck.extract.pairs import unit_pairs
+from orbitcheck.extract.quantities import quantities
+from orbitcheck.text import parse_document
 
 
 def _pairs(text, markdown=False):

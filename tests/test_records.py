@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from service.reference.records import (
+from orbitcheck.records.store import (
     RecordError, ReferenceStore, data_dir_from_env, default_data_dir, load_store, name_key, resolve_data_dir,
 )
-from service.reference.tomlwrite import dump_record
+from orbitcheck.records.tomlwrite import dump_record
 
 GCAT = {"title": "GCAT launch.tsv", "url": "https://planet4589.org/space/gcat/", "retrieved": "2025-12-01",
         "licence": "CC-BY"}

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from service.engine import check_text
-from service.extract import Extraction
-from service.reference import claims
-from service.reference.records import ReferenceStore, load_store
-from service.text import parse_document
+from orbitcheck.engine import check_text
+from orbitcheck.extract import Extraction
+from orbitcheck.checks.reference import claims
+from orbitcheck.records.store import ReferenceStore, load_store
+from orbitcheck.text import parse_document
 
 SEED = (Path(__file__).parent / "data" / "seed" / "progress-ms-10-timelapse.txt").read_text(encoding="utf-8")
 PUBLISHED = date(2018, 11, 20)
@@ -256,7 +256,7 @@ def test_a_time_without_a_date_is_compared_as_a_time_of_day(store, written, verd
 def test_a_scheduled_launch_is_reported_as_a_schedule_and_never_contradicted(tmp_path):
     import shutil
 
-    from service.reference.records import default_data_dir
+    from orbitcheck.records.store import default_data_dir
 
     (tmp_path / "missions").mkdir()
     shutil.copy(default_data_dir() / "missions" / "soyuz-ms-11.toml", tmp_path / "missions")

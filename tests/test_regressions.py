@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from service.engine import check_text
-from service.model import Verdict
-from service.reference.records import load_store
+from orbitcheck.engine import check_text
+from orbitcheck.model import Verdict
+from orbitcheck.records.store import load_store
 
 
 def test_a_range_pair_wrong_at_both_ends_gets_a_suggestion_not_a_crash():

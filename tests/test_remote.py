@@ -10,9 +10,9 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
-from service.batch import Draft, Job
-from service.config import Settings
-from service.remote import RemoteChecker, RemoteError
+from orbitcheck.batch import Draft, Job
+from orbitcheck.config import Settings
+from orbitcheck.remote import RemoteChecker, RemoteError
 
 DRAFT = Path(__file__).parent / "data" / "ci" / "draft.md"
 
@@ -188,7 +188,7 @@ REAL = Path(__file__).parent / "data" / "ci" / "real" / "launch.md"
 
 @pytest.fixture
 def service_url(serve):
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     return serve(create_app({"TESTING": True}))
 
@@ -212,7 +212,7 @@ def test_remote_report_has_every_claim_and_the_suppressed_one(cli, service_url):
 
 
 def test_remote_api_key_from_the_environment(cli, serve, monkeypatch):
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     url = serve(create_app({"TESTING": True, "API_KEYS": ("k-123",)}))
     monkeypatch.delenv("ORBITCHECK_API_KEY", raising=False)

@@ -209,7 +209,7 @@ def test_a_next_link_to_another_host_is_not_followed(ll2_server, ll2_data, ll2_s
 
 @pytest.mark.server
 def test_an_interrupted_write_leaves_the_records_unchanged(ll2_pages, ll2_data, ll2_sync, monkeypatch):
-    from service.reference import snapshot
+    from orbitcheck.records import snapshot
 
     written = []
     real_write = snapshot._write_synced

@@ -8,7 +8,7 @@ import tomllib
 import pytest
 from ll2_fake import page, tree_hashes
 
-from service.reference.records import load_store
+from orbitcheck.records.store import load_store
 
 PAGE1_IDS = [launch["id"] for launch in page("2.0.0-launch-page1.json")["results"]]
 PAGE2_IDS = [launch["id"] for launch in page("2.0.0-launch-page2.json")["results"]]
@@ -196,7 +196,7 @@ def test_limit_inside_the_last_page_still_says_more_remain(ll2_server, ll2_data,
 
 @pytest.mark.server
 def test_a_running_service_serves_the_synced_launches_after_a_reload(ll2_server, ll2_data, ll2_sync):
-    from service.app import create_app
+    from orbitcheck.app import create_app
 
     app = create_app({"TESTING": True, "DATA_DIR": str(ll2_data), "ADMIN_KEYS": ("admin-key",)})
     client = app.test_client()

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 import pytest
 from ll2_fake import page
 
-from schemas.records import MissionSchema
-from service.reference.ll2_mapping import LaunchDataError, Mapped, Skipped, ll2_id_of, map_launch
-from service.reference.ll2_merge import conflicts
+from orbitcheck.schemas.records import MissionSchema
+from orbitcheck.records.ll2_mapping import LaunchDataError, Mapped, Skipped, ll2_id_of, map_launch
+from orbitcheck.records.ll2_merge import conflicts
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 RECORDED = [
@@ -190,13 +190,13 @@ def test_the_id_in_a_launch_url_is_found_for_every_api_version():
     ],
 )
 def test_retry_after_reads_seconds_and_http_dates_against_the_injected_clock(header, seconds):
-    from service.reference.ll2 import _retry_after
+    from orbitcheck.records.ll2 import _retry_after
 
     assert _retry_after(header, NOW.timestamp()) == seconds
 
 
 def test_a_next_link_on_the_same_host_keeps_https():
-    from service.reference.ll2 import Ll2Client, Progress, UpstreamError
+    from orbitcheck.records.ll2 import Ll2Client, Progress, UpstreamError
 
     client = Ll2Client("https://ll.thespacedevs.com/2.3.0")
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from ll2_fake import tree_hashes
 
-from service.errors import InputError
-from service.reference import snapshot
+from orbitcheck.errors import InputError
+from orbitcheck.records import snapshot
 
 
 @pytest.fixture

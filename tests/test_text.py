@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from service.errors import InputError
-from service.text import parse_date, parse_document
+from orbitcheck.errors import InputError
+from orbitcheck.text import parse_date, parse_document
 
 
 def test_plain_text_is_all_prose():

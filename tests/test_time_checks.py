@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from service.engine import check_text
-from service.errors import InputError
-from service.model import Severity, Verdict
+from orbitcheck.engine import check_text
+from orbitcheck.errors import InputError
+from orbitcheck.model import Severity, Verdict
 
 SEED_PATH = "tests/data/seed/progress-ms-10-timelapse.txt"
 PUBLISHED = date(2018, 11, 20)

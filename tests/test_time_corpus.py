@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from service.engine import check_text
-from service.model import Severity, Verdict
+from orbitcheck.engine import check_text
+from orbitcheck.model import Severity, Verdict
 
 CORPUS = Path(__file__).parent / "data" / "corpus" / "dev_pairs.jsonl"
 ITEMS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]

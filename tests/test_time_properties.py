@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from service.engine import check_text
-from service.model import Verdict
+from orbitcheck.engine import check_text
+from orbitcheck.model import Verdict
 
 # (how the zone is written, IANA zone, the daylight state the name needs or None for either)
 ZONES = (

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from service.engine import check_text
+from orbitcheck.engine import check_text
 
 CORPUS = Path(__file__).parent / "data" / "corpus" / "dev_pairs.jsonl"
 ITEMS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]

@@ -5,13 +5,13 @@ import sys
 
 import pytest
 
-from service.extract.unitwords import unit_key
-from service.normalise import units
+from orbitcheck.vocabulary.unitwords import unit_key
+from orbitcheck.normalise import units
 
 
 def test_importing_builds_nothing():
     code = (
-        "import service.normalise.units as u, service.checks.unit_pair, service.engine;"
+        "import orbitcheck.normalise.units as u, orbitcheck.checks.unit_pair, orbitcheck.engine;"
         "print(u.registry.cache_info().currsize, u._factor.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from service.checks import all_checks
-from service.model import Verdict
+from orbitcheck.checks import all_checks
+from orbitcheck.model import Verdict
 
 STATIC = Path(__file__).resolve().parent.parent / "service" / "static"
 

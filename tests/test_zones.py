@@ -8,8 +8,8 @@ from importlib import resources
 
 import pytest
 
-from service.errors import InputError
-from service.normalise import zones
+from orbitcheck.errors import InputError
+from orbitcheck.vocabulary import zones
 
 # tzdata keys that look like US abbreviations but are fixed-offset zones (EST is America/Panama).
 FORBIDDEN = {"EST", "MST", "HST", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT"}
@@ -22,7 +22,7 @@ def test_every_entry_is_a_real_zone_and_none_is_a_tzdata_abbreviation_key():
 
 
 def test_every_table_has_a_comment_above_it():
-    text = resources.files("service.normalise").joinpath("zones.toml").read_text(encoding="utf-8")
+    text = resources.files("orbitcheck.vocabulary").joinpath("zones.toml").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip()]
     for i, line in enumerate(lines):
         if line == "[[zone]]":
@@ -74,7 +74,7 @@ def test_default_zone_must_be_an_iana_key():
 
 
 def test_nothing_is_read_at_import_time():
-    code = ("import service.checks, service.normalise.zones as z, service.extract.clock as c;"
+    code = ("import orbitcheck.checks, orbitcheck.vocabulary.zones as z, orbitcheck.extract.clock as c;"
             "print(z.table.cache_info().currsize, c._zone_re.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "0"]

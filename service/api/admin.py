@@ -2,7 +2,7 @@
 
 The new records are loaded and validated in the worker that got the request (a failure answers 409 and
 changes nothing). Under gunicorn that worker then sends SIGHUP to the master, which reloads them itself and
-gracefully replaces every worker (see service/gunicorn.conf.py), so all workers serve the same version.
+gracefully replaces every worker (see service/gunicorn_conf.py), so all workers serve the same version.
 Needs an admin key (ORBITCHECK_ADMIN_KEYS); see security.py.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Blueprint, current_app
 
-from schemas.api import ReloadSchema
+from orbitcheck.schemas.api import ReloadSchema
 
 from .metrics import count_event
 from .problems import Problem

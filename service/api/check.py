@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Blueprint, current_app
 
-from schemas.api import BatchRequestSchema, BatchResponseSchema, CheckRequestSchema, CheckResponseSchema
+from orbitcheck.schemas.api import BatchRequestSchema, BatchResponseSchema, CheckRequestSchema, CheckResponseSchema
 
 from ..engine import Report, check_text
 from .body import load_json

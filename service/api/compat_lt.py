@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from flask import Blueprint
 
-from schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema, LTLanguageEntrySchema
+from orbitcheck.schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema, LTLanguageEntrySchema
 
 from ..checks import all_checks
 from ..engine import check_text
@@ -139,7 +139,7 @@ def _language(code: str) -> dict[str, Any]:
     responses={200: (LanguageToolResponseSchema, "LanguageTool matches")},
 )
 def languagetool_check() -> dict[str, Any]:
-    from service import __version__
+    from .. import __version__
 
     form = schema(LanguageToolFormSchema).load(form_body().to_dict())
     original, checkable = annotated_text(form["data"]) if form.get("data") else (form["text"], form["text"])

@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from schemas.api import HealthSchema, ReadySchema
+from orbitcheck.schemas.api import HealthSchema, ReadySchema
 
 from .spec import operation
 from .state import current_store, store_version

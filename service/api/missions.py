@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Blueprint, request
 
-from schemas.api import MissionListSchema, MissionQuerySchema, MissionSchema
+from orbitcheck.schemas.api import MissionListSchema, MissionQuerySchema, MissionSchema
 
 from .body import schema
 from .problems import Problem

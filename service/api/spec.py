@@ -15,7 +15,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
 from marshmallow import Schema
 
-from schemas import api as schemas
+from orbitcheck.schemas import api as schemas
 
 from .problems import MEDIA_TYPE as PROBLEM
 
@@ -54,7 +54,7 @@ def _content(schema: type[Schema] | Schema | None, media: str) -> dict[str, Any]
 
 
 def build_spec(app: Flask) -> dict[str, Any]:
-    from service import __version__
+    from .. import __version__
 
     spec = APISpec(
         title="orbitcheck",

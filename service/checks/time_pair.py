@@ -9,9 +9,9 @@ from typing import Iterable
 from ..extract import Extraction
 from ..extract.clock import TimePair, extract_time_pairs
 from ..model import Finding, Severity, Span, Verdict
-from ..normalise import zones
+from ..vocabulary import zones
 from ..normalise.instants import Outcome, SideComparison, compare
-from ..normalise.timetext import corrected_side, describe_side
+from ..rewrite.times import corrected_side, describe_side
 from . import Examples
 from .context import CheckContext
 

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..extract import Extraction
 from ..extract.dates import WEEKDAYS, DateMention, DatePrecision, extract_dates
 from ..model import Finding, Severity, Verdict
-from ..normalise.timetext import weekday_like
+from ..rewrite.times import weekday_like
 from . import Examples
 from .context import CheckContext
 

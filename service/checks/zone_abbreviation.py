@@ -11,7 +11,7 @@ from typing import Iterable
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times
 from ..model import Finding, Severity, Verdict
-from ..normalise.zones import ZoneEntry
+from ..vocabulary.zones import ZoneEntry
 from . import Examples
 from .context import CheckContext
 

@@ -12,7 +12,7 @@ from ..checks import select
 from ..errors import InputError
 from ..formats import FileResult, renderers
 from ..model import Severity
-from ..reference.records import load_store, resolve_data_dir
+from ..records.store import load_store, resolve_data_dir
 from ..text import parse_date
 from .missions import add_data_dir
 

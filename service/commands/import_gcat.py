@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..reference.gcat_import import import_gcat
-from ..reference.records import resolve_data_dir
+from ..records.gcat_import import import_gcat
+from ..records.store import resolve_data_dir
 from ..text import parse_date
 from .missions import add_data_dir
 

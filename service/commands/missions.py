@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from ..reference.records import Mission, load_store, resolve_data_dir
+from ..records.store import Mission, load_store, resolve_data_dir
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:

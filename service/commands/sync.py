@@ -37,7 +37,7 @@ def default_env() -> Env:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..reference.ll2 import DEFAULT_BASE_URL, TOKEN_ENV
+    from ..records.ll2 import DEFAULT_BASE_URL, TOKEN_ENV
 
     p = sub.add_parser(
         "sync",
@@ -87,9 +87,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..reference.ll2 import TOKEN_ENV, UpstreamError
-    from ..reference.ll2_sync import SyncOptions, sync_ll2
-    from ..reference.records import resolve_data_dir
+    from ..records.ll2 import TOKEN_ENV, UpstreamError
+    from ..records.ll2_sync import SyncOptions, sync_ll2
+    from ..records.store import resolve_data_dir
 
     env = default_env()
     options = SyncOptions(

@@ -5,7 +5,6 @@ API (checks and the reference-record linker build on it; keep it stable):
     extract_clock_times(doc) -> tuple[ClockMention, ...]   # every clock time, pair sides included, in order
     extract_time_pairs(doc)  -> tuple[TimePair, ...]       # a time + the same instant elsewhere, in (...)
     Extraction(doc).get(extract_clock_times)               # memoised per document, shared by checks
-    format_like(mention, hour, minute, second) -> str      # a time written the way `mention` was written
 
 A ClockMention carries the time as written (hour 0-23 after a.m./p.m., minute, second), its precision,
 the hedge ("around"), the zone as written with its readings from the zone table, the day written with it
@@ -32,8 +31,8 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from ..model import Span
-from ..normalise import zones
-from ..normalise.zones import ZoneEntry
+from ..vocabulary import zones
+from ..vocabulary.zones import ZoneEntry
 from ..text import Document
 from . import dates as dates_mod
 from .dates import DateMention, DatePrecision, YearSource
@@ -509,33 +508,3 @@ def nearest_day(written: datetime, target: datetime) -> datetime:
     if gap < -_HALF_DAY:
         return written + _DAY
     return written
-
-
-# --- writing a time the writer's way ---------------------------------------------------------------------
-
-def format_like(mention: ClockMention, hour: int, minute: int, second: int | None = None) -> str:
-    """`hour:minute[:second]` written as `mention` was: "1131", "11:31", "6:31 a.m.", "1.17am", "5 p.m."."""
-    written = mention.text[: mention.time_span.end - mention.time_span.start]
-    show_seconds = mention.second is not None and second is not None
-    if mention.style is ClockStyle.HHMM:
-        return f"{hour:02d}{minute:02d}" + (f":{second:02d}" if show_seconds else "")
-    sep = next((c for c, n in zip(written, written[1:], strict=False) if c in ":." and n.isdigit()), ":")
-    if mention.style is ClockStyle.H24:
-        lead = f"{hour:02d}" if written[:2].isdigit() else str(hour)
-        return f"{lead}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")
-    if mention.style is ClockStyle.WORD and minute == 0 and hour in (0, 12):
-        return "noon" if hour == 12 else "midnight"
-    h12 = hour % 12 or 12
-    body = str(h12) if minute == 0 and not show_seconds and mention.precision is ClockPrecision.HOUR \
-        else f"{h12}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")
-    return body + _meridiem_like(mention.meridiem or " p.m.", hour >= 12)
-
-
-def _meridiem_like(written: str, pm: bool) -> str:
-    """" a.m." -> " p.m.", "am" -> "pm", " PM" -> " AM": the letter swapped, dots/case/space kept."""
-    out = []
-    for ch in written:
-        if ch in "aApP":
-            ch = ("p" if pm else "a") if ch.islower() else ("P" if pm else "A")
-        out.append(ch)
-    return "".join(out)

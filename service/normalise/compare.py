@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..extract.quantities import Quantity, Side
 from ..model import Span, Verdict
 from .units import Conversion, conversions
-from .writing import corrected
+from ..rewrite.numbers import corrected
 
 _EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
 

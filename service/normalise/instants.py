@@ -14,8 +14,8 @@ from itertools import product
 
 from ..extract.clock import AnchorSource, ClockMention, ClockPrecision, nearest_day
 from ..extract.dates import DatePrecision
-from . import zones
-from .zones import ZoneEntry
+from ..vocabulary import zones
+from ..vocabulary.zones import ZoneEntry
 
 # When no date is known, an abbreviation that states its offset (EDT = UTC-4) still converts: the
 # wall-clock arithmetic is then done on this nominal day and compared modulo the day.

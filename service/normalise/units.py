@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .. import vocabulary
+
 # key -> readings: (pint unit, how the reading is described in a finding's details)
 READINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "km": (("kilometer", "km"),),
@@ -110,7 +112,7 @@ def registry() -> Any:
     import pint
 
     ureg: Any = pint.UnitRegistry()
-    ureg.load_definitions(str(resources.files(__package__).joinpath("units.txt")))
+    ureg.load_definitions(str(resources.files(vocabulary).joinpath("units.txt")))
     return ureg
 
 

@@ -19,7 +19,7 @@ from ..errors import InputError
 from .ll2 import Fetch, Ll2Client, Progress, Sleep, UpstreamError
 from .ll2_mapping import LaunchDataError, Mapped, map_launch
 from .ll2_merge import Existing, Plan, merge
-from .records import RecordError, load_store
+from .store import RecordError, load_store
 from .snapshot import locked, write_file_atomically, write_snapshot
 from .tomlwrite import dump_record
 

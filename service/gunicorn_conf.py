@@ -1,4 +1,4 @@
-"""gunicorn settings for orbitcheck: `gunicorn -c service/gunicorn.conf.py 'service.app:create_app()'`.
+"""gunicorn settings for orbitcheck: `gunicorn -c python:orbitcheck.gunicorn_conf 'orbitcheck.app:create_app()'`.
 
 - Sync workers, one per core: checking a draft is CPU work, so more workers than cores only adds switching.
 - `preload_app`: create_app (reference records, pint registry, the shared metrics table) runs once in the
@@ -71,7 +71,7 @@ logger_class = JsonAccessLogger
 
 def _holder(server):
     """The app's reference store holder; None for an app that is not orbitcheck's (bench's plain app)."""
-    from service.api.state import EXTENSION
+    from .api.state import EXTENSION
 
     extensions = getattr(server.app.wsgi(), "extensions", {})
     return extensions.get(EXTENSION)
@@ -92,7 +92,7 @@ def when_ready(server):
 
 def on_reload(server):
     """SIGHUP in the master: reload the reference records before gunicorn forks the new workers."""
-    from service.api.metrics import EXTENSION as METRICS
+    from .api.metrics import EXTENSION as METRICS
 
     app = server.app.wsgi()
     holder = _holder(server)

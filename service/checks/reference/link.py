@@ -19,11 +19,11 @@ from datetime import datetime, timezone
 from enum import StrEnum
 from typing import Any
 
-from ..extract.dates import sentence_bounds
-from ..extract.missions import MentionKind, MissionMention
-from ..model import Span
-from ..text import Document
-from .records import Mission
+from ...extract.dates import sentence_bounds
+from ...extract.missions import MentionKind, MissionMention
+from ...model import Span
+from ...text import Document
+from ...records.store import Mission
 
 
 class Property(StrEnum):

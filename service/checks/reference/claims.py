@@ -12,16 +12,17 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..extract import Extraction
-from ..extract.clock import AnchorSource, ClockMention, format_like
-from ..extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
-from ..extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
-from ..extract.quantities import Quantity, quantities
-from ..model import Span, Verdict
-from ..normalise.units import conversions
-from ..normalise.writing import corrected
-from ..normalise.zones import from_utc
-from ..text import Document
+from ...extract import Extraction
+from ...extract.clock import AnchorSource, ClockMention
+from ...rewrite.times import format_like
+from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
+from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
+from ...extract.quantities import Quantity, quantities
+from ...model import Span, Verdict
+from ...normalise.units import conversions
+from ...rewrite.numbers import corrected
+from ...vocabulary.zones import from_utc
+from ...text import Document
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 

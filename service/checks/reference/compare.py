@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..model import Verdict
+from ...model import Verdict
 from .link import Link, Property
-from .records import Mission, name_key
+from ...records.store import Mission, name_key
 
 MASS_PROPERTIES = (Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS)
 _STEP = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
@@ -162,7 +162,7 @@ def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
 def _local(when: datetime, zone: Any) -> datetime:
     if zone is None:
         return when.astimezone(timezone.utc)
-    from ..normalise.zones import from_utc
+    from ...vocabulary.zones import from_utc
 
     return from_utc(when, zone) or when
 

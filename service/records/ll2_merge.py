@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .ll2_mapping import SOURCE_KEY, Mapped, Skipped, ll2_id_of
-from .records import name_key
+from .store import name_key
 
 Dump = Callable[[dict[str, Any]], str]
 

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from importlib import resources
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
@@ -205,8 +206,10 @@ def _search_keys(m: Mission) -> list[str]:
 
 
 def default_data_dir() -> Path:
-    """The shipped reference_data/ at the repository's top level."""
-    return Path(__file__).resolve().parents[2] / "reference_data"
+    """The shipped records: package data `orbitcheck.reference_data` (the repository's reference_data/ folder).
+
+    Found with importlib.resources, so a wheel, an editable install and the source tree all find them."""
+    return Path(str(resources.files("orbitcheck.reference_data")))
 
 
 def data_dir_from_env(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -224,7 +227,7 @@ def resolve_data_dir(given: str | Path | None = None, environ: Mapping[str, str]
 
 def load_store(data_dir: Path | None = None) -> ReferenceStore:
     """Read and validate every record under data_dir/missions; RecordError lists every problem at once."""
-    from schemas.records import MissionSchema
+    from orbitcheck.schemas.records import MissionSchema
 
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     folder = data_dir / "missions"

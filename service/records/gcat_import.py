@@ -17,7 +17,7 @@ from typing import Any
 from marshmallow import ValidationError
 
 from .gcat import GcatTime, clean_id, parse_number, parse_time, read_rows
-from .records import RecordError, _clashes, flatten_errors, load_store, mission_from_dict
+from .store import RecordError, _clashes, flatten_errors, load_store, mission_from_dict
 from .tomlwrite import dump_record
 
 LICENCE = "CC-BY: data from GCAT (J. McDowell, planet4589.org/space/gcat)"
@@ -245,7 +245,7 @@ def _merge(raw: dict[str, Any], hit: _Found) -> tuple[list[str], list[str]]:
 
 
 def _validate(raws: dict[str, dict], changed: dict[str, dict]) -> None:
-    from schemas.records import MissionSchema
+    from orbitcheck.schemas.records import MissionSchema
 
     schema, problems, missions = MissionSchema(), [], []
     for mission_id, raw in raws.items():

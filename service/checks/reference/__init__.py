@@ -1,7 +1,7 @@
 """reference: check dates, clock times, cargo masses and launch sites against the mission records.
 
-Each claim is linked to a mission and a property (service/reference/link.py) and compared with the record's
-figure at the coarser precision (service/reference/compare.py). Without a store in the context it yields
+Each claim is linked to a mission and a property (link.py here) and compared with the record's
+figure at the coarser precision (compare.py). Without a store in the context it yields
 nothing; without a mission, a property or a figure it says unverified, never contradicted.
 """
 from __future__ import annotations
@@ -9,15 +9,15 @@ from __future__ import annotations
 import bisect
 from typing import Iterable
 
-from ..extract import Extraction
-from ..extract.clock import extract_clock_times
-from ..extract.dates import DatePrecision, extract_dates
-from ..model import Finding, Severity, Span, Verdict
-from ..reference import claims
-from ..reference.compare import Outcome
-from ..reference.link import Link
-from . import Examples
-from .context import CheckContext
+from ...extract import Extraction
+from ...extract.clock import extract_clock_times
+from ...extract.dates import DatePrecision, extract_dates
+from ...model import Finding, Severity, Span, Verdict
+from . import claims
+from .compare import Outcome
+from .link import Link
+from .. import Examples
+from ..context import CheckContext
 
 ID = "reference"
 DESCRIPTION = "Launch, docking and landing dates and times, cargo masses and launch sites against cited records."

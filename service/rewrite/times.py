@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..extract.clock import ClockMention, format_like
+from ..extract.clock import ClockMention, ClockPrecision, ClockStyle
 from ..extract.dates import WEEKDAYS
-from .instants import SideComparison
+from ..normalise.instants import SideComparison
 
 # AP style abbreviations, then the three-letter ones: a suggestion uses the family the writer used.
 _AP_WEEKDAYS = ("Mon.", "Tues.", "Wed.", "Thurs.", "Fri.", "Sat.", "Sun.")
@@ -72,3 +72,31 @@ def weekday_like(written: str, weekday: int) -> str:
     if not written.endswith("."):
         return WEEKDAYS[weekday]
     return (_AP_WEEKDAYS if written in _AP_WEEKDAYS else _SHORT_WEEKDAYS)[weekday]
+
+
+def format_like(mention: ClockMention, hour: int, minute: int, second: int | None = None) -> str:
+    """`hour:minute[:second]` written as `mention` was: "1131", "11:31", "6:31 a.m.", "1.17am", "5 p.m."."""
+    written = mention.text[: mention.time_span.end - mention.time_span.start]
+    show_seconds = mention.second is not None and second is not None
+    if mention.style is ClockStyle.HHMM:
+        return f"{hour:02d}{minute:02d}" + (f":{second:02d}" if show_seconds else "")
+    sep = next((c for c, n in zip(written, written[1:], strict=False) if c in ":." and n.isdigit()), ":")
+    if mention.style is ClockStyle.H24:
+        lead = f"{hour:02d}" if written[:2].isdigit() else str(hour)
+        return f"{lead}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")
+    if mention.style is ClockStyle.WORD and minute == 0 and hour in (0, 12):
+        return "noon" if hour == 12 else "midnight"
+    h12 = hour % 12 or 12
+    body = str(h12) if minute == 0 and not show_seconds and mention.precision is ClockPrecision.HOUR \
+        else f"{h12}{sep}{minute:02d}" + (f"{sep}{second:02d}" if show_seconds else "")
+    return body + _meridiem_like(mention.meridiem or " p.m.", hour >= 12)
+
+
+def _meridiem_like(written: str, pm: bool) -> str:
+    """" a.m." -> " p.m.", "am" -> "pm", " PM" -> " AM": the letter swapped, dots/case/space kept."""
+    out = []
+    for ch in written:
+        if ch in "aApP":
+            ch = ("p" if pm else "a") if ch.islower() else ("P" if pm else "A")
+        out.append(ch)
+    return "".join(out)
