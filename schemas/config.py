@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-from orbitcheck.config import FAIL_LEVELS, TOLERANCES
+from orbitcheck.model import FailLevel, Profile
 
 
 
@@ -45,8 +45,8 @@ class ConfigSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    fail_on = fields.String(validate=validate.OneOf(FAIL_LEVELS))
-    tolerance = fields.String(validate=validate.OneOf(TOLERANCES))
+    fail_on = fields.String(validate=validate.OneOf([level.value for level in FailLevel]))
+    tolerance = fields.String(validate=validate.OneOf([profile.value for profile in Profile]))
     default_zone = fields.String(validate=_known_zone)
     published_field = fields.String(validate=validate.Length(min=1))
     checks = fields.Nested(ChecksSchema)

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from enum import IntEnum
 from typing import Sequence
 
 from . import __version__
+from .commands import ExitStatus
 from .errors import OrbitcheckError
-
-
-class ExitStatus(IntEnum):
-    CLEAN = 0
-    FINDINGS = 1
-    ERROR = 2
 
 
 def _commands():

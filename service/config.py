@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError
+from .model import FailLevel, Profile
 
 FILE_NAME = ".orbitcheck.toml"
-FAIL_LEVELS = ("error", "warning", "never")
-TOLERANCES = ("strict", "news", "ap")  # CheckContext.profile values; the units checks define them
+FAIL_LEVELS = tuple(level.value for level in FailLevel)
+TOLERANCES = tuple(profile.value for profile in Profile)
 
 
 class ConfigError(InputError):

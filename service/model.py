@@ -9,6 +9,22 @@ from enum import StrEnum
 from typing import Any, Mapping
 
 
+class Profile(StrEnum):
+    """Tolerance profile for conversions (CheckContext.profile): how wide a written figure is read."""
+
+    STRICT = "strict"  # every digit is significant
+    NEWS = "news"  # round figures ("400 km") stand for +-5 % (the default)
+    AP = "ap"  # AP Stylebook's coarse conversion factors accepted too
+
+
+class FailLevel(StrEnum):
+    """The severity at which a CI run fails (`--fail-on`, `fail_on =`)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
 class Verdict(StrEnum):
     """What a check concluded about one claim.
 

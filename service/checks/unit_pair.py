@@ -13,6 +13,7 @@ from ..extract.pairs import UnitPair, unit_pairs
 from ..model import Finding, Severity, Verdict
 from ..normalise.compare import Outcome, compare, difference_cue
 from ..normalise.explain import details, message
+from ..rewrite.numbers import corrected
 from ..text import Document
 from . import Examples
 from .context import CheckContext
@@ -36,9 +37,12 @@ EXAMPLES = Examples(
 _RANK = {Verdict.CONSISTENT: 0, Verdict.AMBIGUOUS: 1, Verdict.INCONSISTENT: 2}
 
 
-def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome]) -> str | None:
+def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome], profile: str) -> str | None:
     """The parentheses' contents with each wrong figure rewritten the writer's way."""
-    fixes = sorted((fix for o in outcomes for fix in o.corrections), key=lambda fix: fix[0].start)
+    fixes = sorted(
+        ((c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for o in outcomes for c in o.misfits),
+        key=lambda fix: fix[0].start,
+    )
     if not fixes:
         return None
     pos, parts = pair.inner.start, []
@@ -59,12 +63,12 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         if worst.verdict is Verdict.INCONSISTENT:
             severity = (
                 Severity.WARNING
-                if all(o.borderline for _, o in outcomes if o.corrections)
+                if all(o.borderline for _, o in outcomes if o.misfits)
                 else Severity.ERROR
             )
         else:
             severity = Severity.INFO if worst.verdict is Verdict.CONSISTENT else Severity.WARNING
-        suggestion = _suggestion(doc, pair, [o for _, o in outcomes])
+        suggestion = _suggestion(doc, pair, [o for _, o in outcomes], context.profile)
         explained = details(doc.text, pair, outcomes, context.profile)
         if suggestion is not None:  # what the suggestion replaces: the parentheses' contents
             explained["suggestion_span"] = [pair.inner.start, pair.inner.end]

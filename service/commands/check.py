@@ -14,6 +14,7 @@ from ..formats import FileResult, renderers
 from ..model import Severity
 from ..records.store import load_store, resolve_data_dir
 from ..text import parse_date
+from . import ExitStatus
 from .missions import add_data_dir
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -37,8 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import ExitStatus
-
     published = parse_date(args.published, what="--published") if args.published else None
     checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
     if checks is not None:

@@ -9,6 +9,7 @@ from ..errors import InputError
 from ..records.gcat_import import import_gcat
 from ..records.store import resolve_data_dir
 from ..text import parse_date
+from . import ExitStatus
 from .missions import add_data_dir
 
 
@@ -33,8 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import ExitStatus
-
     if not (args.launch or args.satcat or args.auxcat):
         raise InputError("import gcat needs at least one of --launch, --satcat, --auxcat")
     report = import_gcat(resolve_data_dir(args.data_dir), launch=args.launch, satcat=args.satcat,

@@ -6,6 +6,7 @@ import json
 import sys
 
 from ..records.store import Mission, load_store, resolve_data_dir
+from . import ExitStatus
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import ExitStatus
-
     store = load_store(resolve_data_dir(args.data_dir))
     found = store.search(args.query)
     if args.format == "json":

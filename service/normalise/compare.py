@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from ..extract.quantities import Quantity, Side
 from ..model import Span, Verdict
 from .units import Conversion, conversions
-from ..rewrite.numbers import corrected
 
 _EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
 
@@ -44,7 +43,7 @@ class Outcome:
     conversion: Conversion | None
     comparisons: tuple[Comparison, ...]
     fitting: tuple[str, ...]  # every reading under which the side is consistent
-    corrections: tuple[tuple[Span, str], ...] = ()  # number spans in b and their corrected writing
+    misfits: tuple[Comparison, ...] = ()  # the comparisons that do not fit (inconsistent outcomes only)
     borderline: bool = False  # off by less than one unit of the last written digit
 
 
@@ -86,11 +85,9 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
         chosen, comps = cued[0] if cued else closest
         return Outcome(Verdict.CONSISTENT, chosen, comps, names)
     chosen, comps = tried[0] if len(tried) == 1 else min(tried, key=lambda t: _distance(t[1]))
-    fixes = tuple(
-        (c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for c in comps if not c.fits
-    )
+    misfits = tuple(c for c in comps if not c.fits)
     borderline = all(c.gap <= c.b.number.half_unit for c in comps)
-    return Outcome(Verdict.INCONSISTENT, chosen, comps, names, fixes, borderline)
+    return Outcome(Verdict.INCONSISTENT, chosen, comps, names, misfits, borderline)
 
 
 _CUES = re.compile(
