@@ -9,9 +9,9 @@ pipeline runs, Markdown masking and rendering to the JSON contract included, as 
 from __future__ import annotations
 
 import math
-from datetime import date
 import statistics
 import time
+from datetime import date
 
 from bench.hostile import hostile_text
 from orbitcheck.engine import check_text

@@ -17,7 +17,6 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from orbitcheck.model import FailLevel, Profile
 
 
-
 def _known_zone(name: str) -> None:
     try:
         ZoneInfo(name)

@@ -7,7 +7,7 @@ file name) live in service/reference/records.py, which turns both kinds of probl
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -46,9 +46,9 @@ class UtcTime(fields.Field):
                 raise ValidationError(f"not a real date and time: {value!r}") from None
         if not isinstance(value, datetime) or isinstance(value, bool):
             raise ValidationError("must be a UTC time written YYYY-MM-DDThh:mm[:ss]Z")
-        if value.tzinfo is None or value.utcoffset() != timezone.utc.utcoffset(None):
+        if value.tzinfo is None or value.utcoffset() != UTC.utcoffset(None):
             raise ValidationError("must be in UTC (end it with Z)")
-        return value.astimezone(timezone.utc)
+        return value.astimezone(UTC)
 
 
 class IsoDate(fields.Field):

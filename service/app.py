@@ -7,7 +7,8 @@ with gunicorn's `preload_app = True` that is once, in the master, before the wor
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -91,9 +92,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.json.sort_keys = False  # findings keep the contract's field order
 
+    from . import web
     from .api import admin, check, compat_lt, health, metrics, missions, openapi, problems, security
     from .api.state import EXTENSION, StoreHolder
-    from . import web
 
     problems.init_app(app)
     metrics.init_app(app)

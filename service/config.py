@@ -6,10 +6,11 @@ Precedence, key by key: command-line flag > config file > built-in default.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import InputError
 from .model import FailLevel, Profile

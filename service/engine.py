@@ -1,9 +1,10 @@
 """check_text: the whole pipeline, text -> Document -> Extraction -> checks -> Report. Nothing else."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from . import checks as registry
 from . import suppress

@@ -48,7 +48,7 @@ class JsonAccessLogger(_Logger):
             return
         headers = dict((name.lower(), value) for name, value in (resp.headers or ()))
         record = {
-            "time": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds"),
+            "time": _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds"),
             "request_id": headers.get("x-request-id"),
             "remote": environ.get("REMOTE_ADDR"),
             "method": environ.get("REQUEST_METHOD"),

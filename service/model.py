@@ -4,9 +4,10 @@ Nothing here knows about Flask, marshmallow or the command line; those are edges
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import Any
 
 
 class Profile(StrEnum):

@@ -1,7 +1,8 @@
 """What `orbitcheck check` writes to stderr: a progress bar (only on a terminal) and one summary line."""
 from __future__ import annotations
 
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from .formats import FileResult
 from .model import Severity

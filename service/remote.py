@@ -6,7 +6,8 @@ output format prints the same thing whichever side did the checking.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests

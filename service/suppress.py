@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Finding
 from .text import Document, mask_code  # the same code rules the prose mask uses

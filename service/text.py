@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
-from typing import Callable, Iterator, Mapping
+from functools import cached_property
 
 from .errors import InputError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ll2_fake import ll2_server, ll2_data, ll2_sync, ll2_pages  # noqa: F401 (fixtures for tests/test_sync_*.py)
+from ll2_fake import ll2_data, ll2_pages, ll2_server, ll2_sync  # noqa: F401 (fixtures for tests/test_sync_*.py)
 
 from orbitcheck.app import create_app
 from orbitcheck.cli import main

@@ -11,7 +11,7 @@ every severity, independently of which real checks have landed. This check does 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import pytest
 

@@ -4,7 +4,6 @@ import shlex
 from pathlib import Path
 
 import yaml
-
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
 
 ROOT = Path(__file__).parent.parent

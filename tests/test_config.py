@@ -5,8 +5,8 @@ import json
 import sys
 
 import pytest
-
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
+
 from orbitcheck import config
 
 WARNING_ONLY = "The station passed 35,926 km (22,314 miles) overhead.\n"  # an ambiguous warning

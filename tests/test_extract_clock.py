@@ -1,5 +1,5 @@
 """Clock-time mentions and time pairs: the forms news copy uses, zones, days, UTC instants."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from orbitcheck.extract.clock import (
 from orbitcheck.rewrite.times import format_like
 from orbitcheck.text import parse_document
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def times(text, published=None):

@@ -2,8 +2,8 @@
 from pathlib import Path
 
 import pytest
-
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
+
 from orbitcheck.engine import Report
 from orbitcheck.formats import FileResult
 from orbitcheck.formats.github import escape_data, escape_property, render

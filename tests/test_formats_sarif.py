@@ -4,7 +4,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,7 @@ HEADER = "#" + "\t".join(LAUNCH_FIELDS) + "\n"
 )
 def test_dates_keep_their_precision(text, when, precision, uncertain):
     parsed = parse_time(text)
-    assert parsed.time == datetime(*when, tzinfo=timezone.utc)
+    assert parsed.time == datetime(*when, tzinfo=UTC)
     assert (parsed.precision, parsed.uncertain) == (precision, uncertain)
 
 

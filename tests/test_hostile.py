@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from invariants import assert_well_formed
 
 import orbitcheck
 from bench.hostile import RUNS, TOKENS, hostile_text
-from invariants import assert_well_formed
 from orbitcheck.engine import check_text
 from orbitcheck.records.store import load_store
 from orbitcheck.text import _code_spans, parse_document

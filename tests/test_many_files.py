@@ -3,6 +3,7 @@ import io
 import json
 
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
+
 from orbitcheck.progress import ProgressBar
 
 ERROR = "It fell 254 miles (400 km) away.\n"

@@ -12,8 +12,8 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from invariants import assert_well_formed
+
 from orbitcheck.engine import Report, check_text
 from orbitcheck.formats.json import finding_dict
 from orbitcheck.text import parse_document

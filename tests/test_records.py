@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from orbitcheck.records.store import (
-    RecordError, ReferenceStore, data_dir_from_env, default_data_dir, load_store, name_key, resolve_data_dir,
+    RecordError,
+    ReferenceStore,
+    data_dir_from_env,
+    default_data_dir,
+    load_store,
+    name_key,
+    resolve_data_dir,
 )
 from orbitcheck.records.tomlwrite import dump_record
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from orbitcheck.checks.reference import claims
 from orbitcheck.engine import check_text
 from orbitcheck.extract import Extraction
-from orbitcheck.checks.reference import claims
 from orbitcheck.records.store import ReferenceStore, load_store
 from orbitcheck.text import parse_document
 

@@ -6,10 +6,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
 from orbitcheck.batch import Draft, Job
 from orbitcheck.config import Settings
 from orbitcheck.remote import RemoteChecker, RemoteError

@@ -2,8 +2,8 @@
 import json
 
 import pytest
-
 from fixture_check import fixture_registry  # noqa: F401  (pytest fixture)
+
 from orbitcheck.engine import check_text
 
 BAD = "It fell 254 miles (400 km) away."  # an error from the fixture check

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 import pytest
 from ll2_fake import page
 
-from orbitcheck.schemas.records import MissionSchema
 from orbitcheck.records.ll2_mapping import LaunchDataError, Mapped, Skipped, ll2_id_of, map_launch
 from orbitcheck.records.ll2_merge import conflicts
+from orbitcheck.schemas.records import MissionSchema
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 RECORDED = [

@@ -1,7 +1,7 @@
 """Generated time pairs: a conversion computed independently with zoneinfo is consistent; a slip is not."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -32,7 +32,7 @@ def test_generated_pairs(day, hour, minute, zone, slip):
     local = datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(key))
     if daylight is not None:
         assume(bool(local.dst()) == daylight)
-    instant = local.astimezone(timezone.utc)
+    instant = local.astimezone(UTC)
     draft = (f"The launch from the pad is set for {_twelve(hour, minute)} {written} ({instant:%H%M} GMT) "
              f"on {day:%B} {day.day}, {day.year}.")
     (pair,) = [f for f in check_text(draft, checks=["time-pair"], markdown=False).findings]

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from orbitcheck.vocabulary.unitwords import unit_key
 from orbitcheck.normalise import units
+from orbitcheck.vocabulary.unitwords import unit_key
 
 
 def test_importing_builds_nothing():

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..engine import Report
 from ..formats import FileResult, summary

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import time
 from bisect import bisect_left
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from flask import Blueprint, Flask, current_app, g, request
 from flask.wrappers import Response

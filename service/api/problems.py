@@ -6,8 +6,9 @@ else is a bug: it is logged with its traceback and answered with a bare 500 prob
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Flask, current_app, g, json
 from flask.wrappers import Response

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
-from typing import Sequence
+from collections.abc import Sequence
 
 from flask import Flask, current_app, g, request
 from flask.wrappers import Response

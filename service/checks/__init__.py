@@ -8,8 +8,9 @@ A check is one small module with:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 from ..errors import UnknownCheckError
 from ..extract import Extraction

@@ -4,14 +4,14 @@ same instant at the precision written. A one-hour slip is an error; an abbreviat
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..extract import Extraction
 from ..extract.clock import TimePair, extract_time_pairs
 from ..model import Finding, Severity, Span, Verdict
-from ..vocabulary import zones
 from ..normalise.instants import Outcome, SideComparison, compare
 from ..rewrite.times import corrected_side, describe_side
+from ..vocabulary import zones
 from . import Examples
 from .context import CheckContext
 

@@ -3,7 +3,7 @@ is used (a weaker claim: warning, not error); with no year at all the finding is
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..extract import Extraction
 from ..extract.dates import WEEKDAYS, DateMention, DatePrecision, extract_dates

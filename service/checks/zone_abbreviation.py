@@ -5,8 +5,8 @@ after the time) is trusted only when the zone's clocks do not change in the week
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Iterable
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times

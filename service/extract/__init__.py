@@ -6,7 +6,8 @@ two checks reading the same time pairs share one pass over the text.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..text import Document
 

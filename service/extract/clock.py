@@ -31,9 +31,9 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from ..model import Span
+from ..text import Document
 from ..vocabulary import zones
 from ..vocabulary.zones import ZoneEntry
-from ..text import Document
 from . import dates as dates_mod
 from .dates import DateMention, DatePrecision, YearSource
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..model import Span
 from ..text import Document
@@ -66,7 +67,7 @@ class Gazetteer:
     longest: dict[str, int]  # first token -> most tokens of a name starting with it
 
     @classmethod
-    def from_store(cls, store: Any) -> "Gazetteer":
+    def from_store(cls, store: Any) -> Gazetteer:
         names: dict[tuple[str, ...], tuple[MentionKind, tuple[str, ...], str]] = {}
         expeditions: dict[str, set[str]] = {}
         people: dict[tuple[str, ...], set[str]] = {}

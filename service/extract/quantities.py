@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from ..model import Span
 from ..text import Document
-from .numbers import HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, unit_key
+from .numbers import HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
 _ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|in\sdiameter|in\slength|of\sthrust))"
 _RANGE = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|by|x|\u00d7)\s)"

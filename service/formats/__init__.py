@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from ..engine import Report
 
@@ -32,8 +32,9 @@ def summary(results: Sequence[FileResult]) -> dict:
 
 
 def renderers() -> dict[str, Renderer]:
-    from . import json as json_format, text as text_format
     from . import github, rdjson, sarif
+    from . import json as json_format
+    from . import text as text_format
 
     return {"text": text_format.render, "json": json_format.render,
             "sarif": sarif.render, "github": github.render, "rdjson": rdjson.render}

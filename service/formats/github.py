@@ -7,7 +7,7 @@ in the message %, CR and LF; in properties also ':' and ','.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import Finding, Severity
 from ..text import Document

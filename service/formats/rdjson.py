@@ -6,7 +6,8 @@ proto says. Warnings and errors only; suppressed findings are left out (reviewdo
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..model import Finding, Severity
 from ..text import Document

@@ -10,8 +10,9 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any, Sequence
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
@@ -57,7 +58,7 @@ def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
 def fingerprint(check: str, claim: str, occurrence: int) -> str:
     """Stable across re-runs and unrelated edits: no line number, only what the claim says and which
     repeat of the same claim in the file it is."""
-    return hashlib.sha256(f"{check}\0{claim}\0{occurrence}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{check}\0{claim}\0{occurrence}".encode()).hexdigest()[:32]
 
 
 def _rules(results: Sequence[FileResult]) -> list[dict[str, Any]]:

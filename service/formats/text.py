@@ -1,7 +1,7 @@
 """`--format text`: compiler-style lines for warnings and errors only (`path:line:col: severity: message [check]`)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import Severity
 from . import FileResult

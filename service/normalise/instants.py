@@ -8,7 +8,7 @@ reading cannot be computed at all (no zone, "local time" with no place, no date 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from itertools import product
 
@@ -95,7 +95,7 @@ def _to_utc(local: datetime, entry: ZoneEntry, dated: bool) -> datetime | None:
     """zoneinfo on a real date; without one, only the offset the name itself states."""
     if dated:
         return zones.to_utc(local, entry)
-    return None if entry.offset is None else (local - entry.offset).replace(tzinfo=timezone.utc)
+    return None if entry.offset is None else (local - entry.offset).replace(tzinfo=UTC)
 
 
 def _from_utc(instant: datetime, entry: ZoneEntry, dated: bool) -> datetime | None:

@@ -9,10 +9,10 @@ the full launch.tsv is 11 MB and satcat.tsv 18 MB.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from ..errors import InputError
 
@@ -52,7 +52,7 @@ def parse_time(text: str | None) -> GcatTime | None:
     month = MONTHS[m["mon"]] if m["mon"] else (int(m["q"]) - 1) * 3 + 1 if m["q"] else 1
     parts = [int(m["y"]), month, int(m["d"] or 1), int(m["hh"] or 0), int(m["mm"] or 0), int(m["ss"] or 0)]
     try:
-        when = datetime(*parts, tzinfo=timezone.utc)
+        when = datetime(*parts, tzinfo=UTC)
     except ValueError:
         return None
     precision = ("second" if m["ss"] else "minute" if m["mm"] else "hour" if m["hh"] else "day" if m["d"]
@@ -78,7 +78,7 @@ def clean_id(text: str | None) -> str | None:
     return value if value and value != "-" else None
 
 
-def read_rows(path: Path, kind: str) -> tuple["GcatFile", Iterator[dict[str, str | None]]]:
+def read_rows(path: Path, kind: str) -> tuple[GcatFile, Iterator[dict[str, str | None]]]:
     """Check the header, then stream rows as {field: trimmed value or None}. InputError if not that file."""
     names = KINDS[kind]
     try:

@@ -19,8 +19,8 @@ from ..errors import InputError
 from .ll2 import Fetch, Ll2Client, Progress, Sleep, UpstreamError
 from .ll2_mapping import LaunchDataError, Mapped, map_launch
 from .ll2_merge import Existing, Plan, merge
-from .store import RecordError, load_store
 from .snapshot import locked, write_file_atomically, write_snapshot
+from .store import RecordError, load_store
 from .tomlwrite import dump_record
 
 STATE_FILE = "sync-state.toml"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 TOP = ("id", "name", "aliases", "cospar", "kind", "destination", "expeditions", "expeditions_source")
 ORDER = {

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError
@@ -154,7 +154,7 @@ def to_utc(local: datetime, entry: ZoneEntry) -> datetime | None:
     offset = entry.utc_offset(local)
     if offset is None:
         return None
-    return (local - offset).replace(tzinfo=timezone.utc)
+    return (local - offset).replace(tzinfo=UTC)
 
 
 def from_utc(instant: datetime, entry: ZoneEntry) -> datetime | None:

@@ -7,17 +7,17 @@ nothing; without a mission, a property or a figure it says unverified, never con
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...extract import Extraction
 from ...extract.clock import extract_clock_times
 from ...extract.dates import DatePrecision, extract_dates
 from ...model import Finding, Severity, Span, Verdict
+from .. import Examples
+from ..context import CheckContext
 from . import claims
 from .compare import Outcome
 from .link import Link
-from .. import Examples
-from ..context import CheckContext
 
 ID = "reference"
 DESCRIPTION = "Launch, docking and landing dates and times, cargo masses and launch sites against cited records."

@@ -14,15 +14,15 @@ from typing import Any
 
 from ...extract import Extraction
 from ...extract.clock import AnchorSource, ClockMention
-from ...rewrite.times import format_like
 from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ...extract.quantities import Quantity, quantities
 from ...model import Span, Verdict
 from ...normalise.units import conversions
 from ...rewrite.numbers import corrected
-from ...vocabulary.zones import from_utc
+from ...rewrite.times import format_like
 from ...text import Document
+from ...vocabulary.zones import from_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 

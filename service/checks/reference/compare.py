@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ...model import Verdict
-from .link import Link, Property
 from ...records.store import Mission, name_key
+from .link import Link, Property
 
 MASS_PROPERTIES = (Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS)
 _STEP = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
@@ -161,7 +161,7 @@ def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
 
 def _local(when: datetime, zone: Any) -> datetime:
     if zone is None:
-        return when.astimezone(timezone.utc)
+        return when.astimezone(UTC)
     from ...vocabulary.zones import from_utc
 
     return from_utc(when, zone) or when
@@ -178,7 +178,7 @@ def _same(a: date, b: date, precision: str) -> bool:
 
 
 def _floor(when: datetime, step: timedelta) -> datetime:
-    epoch = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    epoch = datetime(2000, 1, 1, tzinfo=UTC)
     return epoch + ((when - epoch) // step) * step
 
 

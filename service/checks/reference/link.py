@@ -15,15 +15,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from ...extract.dates import sentence_bounds
 from ...extract.missions import MentionKind, MissionMention
 from ...model import Span
-from ...text import Document
 from ...records.store import Mission
+from ...text import Document
 
 
 class Property(StrEnum):
@@ -204,7 +204,7 @@ class Linker:
         left = next((e.time for e in mission.events if e.kind in ("undocking", "landing")), None)
         if arrived is None:
             return None, f"{how}; no record of its stay to find the aborted flight in"
-        left = left or datetime.max.replace(tzinfo=timezone.utc)
+        left = left or datetime.max.replace(tzinfo=UTC)
         failed = [m for m in self.store.missions() if m.launch and m.launch.outcome == "failure"
                   and m.destination == mission.destination and arrived <= m.launch.time <= left]
         if len(failed) != 1:
