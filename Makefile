@@ -7,7 +7,7 @@ PORT   ?= 8000
 # Re-install whenever the project's metadata changes.
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test bench clean
+.PHONY: serve test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ serve: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-chromium  # the editor page's browser tests drive Debian's chromium
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  # ruff, mypy, and the layer contracts (import-linter): see scripts/lint.py
+	$(BIN)/python scripts/lint.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
