@@ -1,20 +1,32 @@
-"""Shared fixtures (flaskr style): `app`, `client`, `runner` arrive with the HTTP service; `cli` runs main()."""
+"""Shared fixtures (flaskr style): `app` and `client` for the HTTP service, `cli` runs main() in-process.
+
+Helper fixtures live in tests/helpers/ and are registered here, once, for every test folder:
+`fixture_registry` (a registry holding one fixture check) and the fake Launch Library 2 server
+(`ll2_server`, `ll2_pages`, `ll2_data`, `ll2_sync`).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from ll2_fake import ll2_data, ll2_pages, ll2_server, ll2_sync  # noqa: F401 (fixtures for tests/test_sync_*.py)
 
 from orbitcheck.app import create_app
 from orbitcheck.cli import main
+from orbitcheck.records.store import ReferenceStore, load_store
+from tests.helpers.paths import DATA
 
-DATA = Path(__file__).parent / "data"
+pytest_plugins = ["tests.helpers.checks", "tests.helpers.ll2_fake"]
 
 
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session")
+def store() -> ReferenceStore:
+    """The shipped reference records, loaded once for the session (a store is immutable)."""
+    return load_store()
 
 
 @pytest.fixture
@@ -41,8 +53,3 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-@pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
