@@ -10,6 +10,7 @@ from collections import Counter
 from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, ValidationError, fields, validate, validates
 
 from orbitcheck.model import Severity, Verdict
+from orbitcheck.schemas.records import MissionSchema  # the one record schema: the API serves its dump
 
 VERDICTS = [v.value for v in Verdict]
 SEVERITIES = [s.value for s in Severity]
@@ -171,65 +172,6 @@ class ProblemSchema(OpenSchema):
     detail = fields.String(required=True, metadata={"description": "What went wrong, in words a person can act on."})
     errors = fields.Dict(metadata={"description": "Field name -> messages (validation problems only)."})
     request_id = fields.String(metadata={"description": "Also in the X-Request-ID header and the access log."})
-
-
-class SourceSchema(OpenSchema):
-    title = fields.String(required=True)
-    url = fields.String(allow_none=True)
-    dataset = fields.String(allow_none=True)
-    retrieved = fields.String(required=True, metadata={"description": "YYYY-MM-DD"})
-    licence = fields.String(required=True)
-    method = fields.String()
-    note = fields.String()
-
-
-class _Sourced(OpenSchema):
-    source = fields.String(required=True, metadata={"description": "A key of the mission's sources."})
-
-
-class LaunchSchema(_Sourced):
-    time = fields.String(required=True, metadata={"description": "UTC, YYYY-MM-DDThh:mm:ssZ"})
-    precision = fields.String(required=True)
-    outcome = fields.String(allow_none=True)
-    site = fields.String(allow_none=True)
-    site_aliases = fields.List(fields.String())
-    pad = fields.String(allow_none=True)
-    zone = fields.String(allow_none=True)
-    vehicle = fields.String(allow_none=True)
-
-
-class EventSchema(_Sourced):
-    kind = fields.String(required=True)
-    time = fields.String(required=True)
-    precision = fields.String(required=True)
-    target = fields.String(allow_none=True)
-
-
-class MassSchema(_Sourced):
-    kind = fields.String(required=True)
-    value = fields.Float(required=True)
-    unit = fields.String(required=True)
-
-
-class CrewSchema(_Sourced):
-    name = fields.String(required=True)
-    agency = fields.String(allow_none=True)
-    role = fields.String(allow_none=True)
-
-
-class MissionSchema(OpenSchema):
-    """A reference record as stored (docs/records.md), every figure naming a key of `sources`."""
-
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    aliases = fields.List(fields.String(), required=True)
-    cospar = fields.String(allow_none=True)
-    kind = fields.String(required=True)
-    launch = fields.Nested(LaunchSchema, allow_none=True)
-    events = fields.List(fields.Nested(EventSchema))
-    masses = fields.List(fields.Nested(MassSchema))
-    crew = fields.List(fields.Nested(CrewSchema))
-    sources = fields.Dict(keys=fields.String(), values=fields.Nested(SourceSchema), required=True)
 
 
 class MissionQuerySchema(StrictSchema):

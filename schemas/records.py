@@ -1,8 +1,10 @@
-"""marshmallow schemas for reference records (reference_data/missions/<id>.toml); docs/records.md is the spec.
+"""THE schema of a reference record (reference_data/missions/<id>.toml): load, validate, dump and document.
 
 `MissionSchema().load(data)` returns plain dicts with typed values (aware UTC datetimes, dates, tuples) or
-raises ValidationError with every problem at once. Rules that span records (unique ids and aliases, id =
-file name) live in service/reference/records.py, which turns both kinds of problem into one RecordError.
+raises ValidationError with every problem at once; `.dump(record)` gives the JSON the API serves. The field
+order declared here is the order the TOML writer (records/tomlwrite.py) writes, and docs/records.md's field
+table is generated from it (scripts/records_doc.py). Rules that span records (unique ids and aliases, id = file
+name) live in records/store.py, which turns both kinds of problem into one RecordError.
 """
 from __future__ import annotations
 
@@ -50,6 +52,11 @@ class UtcTime(fields.Field):
             raise ValidationError("must be in UTC (end it with Z)")
         return value.astimezone(UTC)
 
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
 
 class IsoDate(fields.Field):
     """A calendar date: "2025-12-01" or a TOML local date."""
@@ -63,6 +70,9 @@ class IsoDate(fields.Field):
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
         _bad(value)
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
+        return value if value is None or isinstance(value, str) else value.isoformat()
 
 
 def _bad(value: Any):
@@ -112,11 +122,12 @@ class SourceSchema(_Strict):
             raise ValidationError("a source needs a url or a dataset", "url")
 
 
-class _Sourced(_Strict):
-    source = fields.String(required=True, validate=Length(min=1))
+def _source() -> fields.String:
+    """The key of the mission's [sources.<key>] table that gives this figure (declared last: it is written last)."""
+    return fields.String(required=True, validate=Length(min=1))
 
 
-class LaunchSchema(_Sourced):
+class LaunchSchema(_Strict):
     time = UtcTime(required=True)
     precision = fields.String(required=True, validate=OneOf(PRECISIONS))
     uncertain = fields.Boolean(load_default=False)
@@ -127,6 +138,7 @@ class LaunchSchema(_Sourced):
     vehicle = fields.String(load_default=None)
     outcome = fields.String(load_default=None, validate=OneOf(OUTCOMES))
     note = fields.String(load_default="")
+    source = _source()
 
     @validates("zone")
     def _zone(self, value: str | None, **kwargs: Any) -> None:
@@ -142,31 +154,34 @@ class LaunchSchema(_Sourced):
             raise ValidationError("a launch site needs its IANA zone", "zone")
 
 
-class EventSchema(_Sourced):
+class EventSchema(_Strict):
     kind = fields.String(required=True, validate=OneOf(EVENT_KINDS))
     time = UtcTime(required=True)
     precision = fields.String(required=True, validate=OneOf(PRECISIONS))
     uncertain = fields.Boolean(load_default=False)
     target = fields.String(load_default=None)
     note = fields.String(load_default="")
+    source = _source()
 
     @validates_schema
     def _rules(self, data: dict, **kwargs: Any) -> None:
         _check_precision(data)
 
 
-class MassSchema(_Sourced):
+class MassSchema(_Strict):
     kind = fields.String(required=True, validate=OneOf(MASS_KINDS))
     value = fields.Float(required=True, validate=Range(min=0, min_inclusive=False), allow_nan=False)
     unit = fields.String(required=True, validate=OneOf(MASS_UNITS))
     uncertain = fields.Boolean(load_default=False)
     note = fields.String(load_default="")
+    source = _source()
 
 
-class CrewSchema(_Sourced):
+class CrewSchema(_Strict):
     name = fields.String(required=True, validate=Length(min=1))
     agency = fields.String(load_default=None)
     role = fields.String(load_default=None)
+    source = _source()
 
 
 class MissionSchema(_Strict):

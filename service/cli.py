@@ -15,9 +15,9 @@ from .errors import OrbitcheckError
 
 def _commands():
     # The explicit list of sub-commands; each module has register(subparsers) and run(args) -> int.
-    from .commands import check, import_gcat, missions, sync
+    from .commands import check, checks, import_gcat, missions, sync
 
-    return (check, missions, import_gcat, sync)
+    return (check, checks, missions, import_gcat, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

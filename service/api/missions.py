@@ -29,8 +29,8 @@ def list_missions() -> dict[str, Any]:
     query = schema(MissionQuerySchema).load(request.args.to_dict())
     store = _store()
     found = store.search(query["q"]) if query.get("q") else store.missions()
-    return {"missions": [m.to_dict() for m in found], "count": len(found),
-            "reference_version": store_version(store)}
+    return MissionListSchema().dump({"missions": [m.to_dict() for m in found], "count": len(found),
+                                     "reference_version": store_version(store)})
 
 
 @bp.get("/missions/<mission_id>")

@@ -17,6 +17,7 @@ from flask import Flask
 from marshmallow import Schema
 
 from orbitcheck.schemas import api as schemas
+from orbitcheck.schemas import records
 
 from .problems import MEDIA_TYPE as PROBLEM
 
@@ -62,8 +63,10 @@ def build_spec(app: Flask) -> dict[str, Any]:
         version=__version__,
         openapi_version="3.0.3",
         info={"description": "Fact-checking service for space news. Errors are application/problem+json."},
-        plugins=[MarshmallowPlugin()],
+        plugins=[plugin := MarshmallowPlugin()],
     )
+    plugin.map_to_openapi_type(records.UtcTime, "string", "date-time")
+    plugin.map_to_openapi_type(records.IsoDate, "string", "date")
     spec.components.schema("Problem", schema=schemas.ProblemSchema)
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     spec.components.security_scheme("apiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})

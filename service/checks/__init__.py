@@ -2,8 +2,9 @@
 
 A check is one small module with:
     ID: str                      e.g. "unit-pair"
+    SEVERITY: Severity           the severity of a wrong claim (shown by `orbitcheck checks`, SARIF's level)
     DESCRIPTION: str             one line, shown by `orbitcheck checks`
-    EXAMPLES: Examples           passing and failing sentences; tests/test_check_examples.py runs them
+    EXAMPLES: Examples           passing and failing sentences; tests/unit/checks/test_check_examples.py runs them
     run(extraction, context) -> Iterable[Finding]
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Protocol
 
 from ..errors import UnknownCheckError
 from ..extract import Extraction
-from ..model import Finding
+from ..model import Finding, Severity
 from .context import CheckContext
 
 
@@ -31,6 +32,7 @@ class Examples:
 
 class Check(Protocol):
     ID: str
+    SEVERITY: Severity
     DESCRIPTION: str
     EXAMPLES: Examples
 
@@ -39,7 +41,7 @@ class Check(Protocol):
 
 def _registry() -> tuple[Check, ...]:
     # Imported here, not at module import time of the package's users, so that importing
-    # service.checks stays cheap; the order is the order findings of equal position are reported in.
+    # orbitcheck.checks stays cheap; the order is the order findings of equal position are reported in.
     from . import reference, time_pair, unit_pair, weekday_date, zone_abbreviation
 
     return (unit_pair, time_pair, zone_abbreviation, weekday_date, reference)

@@ -16,6 +16,7 @@ from . import Examples
 from .context import CheckContext
 
 ID = "time-pair"
+SEVERITY = Severity.ERROR  # a wrong claim; hedged or uncertain ones are reported milder
 DESCRIPTION = "A clock time and the same instant in another zone, in parentheses, must agree."
 EXAMPLES = Examples(
     passing=(("The Soyuz lifts off at 6:31 a.m. EST Dec. 3 (1131 GMT) from Baikonur.", "2018-11-20"),

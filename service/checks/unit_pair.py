@@ -19,6 +19,7 @@ from . import Examples
 from .context import CheckContext
 
 ID = "unit-pair"
+SEVERITY = Severity.ERROR  # a wrong claim; hedged or uncertain ones are reported milder
 DESCRIPTION = (
     "A figure and its conversion in parentheses agree at the precision written (5,652 pounds (2,564 kg))."
 )

@@ -13,6 +13,7 @@ from . import Examples
 from .context import CheckContext
 
 ID = "weekday-date"
+SEVERITY = Severity.ERROR  # a wrong claim; hedged or uncertain ones are reported milder
 DESCRIPTION = "A weekday written with a date (\"Friday, Nov. 16, 2018\") must be that date's weekday."
 EXAMPLES = Examples(
     passing=("The Soyuz launched Friday, Nov. 16, 2018, from Baikonur.",

@@ -16,6 +16,7 @@ from . import Examples
 from .context import CheckContext
 
 ID = "zone-abbreviation"
+SEVERITY = Severity.WARNING  # a wrong claim; hedged or uncertain ones are reported milder
 DESCRIPTION = "A standard/daylight zone abbreviation (EST/EDT, PST/PDT, CET/CEST...) must fit the date."
 EXAMPLES = Examples(
     passing=(("The Soyuz lifts off at 6:31 a.m. EST Dec. 3 (1131 GMT).", "2018-11-20"),

@@ -132,31 +132,20 @@ class Mission:
         return next((m for m in self.masses if m.kind == kind), None)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready, in the record's own shape (times as "...Z" strings), sources included."""
-        out: dict[str, Any] = {"id": self.id, "name": self.name, "aliases": list(self.aliases),
-                               "cospar": self.cospar, "kind": self.kind, "destination": self.destination,
-                               "expeditions": list(self.expeditions),
-                               "expeditions_source": self.expeditions_source}
-        out["launch"] = _plain(self.launch) if self.launch else None
-        out["events"] = [_plain(e) for e in self.events]
-        out["masses"] = [_plain(m) for m in self.masses]
-        out["crew"] = [_plain(c) for c in self.crew]
-        out["sources"] = {k: {f: v for f, v in _plain(s).items() if f != "key"} for k, s in self.sources.items()}
-        return out
+        """JSON-ready, in the record's own shape (times as "...Z" strings), sources included: the one record
+        schema's dump, so the API, `orbitcheck missions --format json` and docs/records.md cannot drift."""
+        from ..schemas.records import MissionSchema
+
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "sources"}
+        record["launch"] = _plain(self.launch) if self.launch else None
+        for name in ("events", "masses", "crew"):
+            record[name] = [_plain(item) for item in getattr(self, name)]
+        record["sources"] = {k: _plain(v) for k, v in self.sources.items()}
+        return MissionSchema().dump(record)
 
 
 def _plain(obj: Any) -> dict[str, Any]:
-    out = {}
-    for name in obj.__dataclass_fields__:
-        value = getattr(obj, name)
-        if isinstance(value, datetime):
-            value = value.strftime("%Y-%m-%dT%H:%M:%SZ")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[name] = value
-    return out
+    return {name: list(v) if isinstance(v := getattr(obj, name), tuple) else v for name in obj.__dataclass_fields__}
 
 
 def name_key(text: str) -> str:

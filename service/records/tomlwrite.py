@@ -11,15 +11,23 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-TOP = ("id", "name", "aliases", "cospar", "kind", "destination", "expeditions", "expeditions_source")
-ORDER = {
-    "launch": ("time", "precision", "uncertain", "site", "site_aliases", "pad", "zone", "vehicle", "outcome",
-               "note", "source"),
-    "events": ("kind", "time", "precision", "uncertain", "target", "note", "source"),
-    "masses": ("kind", "value", "unit", "uncertain", "note", "source"),
-    "crew": ("name", "agency", "role", "source"),
-    "sources": ("title", "url", "dataset", "retrieved", "licence", "method", "note"),
-}
+from marshmallow import fields
+
+from ..schemas.records import MissionSchema, SourceSchema
+
+TABLES = ("launch", "events", "masses", "crew")  # [launch], then [[events]], [[masses]], [[crew]]
+
+
+def _order(field: fields.Field) -> tuple[str, ...]:
+    nested = field.inner if isinstance(field, fields.List) else field
+    assert isinstance(nested, fields.Nested)
+    return tuple(nested.schema.fields)
+
+
+# The one record schema's declared field order is the order a file is written in.
+_SCHEMA = MissionSchema()
+TOP = tuple(name for name in _SCHEMA.fields if name not in (*TABLES, "sources"))
+ORDER = {name: _order(_SCHEMA.fields[name]) for name in TABLES} | {"sources": tuple(SourceSchema().fields)}
 
 
 def dump_record(record: Mapping[str, Any]) -> str:

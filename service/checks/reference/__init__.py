@@ -20,6 +20,7 @@ from .compare import Outcome
 from .link import Link
 
 ID = "reference"
+SEVERITY = Severity.ERROR  # a contradicted claim; supported and unverified ones are info
 DESCRIPTION = "Launch, docking and landing dates and times, cargo masses and launch sites against cited records."
 _SEED = "Progress MS-10 launched from Baikonur Nov. 16 and delivered 2,564 kg of cargo to the station Nov. 18."
 EXAMPLES = Examples(
