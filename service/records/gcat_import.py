@@ -101,10 +101,10 @@ def import_gcat(data_dir: Path, *, launch: Path | None = None, satcat: Path | No
         info, rows = read_rows(satcat, "satcat")
         for row in rows:
             names[clean_id(row["JCAT"]) or ""] = row["Name"] or ""
-            if row["Launch_Tag"] in found or row["Launch_Tag"] in by_tag:
-                if (row["Piece"] or "").endswith("A") and row["Piece"] == f"{row['Launch_Tag']}A":
-                    hit = found.setdefault(row["Launch_Tag"], _Found(row["Launch_Tag"]))
-                    _from_satcat(hit, row, _source("satcat", info.updated or today, f"JCAT {row['JCAT']}"))
+            if ((row["Launch_Tag"] in found or row["Launch_Tag"] in by_tag)
+                    and (row["Piece"] or "").endswith("A") and row["Piece"] == f"{row['Launch_Tag']}A"):
+                hit = found.setdefault(row["Launch_Tag"], _Found(row["Launch_Tag"]))
+                _from_satcat(hit, row, _source("satcat", info.updated or today, f"JCAT {row['JCAT']}"))
         report.skipped_rows["satcat"] = info.skipped
     for hit in found.values():
         for event in hit.events.values():

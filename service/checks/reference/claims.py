@@ -27,8 +27,8 @@ from .compare import Outcome, compare_day, compare_instant, compare_site, date_l
 from .link import Link, Linker, Property
 
 MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
-_COMPONENT = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?of[ \t]{1,3}(?:the[ \t]{1,3})?(dry cargo|propellant|fuel|water"
-                        r"|oxygen|air|nitrogen|food)\b", re.I)
+_COMPONENT = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?of[ \t]{1,3}(?:the[ \t]{1,3})?"
+                        r"(dry cargo|propellant|fuel|water|oxygen|air|nitrogen|food)\b", re.I)
 _PARTS = {"dry cargo": Property.CARGO_DRY, "propellant": Property.PROPELLANT, "fuel": Property.PROPELLANT,
           "water": Property.WATER}
 
