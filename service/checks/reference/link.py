@@ -22,7 +22,7 @@ from typing import Any
 from ...extract.dates import sentence_bounds
 from ...extract.missions import MentionKind, MissionMention
 from ...model import Span
-from ...records.store import Mission
+from ...records.store import Mission, MissionStore
 from ...text import Document
 
 
@@ -96,7 +96,7 @@ class Linker:
 
     WINDOW = 400  # characters either side of a claim where its mission and verb may be
 
-    def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: Any) -> None:
+    def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: MissionStore) -> None:
         self.doc, self.store = doc, store
         self.mentions = tuple(m for m in mentions if m.kind is not MentionKind.SITE)
         self._starts = [m.span.start for m in self.mentions]
