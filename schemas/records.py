@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validates, validates_schema
@@ -65,7 +65,7 @@ class IsoDate(fields.Field):
         _bad(value)
 
 
-def _bad(value: Any):
+def _bad(value: Any) -> NoReturn:
     raise ValidationError(f"must be a date written YYYY-MM-DD, not {value!r}")
 
 

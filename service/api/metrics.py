@@ -144,7 +144,7 @@ def _route_label() -> str:
         # A 405 is about a route that exists: label it with that route, not as unmatched.
         adapter = current_app.url_map.bind_to_environ(request.environ)
         try:
-            rule, _ = adapter.match(method=wrong_method.valid_methods[0], return_rule=True)
+            rule, _ = adapter.match(method=next(iter(wrong_method.valid_methods)), return_rule=True)
             return rule.rule
         except HTTPException:
             pass

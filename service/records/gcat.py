@@ -50,7 +50,7 @@ def parse_time(text: str | None) -> GcatTime | None:
     if not m or (m["mon"] and m["mon"] not in MONTHS):
         return None
     month = MONTHS[m["mon"]] if m["mon"] else (int(m["q"]) - 1) * 3 + 1 if m["q"] else 1
-    parts = [int(m["y"]), month, int(m["d"] or 1), int(m["hh"] or 0), int(m["mm"] or 0), int(m["ss"] or 0)]
+    parts = (int(m["y"]), month, int(m["d"] or 1), int(m["hh"] or 0), int(m["mm"] or 0), int(m["ss"] or 0))
     try:
         when = datetime(*parts, tzinfo=UTC)
     except ValueError:
