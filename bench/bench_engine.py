@@ -75,7 +75,8 @@ Farther out, NASA's InSight lander is due to touch down on Mars on Nov. 26, afte
 301 million miles (485 million kilometers). The descent takes about seven minutes, during which the
 heat shield will reach about 2,700 degrees Fahrenheit (1,500 degrees Celsius) and the parachute will
 slow the lander from 12,300 mph (19,800 km/h) to about 5 mph (8 km/h) before it touches down at
-2:54 p.m. EST (1954 GMT). Its heat shield is 8.6 feet (3.6 meters) wide, its solar panels each 7 feet (2.2 meters) across, and its
+2:54 p.m. EST (1954 GMT). Its heat shield is 8.6 feet (3.6 meters) wide, its solar panels each 7 feet (2.2 meters) \
+across, and its
 heat probe is designed to burrow 16 feet (5 meters) into the ground. Mission managers expect the first
 image within minutes of landing on Nov. 26.
 

@@ -57,8 +57,8 @@ def _serve(target: str) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    proc = subprocess.Popen([gunicorn, "-c", "python:orbitcheck.gunicorn_conf", "--access-logfile", "/dev/null", target],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([gunicorn, "-c", "python:orbitcheck.gunicorn_conf", "--access-logfile", "/dev/null",
+                             target], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -160,9 +160,9 @@ def main() -> None:
     per_request = {label: seconds / (ROUNDS * REQUESTS_PER_ROUND) * 1e6 for label, seconds in cpu.items()}
     ceiling = rates["plain Flask"]
     for label, values in rates.items():
-        paired = statistics.median(v / c for v, c in zip(values, ceiling))
+        paired = statistics.median(v / c for v, c in zip(values, ceiling, strict=True))
         print(f"  {label:12s} best {max(values):6.0f} req/s, median {statistics.median(values):6.0f} req/s, "
               f"{paired:4.0%} of plain (median of paired rounds); server CPU {per_request[label]:5.0f} us/request")
-    paired = statistics.median(o / c for o, c in zip(rates["orbitcheck"], ceiling))
+    paired = statistics.median(o / c for o, c in zip(rates["orbitcheck"], ceiling, strict=True))
     print(f"  single-claim POST /v1/check = {paired:.0%} of the plain Flask endpoint (goal >= 70%); "
           f"by server CPU per request {per_request['plain Flask'] / per_request['orbitcheck']:.0%}; errors: {errors}")

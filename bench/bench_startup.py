@@ -61,7 +61,7 @@ def _warm_up(port: int) -> None:
 
 def main() -> None:
     print(f"startup: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (times scale with it)")
-    inside, wall = zip(*(_in_process() for _ in range(RUNS)))
+    inside, wall = zip(*(_in_process() for _ in range(RUNS)), strict=True)
     plain = statistics.median(_in_process(_PLAIN_FLASK)[0] for _ in range(RUNS))
     ours = statistics.median(inside)
     print(f"startup: create_app() + first /readyz 200 in a fresh process  median {ours:.3f} s "

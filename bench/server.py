@@ -95,19 +95,18 @@ def gunicorn(*, workers: int | None = None, env: dict[str, str] | None = None, a
     environ = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), **(env or {})}
     if workers is not None:
         environ["WEB_CONCURRENCY"] = str(workers)
-    log = tempfile.TemporaryFile()  # gunicorn's error log: a pipe nobody drains would block it
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", CONF, app], cwd=ROOT,
-                               env=environ, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        ready_after = _wait_ready(process, port, started, boot_timeout, log)
-        expected = workers or int(environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
-        while len(children(process.pid)) < expected and time.perf_counter() - started < boot_timeout:
-            time.sleep(0.02)
-        yield Server(process, port, ready_after)
-    finally:
-        _stop(process)
-        log.close()
+    with tempfile.TemporaryFile() as log:  # gunicorn's error log: a pipe nobody drains would block it
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", CONF, app], cwd=ROOT,
+                                   env=environ, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            ready_after = _wait_ready(process, port, started, boot_timeout, log)
+            expected = workers or int(environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
+            while len(children(process.pid)) < expected and time.perf_counter() - started < boot_timeout:
+                time.sleep(0.02)
+            yield Server(process, port, ready_after)
+        finally:
+            _stop(process)
 
 
 def _wait_ready(process: subprocess.Popen, port: int, started: float, boot_timeout: float, log) -> float:

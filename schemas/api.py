@@ -103,7 +103,7 @@ class BatchRequestSchema(StrictSchema):
     @validates("documents")
     def _unique_ids(self, documents: list[dict], **_: object) -> None:
         # Runs even when some documents failed their own validation: read ids defensively.
-        ids = Counter(d.get("id") for d in documents if isinstance(d, dict) and isinstance(d.get("id"), str))
+        ids = Counter(i for d in documents if isinstance(d, dict) and isinstance(i := d.get("id"), str))
         dupes = sorted(i for i, n in ids.items() if n > 1)
         if dupes:
             raise ValidationError(f"document ids must be unique; repeated: {', '.join(dupes)}")

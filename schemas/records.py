@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validates, validates_schema
@@ -75,7 +75,7 @@ class IsoDate(fields.Field):
         return value if value is None or isinstance(value, str) else value.isoformat()
 
 
-def _bad(value: Any):
+def _bad(value: Any) -> NoReturn:
     raise ValidationError(f"must be a date written YYYY-MM-DD, not {value!r}")
 
 

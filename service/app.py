@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
+
+if TYPE_CHECKING:
+    from .records.store import MissionStore
 
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes; larger bodies get a 413 (chunked ones too)
@@ -62,10 +66,10 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
             if environ.get(f"ORBITCHECK_{key}", "") != ""}
 
 
-def _reference_loader(app: Flask) -> Callable[[], Any]:
+def _reference_loader(app: Flask) -> Callable[[], MissionStore]:
     """Reads DATA_DIR each time it is called, so a reload picks up a changed setting as well as new files."""
 
-    def load() -> Any:
+    def load() -> MissionStore:
         from .records.store import load_store
 
         return load_store(app.config["DATA_DIR"])  # None: the shipped reference_data/
@@ -73,7 +77,7 @@ def _reference_loader(app: Flask) -> Callable[[], Any]:
     return load
 
 
-def _warm_up(store: Any) -> None:
+def _warm_up(store: MissionStore | None) -> None:
     """Build the per-process caches now (before gunicorn forks) rather than in each worker's first request."""
     from .engine import check_text
     from .normalise import units
@@ -90,7 +94,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config_from_env(os.environ))
     if test_config is not None:
         app.config.from_mapping(test_config)
-    app.json.sort_keys = False  # findings keep the contract's field order
+    cast(DefaultJSONProvider, app.json).sort_keys = False  # findings keep the contract's field order
 
     from . import web
     from .api import admin, check, compat_lt, health, metrics, missions, openapi, problems, security

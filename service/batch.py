@@ -11,13 +11,16 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .checks.context import CheckContext
 from .config import Settings
 from .engine import check_document
 from .formats import FileResult
 from .text import parse_document
+
+if TYPE_CHECKING:
+    from .records.store import MissionStore
 
 # Below this many characters of drafts in all, a pool costs more than it saves (measured, see README).
 PARALLEL_MIN_CHARS = 1_000_000
@@ -36,7 +39,7 @@ class Job:
     settings: Settings
 
 
-def check_job(job: Job, store: Any = None) -> FileResult:
+def check_job(job: Job, store: MissionStore | None = None) -> FileResult:
     s = job.settings
     doc = parse_document(job.draft.text, markdown=job.draft.markdown, published=s.published,
                          date_field=s.published_field)
@@ -63,7 +66,7 @@ def idle_cores() -> int:
     return int(cores - load)
 
 
-def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: Any = None,
+def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: MissionStore | None = None,
              on_done: Callable[[], None] = lambda: None) -> list[FileResult]:
     """Results in the order of `jobs`; `on_done` is called once per finished draft (progress bar)."""
     if workers <= 1 or len(jobs) < 2:
@@ -75,10 +78,10 @@ def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: Any = None,
     return list(_pooled(jobs, workers, store, on_done))
 
 
-_worker_store: Any = None
+_worker_store: MissionStore | None = None
 
 
-def _init_worker(store: Any) -> None:
+def _init_worker(store: MissionStore | None) -> None:
     global _worker_store
     _worker_store = store
 
@@ -87,7 +90,8 @@ def _check_in_worker(job: Job) -> FileResult:
     return check_job(job, _worker_store)
 
 
-def _pooled(jobs: Sequence[Job], workers: int, store: Any, on_done: Callable[[], None]) -> Iterator[FileResult]:
+def _pooled(jobs: Sequence[Job], workers: int, store: MissionStore | None,
+            on_done: Callable[[], None]) -> Iterator[FileResult]:
     # fork: workers inherit the parent's imported modules (and any registry it already built) instead of
     # re-importing; the store reaches them through the initializer without being pickled.
     methods = multiprocessing.get_all_start_methods()

@@ -12,12 +12,15 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import config as config_file
 from .batch import Draft, Job, choose_workers, run_jobs
 from .formats import FileResult
 from .progress import ProgressBar, summary_line
+
+if TYPE_CHECKING:
+    from .records.store import MissionStore
 
 API_KEY_ENV = "ORBITCHECK_API_KEY"  # read when --server is used, never at import
 
@@ -50,7 +53,7 @@ def plan(drafts: Sequence[Draft], flags: config_file.Overrides, args: argparse.N
     return [Job(d, config_file.resolve(finder.for_draft(d.label), flags)) for d in drafts]
 
 
-def run(jobs: Sequence[Job], args: argparse.Namespace, *, store: Any = None) -> list[FileResult]:
+def run(jobs: Sequence[Job], args: argparse.Namespace, *, store: MissionStore | None = None) -> list[FileResult]:
     """Check every job (here or on --server), drawing progress on stderr and ending with the summary line."""
     bar = ProgressBar(len(jobs), sys.stderr)
     try:

@@ -160,8 +160,10 @@ def _first_error(messages: Any, prefix: str = "") -> tuple[str, str]:
         key, value = next(iter(messages.items()))
         if isinstance(key, int):
             name = f"{prefix}[{key}]"
+        elif prefix:
+            name = f"{prefix}.{key}"
         else:
-            name = f"{prefix}.{key}" if prefix else str(key)
+            name = str(key)
         return _first_error(value, name)
     if isinstance(messages, list) and messages:
         if all(isinstance(m, str) for m in messages):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import checks as registry
 from . import suppress
@@ -12,6 +12,9 @@ from .checks.context import CheckContext
 from .extract import Extraction
 from .model import Finding
 from .text import Document, parse_document
+
+if TYPE_CHECKING:
+    from .records.store import MissionStore
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ def check_text(
     published: date | None = None,
     checks: Sequence[str] | None = None,
     markdown: bool = True,
-    store: Any = None,
+    store: MissionStore | None = None,
     profile: str = "news",
     default_zone: str | None = None,
 ) -> Report:

@@ -33,7 +33,8 @@ def reload() -> dict[str, Any]:
     except Exception as exc:  # whatever went wrong, the old store stays: say why
         current_app.logger.warning("reference reload refused: %s", exc)
         count_event("reload_failed")
-        raise Problem(409, f"the new reference records were not loaded, still serving version {previous}: {exc}")
+        raise Problem(409, f"the new reference records were not loaded, still serving version {previous}: "
+                           f"{exc}") from exc
     notify = store_holder.notify_master
     if notify is not None:
         notify()  # the master reloads (and counts the reload) before re-forking the workers

@@ -1,7 +1,7 @@
 """POST /v1/check and POST /v1/check/batch: drafts in, findings out (the CLI's JSON shape + UTF-16 offsets)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, current_app
 
@@ -15,10 +15,13 @@ from .problems import Problem
 from .spec import operation
 from .state import current_store, store_version
 
+if TYPE_CHECKING:
+    from ..records.store import MissionStore
+
 bp = Blueprint("check", __name__, url_prefix="/v1")
 
 
-def _run(doc: dict[str, Any], store: Any) -> Report:
+def _run(doc: dict[str, Any], store: MissionStore | None) -> Report:
     report = check_text(doc["text"], published=doc.get("published"), checks=doc.get("checks"), store=store)
     count_findings(report.findings)
     return report

@@ -103,7 +103,7 @@ class SharedCounters:
             if self._view[base] == 0:
                 continue
             used += 1
-            total = [a + b for a, b in zip(total, self._view[base + 1: base + self.row_len])]
+            total = [a + b for a, b in zip(total, self._view[base + 1: base + self.row_len], strict=True)]
         return total, used
 
 
@@ -144,7 +144,7 @@ def _route_label() -> str:
         # A 405 is about a route that exists: label it with that route, not as unmatched.
         adapter = current_app.url_map.bind_to_environ(request.environ)
         try:
-            rule, _ = adapter.match(method=wrong_method.valid_methods[0], return_rule=True)
+            rule, _ = adapter.match(method=next(iter(wrong_method.valid_methods)), return_rule=True)
             return rule.rule
         except HTTPException:
             pass
@@ -182,7 +182,7 @@ def render(counters: SharedCounters, records: int | None) -> str:
             labels = f'endpoint="{_label(endpoint)}",status="{status}"'
             requests.append(f"orbitcheck_http_requests_total{{{labels}}} {_number(count)}")
             running = 0.0
-            for le, n in zip((*map(str, BUCKETS), "+Inf"), buckets):
+            for le, n in zip((*map(str, BUCKETS), "+Inf"), buckets, strict=True):
                 running += n
                 latency.append(f'orbitcheck_http_request_duration_seconds_bucket{{{labels},le="{le}"}} '
                                f"{_number(running)}")

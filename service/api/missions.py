@@ -1,7 +1,7 @@
 """GET /v1/missions?q= and GET /v1/missions/<id>: the reference records, each figure with its source."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, request
 
@@ -12,10 +12,13 @@ from .problems import Problem
 from .spec import operation
 from .state import current_store, store_version
 
+if TYPE_CHECKING:
+    from ..records.store import MissionStore
+
 bp = Blueprint("missions", __name__, url_prefix="/v1")
 
 
-def _store() -> Any:
+def _store() -> MissionStore:
     store = current_store()
     if store is None:
         raise Problem(503, "no reference records are loaded")

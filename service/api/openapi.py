@@ -118,7 +118,8 @@ text-align:left;vertical-align:top}nav li{list-style:none}
 <td>{{ f.type }}</td><td>{{ "yes" if f.required else "no" }}</td><td>{{ f.description }}</td></tr>{% endfor %}
 </table>{% endif %}
 <h3>Responses</h3>{% for r in op.responses %}<p><strong>{{ r.status }}</strong> {{ r.description }}
-{% if r.media %}<code>{{ r.media }}</code>{% endif %}{% if r.problem %} (<a href="#errors">fields</a>){% endif %}</p>{% if r.fields %}<table><tr><th>Field</th><th>Type</th>
+{% if r.media %}<code>{{ r.media }}</code>{% endif %}{% if r.problem %} (<a href="#errors">fields</a>){% endif %}</p>\
+{% if r.fields %}<table><tr><th>Field</th><th>Type</th>
 <th>Description</th></tr>{% for f in r.fields %}<tr><td><code>{{ f.name }}</code>{% if f.nullable %} (or null)
 {% endif %}</td><td>{{ f.type }}</td><td>{{ f.description }}</td></tr>{% endfor %}</table>{% endif %}{% endfor %}
 </section>{% endfor %}

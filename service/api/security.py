@@ -98,7 +98,8 @@ def _preflight() -> Response | None:
         return None
     origin = _allowed_origin()
     if origin is None:
-        raise Problem(403, f"origin {request.headers.get('Origin', '(none)')!r} is not allowed (ORBITCHECK_CORS_ORIGINS)")
+        raise Problem(403, f"origin {request.headers.get('Origin', '(none)')!r} is not allowed "
+                           "(ORBITCHECK_CORS_ORIGINS)")
     response = current_app.response_class(status=204)
     response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = _ALLOWED_HEADERS

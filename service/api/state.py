@@ -9,24 +9,27 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from flask import current_app
+
+if TYPE_CHECKING:
+    from ..records.store import MissionStore
 
 EXTENSION = "orbitcheck"
 
 
 @dataclass
 class StoreHolder:
-    loader: Callable[[], Any]
-    store: Any = None
+    loader: Callable[[], MissionStore]
+    store: MissionStore | None = None
     # Set by gunicorn.conf.py's when_ready hook in the master: asks the master to re-fork its workers.
     notify_master: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()  # one reload at a time; readers never take it
 
-    def load(self) -> Any:
+    def load(self) -> MissionStore:
         """Load a new store and swap it in; on any error the old store stays and the error propagates."""
         with self._lock:
             fresh = self.loader()
@@ -38,9 +41,9 @@ def holder() -> StoreHolder:
     return current_app.extensions[EXTENSION]
 
 
-def current_store() -> Any:
+def current_store() -> MissionStore | None:
     return holder().store
 
 
-def store_version(store: Any) -> str | None:
+def store_version(store: MissionStore | None) -> str | None:
     return None if store is None else str(store.version)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..records.store import MissionStore
 
 
 @dataclass(frozen=True)
@@ -13,5 +16,5 @@ class CheckContext:
     profile: str = "news"
     # IANA zone for clock times written without one (None: such times are not checked).
     default_zone: str | None = None
-    # The immutable reference store (service.reference.records.ReferenceStore) or None.
-    store: Any = None
+    # The immutable reference store (orbitcheck.records.store.ReferenceStore) or None.
+    store: MissionStore | None = None

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     results = ci.run(jobs, args, store=store)
     sys.stdout.write(renderers()[args.format](results))
     # Each draft is held to its own fail level: drafts under different .orbitcheck.toml files may differ.
-    failing = any(_fails(result, job.settings.fail_on) for job, result in zip(jobs, results))
+    failing = any(_fails(result, job.settings.fail_on) for job, result in zip(jobs, results, strict=True))
     return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
 
 

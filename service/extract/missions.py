@@ -27,7 +27,8 @@ _TOKEN = re.compile(r"\d{1,40}|[^\W\d_]{1,60}")
 _TIGHT = re.compile(r"[ \t\-‐–./]{0,2}")
 _CREW_WORDS = r"(?:crew|crewmates|team|trio|duo)"
 _POSSESSIVE_CREW = re.compile(r"['’]s[ \t]{1,3}" + _CREW_WORDS + r"\b", re.I)
-_EXPEDITION = re.compile(r"\bExpedition[ \t]{1,3}(\d{1,3})[ \t]{1,3}(?:crew|launch|team|astronauts|crewmembers|members)\b", re.I)
+_EXPEDITION = re.compile(r"\bExpedition[ \t]{1,3}(\d{1,3})[ \t]{1,3}"
+                         r"(?:crew|launch|team|astronauts|crewmembers|members)\b", re.I)
 # Launch sites a draft may name that no record uses: naming one where the record says another is a claim
 # the check can contradict. Names only (no figures); the sites of records come from the records.
 OTHER_SITES = ("Plesetsk", "Vostochny", "Kourou", "Guiana Space Centre", "Vandenberg", "Tanegashima",

@@ -49,7 +49,7 @@ class Outcome:
 
 def _compare(head: Side, side: Side, conversion: Conversion, profile: str) -> tuple[Comparison, ...]:
     out = []
-    for a, b in zip(head.quantities, side.quantities):
+    for a, b in zip(head.quantities, side.quantities, strict=True):
         given = lo, hi = a.number.interval(profile)
         converted = (conversion(lo), conversion(hi))
         written = b.number.interval(profile)

@@ -73,10 +73,9 @@ def message(text: str, pair: UnitPair, outcomes: Sequence[tuple[Side, Outcome]],
     for side, outcome in outcomes:
         for c in outcome.comparisons:
             if verdict is Verdict.CONSISTENT or not c.fits:
-                said.append(
-                    f"{_written(text, c.a, pair.head)} is {_show(c.expected, c.b)} {' '.join(side.quantities[-1].unit_text.split())}"
-                )
+                unit = " ".join(side.quantities[-1].unit_text.split())
+                said.append(f"{_written(text, c.a, pair.head)} is {_show(c.expected, c.b)} {unit}")
                 wrong.append(_written(text, c.b, side))
     if verdict is Verdict.INCONSISTENT:
-        return " and ".join(f"{s}, not {w}" for s, w in zip(said, wrong)) + "."
+        return " and ".join(f"{s}, not {w}" for s, w in zip(said, wrong, strict=True)) + "."
     return f"{' and '.join(said)}: the conversion holds at the precision written."

@@ -128,6 +128,4 @@ def _day_matches(first: ClockMention, other: ClockMention, expected: datetime) -
         return True
     if day.weekday is not None and day.weekday != expected.weekday():
         return False
-    if day.precision is DatePrecision.DAY and (day.month, day.day) != (expected.month, expected.day):
-        return False
-    return True
+    return day.precision is not DatePrecision.DAY or (day.month, day.day) == (expected.month, expected.day)

@@ -50,7 +50,7 @@ def parse_time(text: str | None) -> GcatTime | None:
     if not m or (m["mon"] and m["mon"] not in MONTHS):
         return None
     month = MONTHS[m["mon"]] if m["mon"] else (int(m["q"]) - 1) * 3 + 1 if m["q"] else 1
-    parts = [int(m["y"]), month, int(m["d"] or 1), int(m["hh"] or 0), int(m["mm"] or 0), int(m["ss"] or 0)]
+    parts = (int(m["y"]), month, int(m["d"] or 1), int(m["hh"] or 0), int(m["mm"] or 0), int(m["ss"] or 0))
     try:
         when = datetime(*parts, tzinfo=UTC)
     except ValueError:
@@ -82,7 +82,8 @@ def read_rows(path: Path, kind: str) -> tuple[GcatFile, Iterator[dict[str, str |
     """Check the header, then stream rows as {field: trimmed value or None}. InputError if not that file."""
     names = KINDS[kind]
     try:
-        handle = open(path, encoding="utf-8", newline="")
+        # Not a `with`: the open handle is handed to the _rows generator, which closes it when the stream ends.
+        handle = open(path, encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     header = handle.readline().rstrip("\r\n").lstrip("#").split("\t")
@@ -126,7 +127,7 @@ def _rows(handle, names: tuple[str, ...], kind: str, info: dict) -> Iterator[dic
             if len(fields) != len(names):
                 info["skipped"] += 1
                 continue
-            yield {name: _trim(value) for name, value in zip(names, fields)}
+            yield {name: _trim(value) for name, value in zip(names, fields, strict=True)}
 
 
 def _split_flags(fields: list[str]) -> list[str]:

@@ -101,10 +101,10 @@ def import_gcat(data_dir: Path, *, launch: Path | None = None, satcat: Path | No
         info, rows = read_rows(satcat, "satcat")
         for row in rows:
             names[clean_id(row["JCAT"]) or ""] = row["Name"] or ""
-            if row["Launch_Tag"] in found or row["Launch_Tag"] in by_tag:
-                if (row["Piece"] or "").endswith("A") and row["Piece"] == f"{row['Launch_Tag']}A":
-                    hit = found.setdefault(row["Launch_Tag"], _Found(row["Launch_Tag"]))
-                    _from_satcat(hit, row, _source("satcat", info.updated or today, f"JCAT {row['JCAT']}"))
+            if ((row["Launch_Tag"] in found or row["Launch_Tag"] in by_tag)
+                    and (row["Piece"] or "").endswith("A") and row["Piece"] == f"{row['Launch_Tag']}A"):
+                hit = found.setdefault(row["Launch_Tag"], _Found(row["Launch_Tag"]))
+                _from_satcat(hit, row, _source("satcat", info.updated or today, f"JCAT {row['JCAT']}"))
         report.skipped_rows["satcat"] = info.skipped
     for hit in found.values():
         for event in hit.events.values():
@@ -224,7 +224,8 @@ def _merge(raw: dict[str, Any], hit: _Found) -> tuple[list[str], list[str]]:
         if raw.get("launch") and not ours(raw["launch"]):
             kept.append("launch")
         else:
-            raw["launch"], _ = hit.launch, updated.append("launch")
+            raw["launch"] = hit.launch
+            updated.append("launch")
     for name, new in (("events", hit.events), ("masses", hit.masses)):
         items = raw.setdefault(name, [])
         for kind, figure in new.items():
@@ -232,9 +233,11 @@ def _merge(raw: dict[str, Any], hit: _Found) -> tuple[list[str], list[str]]:
             if at is not None and not ours(items[at]):
                 kept.append(f"{name}.{kind}")
             elif at is None:
-                items.append(figure), updated.append(f"{name}.{kind}")
+                items.append(figure)
+                updated.append(f"{name}.{kind}")
             else:
-                items[at], _ = figure, updated.append(f"{name}.{kind}")
+                items[at] = figure
+                updated.append(f"{name}.{kind}")
     used = {f.get("source") for f in [raw.get("launch") or {}, *raw["events"], *raw["masses"], *raw.get("crew", [])]}
     for key, value in hit.sources.items():
         if key in used:

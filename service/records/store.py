@@ -17,7 +17,7 @@ from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from marshmallow import ValidationError
 
@@ -156,6 +156,26 @@ def name_key(text: str) -> str:
 def name_tokens(text: str) -> list[str]:
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
     return re.findall(r"\d+|[^\W\d_]+", plain)  # over names and queries only, never a whole draft
+
+
+class MissionStore(Protocol):
+    """What the checks, the engine and the API read of a reference store: ReferenceStore below, or a double.
+
+    Read-only: a store never changes once built (a reload builds a new one and swaps it whole). Hashable, by
+    identity: the reference check caches one gazetteer per store."""
+
+    @property
+    def version(self) -> str: ...
+
+    def __hash__(self) -> int: ...
+
+    def __len__(self) -> int: ...
+
+    def get(self, mission_id: str) -> Mission | None: ...
+
+    def missions(self) -> tuple[Mission, ...]: ...
+
+    def search(self, q: str) -> list[Mission]: ...
 
 
 class ReferenceStore:

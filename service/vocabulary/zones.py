@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
@@ -70,7 +70,6 @@ class ZoneTable:
     by_abbreviation: dict[str, tuple[ZoneEntry, ...]]   # case-sensitive: "EST", "IST"
     by_phrase: dict[str, tuple[ZoneEntry, ...]]         # lower-case: "moscow time"
     by_place: dict[str, ZoneEntry]                       # lower-case: "baikonur"
-    by_cue: dict[str, tuple[ZoneEntry, ...]]             # lower-case: "isro", "sriharikota"
 
     def lookup(self, written: str) -> tuple[ZoneEntry, ...]:
         """All readings of a zone name as written (empty when unknown)."""
@@ -92,7 +91,6 @@ def table() -> ZoneTable:
     abbrev: dict[str, list[ZoneEntry]] = {}
     phrase: dict[str, list[ZoneEntry]] = {}
     place: dict[str, ZoneEntry] = {}
-    cue: dict[str, list[ZoneEntry]] = {}
     for item in raw["zone"]:
         entry = ZoneEntry(
             reading=item["reading"], zone=item["zone"], daylight=item.get("daylight"),
@@ -107,10 +105,8 @@ def table() -> ZoneTable:
             phrase.setdefault(_norm(name), []).append(entry)
         for name in entry.places:
             place.setdefault(_norm(name), entry)
-        for name in entry.cues + entry.places:
-            cue.setdefault(_norm(name), []).append(entry)
     freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
-    return ZoneTable(freeze(abbrev), freeze(phrase), place, freeze(cue))
+    return ZoneTable(freeze(abbrev), freeze(phrase), place)
 
 
 def parse_offset(text: str) -> timedelta:
@@ -172,11 +168,6 @@ def from_utc(instant: datetime, entry: ZoneEntry) -> datetime | None:
     if offset is None:
         return None
     return (instant + offset).replace(tzinfo=None)
-
-
-def noon(day: date) -> datetime:
-    """A wall-clock time to ask zoneinfo about a day when the hour is unknown."""
-    return datetime.combine(day, time(12))
 
 
 def readings_for_text(entries: Iterable[ZoneEntry], cues_present: frozenset[str]) -> tuple[ZoneEntry, ...]:

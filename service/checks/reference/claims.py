@@ -10,7 +10,6 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
 
 from ...extract import Extraction
 from ...extract.clock import AnchorSource, ClockMention
@@ -19,6 +18,7 @@ from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_
 from ...extract.quantities import Quantity, quantities
 from ...model import Span, Verdict
 from ...normalise.units import conversions
+from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
 from ...text import Document
@@ -27,26 +27,26 @@ from .compare import Outcome, compare_day, compare_instant, compare_site, date_l
 from .link import Link, Linker, Property
 
 MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
-_COMPONENT = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?of[ \t]{1,3}(?:the[ \t]{1,3})?(dry cargo|propellant|fuel|water"
-                        r"|oxygen|air|nitrogen|food)\b", re.I)
+_COMPONENT = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?of[ \t]{1,3}(?:the[ \t]{1,3})?"
+                        r"(dry cargo|propellant|fuel|water|oxygen|air|nitrogen|food)\b", re.I)
 _PARTS = {"dry cargo": Property.CARGO_DRY, "propellant": Property.PROPELLANT, "fuel": Property.PROPELLANT,
           "water": Property.WATER}
 
 
 @lru_cache(maxsize=4)
-def gazetteer(store: Any) -> Gazetteer:
+def gazetteer(store: MissionStore) -> Gazetteer:
     return Gazetteer.from_store(store)
 
 
-def mentions(extraction: Extraction, store: Any) -> tuple[MissionMention, ...]:
+def mentions(extraction: Extraction, store: MissionStore) -> tuple[MissionMention, ...]:
     return extraction.get(mission_extractor(gazetteer(store)))
 
 
-def linker(extraction: Extraction, store: Any) -> Linker:
+def linker(extraction: Extraction, store: MissionStore) -> Linker:
     return Linker(extraction.doc, mentions(extraction, store), store)
 
 
-def sites(extraction: Extraction, store: Any) -> list[MissionMention]:
+def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:
     return [m for m in mentions(extraction, store) if m.kind is MentionKind.SITE]
 
 
@@ -114,9 +114,10 @@ def _same_clock_nearest(claim: datetime, record: datetime) -> datetime:
 
 def _time_like(cm: ClockMention, instant: datetime) -> str | None:
     """The record's instant as the writer wrote the claim: "6:31 a.m. EST Dec. 3"."""
-    entry = cm.zone.entry if cm.zone else None
+    zone = cm.zone
+    entry = zone.entry if zone else None
     local = from_utc(instant, entry) if entry else None
-    if local is None:
+    if zone is None or local is None:
         return None
     text = format_like(cm, local.hour, local.minute, local.second if cm.second is not None else None)
     day = None
@@ -124,7 +125,7 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
         day = date_like(cm.day.text, local.date())
     elif _dated(cm) and cm.local_date is not None and cm.local_date != local.date():
         day = date_like(cm.anchor.text if cm.anchor else "Jan. 1", local.date())
-    parts = [(cm.zone.span.start, cm.zone.text)]
+    parts = [(zone.span.start, zone.text)]
     if day:  # in the order the writer used: "6:31 a.m. EST Dec. 3" or "5:02 a.m. Dec. 20 Moscow time"
         parts.append((cm.day.span.start if cm.day is not None else cm.span.end, day))
     text += "".join(f" {part}" for _, part in sorted(parts))

@@ -8,14 +8,18 @@ but matches the launch site's local day, the draft may be using local time: unve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from ...model import Verdict
 from ...records.store import Mission, name_key
 from .link import Link, Property
+
+if TYPE_CHECKING:
+    from ...vocabulary.zones import ZoneEntry
 
 MASS_PROPERTIES = (Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS)
 _STEP = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
@@ -46,6 +50,12 @@ class Figure:
     uncertain: bool = False
     source: str = ""
     unit: str | None = None
+
+    def instant(self) -> tuple[datetime, str]:
+        """The time and its precision, for a figure of the launch or an event (`figure` always sets both)."""
+        if self.time is None or self.precision is None:
+            raise ValueError(f"{self.field} is not a time figure")
+        return self.time, self.precision
 
     def evidence(self) -> dict[str, Any]:
         value = self.time.strftime("%Y-%m-%dT%H:%M:%SZ") if self.time else self.value
@@ -98,24 +108,26 @@ def unlinked(link: Link, what: str) -> Outcome:
 
 
 def _what(fig: Figure, link: Link) -> str:
-    label = {Property.ABORT: "failed launch", Property.ARRIVAL: fig.field.split("[")[-1].split("]")[0]}
-    return f"{fig.mission.name} {label.get(link.prop, str(link.prop))}"  # type: ignore[arg-type]
+    label: dict[Property | None, str] = {Property.ABORT: "failed launch",
+                                         Property.ARRIVAL: fig.field.split("[")[-1].split("]")[0]}
+    return f"{fig.mission.name} {label.get(link.prop, str(link.prop))}"
 
 
-def compare_day(day: date, written: str, zone: Any, fig: Figure, link: Link, month_only: bool = False) -> Outcome:
+def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, link: Link,
+                month_only: bool = False) -> Outcome:
     """A calendar-day claim against an instant; `zone` is a ZoneEntry from the sentence, or None for UTC."""
+    when, precision = fig.instant()
     coarse = "month" if month_only else "day"
-    if _RANK[fig.precision] > _RANK[coarse]:
-        coarse = fig.precision
-    when = fig.time
-    local = _local(when, zone).date() if _RANK[fig.precision] < _RANK["day"] else when.date()
+    if _RANK[precision] > _RANK[coarse]:
+        coarse = precision
+    local = _local(when, zone).date() if _RANK[precision] < _RANK["day"] else when.date()
     zone_name = getattr(zone, "zone", None) or "UTC"
     if _same(day, local, coarse):
         return Outcome(Verdict.SUPPORTED, f"{_what(fig, link)}: {_show(fig)} ({local.isoformat()} {zone_name})",
                        evidence=fig.evidence())
     site_zone = fig.mission.launch.zone if fig.mission.launch else None
-    if site_zone and _RANK[fig.precision] < _RANK["day"] and _same(day, when.astimezone(ZoneInfo(site_zone)).date(),
-                                                                   coarse):
+    if site_zone and _RANK[precision] < _RANK["day"] and _same(day, when.astimezone(ZoneInfo(site_zone)).date(),
+                                                               coarse):
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: {_show(fig)}, which is {written} only in local "
                        f"time at the launch site ({site_zone})", evidence=fig.evidence())
     if fig.uncertain:
@@ -126,10 +138,10 @@ def compare_day(day: date, written: str, zone: Any, fig: Figure, link: Link, mon
 
 
 def compare_instant(claim: datetime, precision: str, hedged: bool, fig: Figure, link: Link,
-                    suggest: Any) -> Outcome:
+                    suggest: Callable[[datetime], str | None]) -> Outcome:
     """A clock-time claim (UTC instant at `precision`) against the record; `suggest(instant)` writes a time."""
-    coarse = max(precision, fig.precision, key=_RANK.__getitem__)
-    record = fig.time
+    record, record_precision = fig.instant()
+    coarse = max(precision, record_precision, key=_RANK.__getitem__)
     if coarse in _STEP:
         step = _STEP[coarse]
         ok = _floor(claim, step) in (_floor(record, step), _floor(record + step / 2, step))
@@ -150,6 +162,8 @@ def compare_instant(claim: datetime, precision: str, hedged: bool, fig: Figure, 
 
 def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
     launch = fig.mission.launch
+    if launch is None or launch.site is None:  # site_figure makes figures only of a launch with a site
+        raise ValueError(f"{fig.mission.id} has no launch site")
     labels = [launch.site, *launch.site_aliases]
     said = name_key(written)
     if any(said.startswith(name_key(x)) or name_key(x).startswith(said) for x in labels):
@@ -159,7 +173,7 @@ def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
                    suggestion=styled, evidence=fig.evidence())
 
 
-def _local(when: datetime, zone: Any) -> datetime:
+def _local(when: datetime, zone: ZoneEntry | None) -> datetime:
     if zone is None:
         return when.astimezone(UTC)
     from ...vocabulary.zones import from_utc

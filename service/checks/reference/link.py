@@ -22,7 +22,7 @@ from typing import Any
 from ...extract.dates import sentence_bounds
 from ...extract.missions import MentionKind, MissionMention
 from ...model import Span
-from ...records.store import Mission
+from ...records.store import Mission, MissionStore
 from ...text import Document
 
 
@@ -59,8 +59,9 @@ _CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (_, rx) in enumera
 _CLAUSE = re.compile(r"\b(?:after|before|while|but|which|who|where|whereas|although|though|until|because)\b|[;—–]"
                      r"|\s-\s", re.I)
 # A date the plan once had: "originally scheduled for Dec. 20" is no claim about when it happened.
-_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|first|once)[ \t](?:scheduled|planned|set|slated|targeted"
-                         r"|expected)\b|\b(?:had been|was to have|were to have|was supposed to|were supposed to)\b"
+_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|first|once)[ \t]"
+                         r"(?:scheduled|planned|set|slated|targeted|expected)\b"
+                         r"|\b(?:had been|was to have|were to have|was supposed to|were supposed to)\b"
                          r"|\b(?:delayed|postponed|moved|pushed back|slipped) from\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
 # Which property a claim of each kind can be checked against.
@@ -95,7 +96,7 @@ class Linker:
 
     WINDOW = 400  # characters either side of a claim where its mission and verb may be
 
-    def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: Any) -> None:
+    def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: MissionStore) -> None:
         self.doc, self.store = doc, store
         self.mentions = tuple(m for m in mentions if m.kind is not MentionKind.SITE)
         self._starts = [m.span.start for m in self.mentions]
