@@ -1,6 +1,6 @@
 """Hostile drafts: text made of what extractors look for, with no sentence or paragraph breaks to stop them.
 
-Shared by tests/test_hostile.py (the 1 MB case finishes) and bench/bench_scaling.py (time against size).
+Shared by tests/unit/engine/test_hostile.py (the 1 MB case finishes) and bench/bench_scaling.py (time against size).
 Long runs of one repeated token are what push a regular expression with nested or overlapping
 quantifiers into backtracking; a mixture of claim-shaped tokens exercises the paired-claim logic.
 """

@@ -1,6 +1,6 @@
 """A real gunicorn (service/gunicorn_conf.py) on a free loopback port, and what /proc says about it.
 
-Used by bench_startup, bench_load and the server tests (tests/test_api_fuzz.py). Only the processes started
+Used by bench_startup, bench_load and the server tests (tests/api/test_api_fuzz.py). Only the processes started
 here are ever signalled, by their own pid.
 """
 from __future__ import annotations

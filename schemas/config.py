@@ -10,18 +10,16 @@
 """
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from orbitcheck.model import FailLevel, Profile
+from orbitcheck.vocabulary.zones import zone_name_problem
 
 
 def _known_zone(name: str) -> None:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"{name!r} is not an IANA time zone (e.g. 'America/New_York')") from None
+    problem = zone_name_problem(name)
+    if problem:
+        raise ValidationError(problem)
 
 
 def _known_check(check_id: str) -> None:

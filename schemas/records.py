@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validates, validates_schema
 from marshmallow.validate import Length, OneOf, Range, Regexp
+
+from orbitcheck.vocabulary.zones import zone_name_problem
 
 PRECISIONS = ("second", "minute", "hour", "day", "month", "quarter", "year")
 KINDS = ("cargo", "crewed", "other")
@@ -80,10 +81,9 @@ def _bad(value: Any) -> NoReturn:
 
 
 def _zone_exists(zone: str) -> None:
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"unknown IANA time zone {zone!r}") from None
+    problem = zone_name_problem(zone)
+    if problem:
+        raise ValidationError(problem)
 
 
 def _check_precision(data: dict, field: str = "time") -> None:

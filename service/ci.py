@@ -82,11 +82,9 @@ def _run_remote(jobs: Sequence[Job], server: str, bar: ProgressBar) -> list[File
 
 
 def _validate_zone(name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     from .errors import InputError
+    from .vocabulary.zones import zone_name_problem
 
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"--default-zone: {name!r} is not an IANA time zone (e.g. 'America/New_York')") from None
+    problem = zone_name_problem(name)
+    if problem:
+        raise InputError(f"--default-zone: {problem}")

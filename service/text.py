@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from .errors import InputError
 
@@ -43,15 +42,6 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    def utf16_offset(self, offset: int) -> int:
-        """Browser editors count UTF-16 code units: astral characters count twice."""
-        return offset + bisect.bisect_left(self._astral, offset)
-
-    @cached_property
-    def _astral(self) -> tuple[int, ...]:
-        # Offsets of the characters outside the BMP, found once: counting them per call made a response
-        # with many findings quadratic in the document's length.
-        return tuple(m.start() for m in _ASTRAL.finditer(self.text))
 
 
 def parse_date(value: str, *, what: str = "date") -> date:
@@ -175,3 +165,17 @@ _MASKERS = (
     (("http", "mailto:"), _spans(_AUTOLINK)),
     (("*", "_", "["), _spans(_EMPHASIS)),
 )
+
+
+class Utf16Offsets:
+    """Code-point -> UTF-16 offsets for one text (browser editors and LanguageTool count UTF-16 code units:
+    a character outside the BMP counts twice). The one map: the API, /v2/check and the page all use it.
+
+    The astral characters are found once per text, so mapping many offsets stays linear in the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset)

@@ -22,9 +22,9 @@ from ..checks import all_checks
 from ..engine import check_text
 from ..formats.positions import suggestion_span
 from ..model import Finding, Severity, Verdict
-from ..text import Document
+from ..text import Document, Utf16Offsets
 from .body import form_body, schema
-from .findings import Utf16Offsets, is_passing
+from .findings import is_passing
 from .metrics import count_findings
 from .problems import Problem
 from .spec import operation

@@ -1,7 +1,6 @@
 """Findings as the API returns them: the CLI's JSON finding plus UTF-16 offsets, and what "passing" means."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,6 +9,7 @@ from ..formats import FileResult, summary
 from ..formats.json import finding_dict
 from ..formats.positions import suggestion_span
 from ..model import Finding, Verdict
+from ..text import Utf16Offsets
 
 # Claims that hold: listed only when the client asks (include_passing); always counted in the summary.
 PASSING = frozenset({Verdict.CONSISTENT, Verdict.SUPPORTED})
@@ -17,20 +17,6 @@ PASSING = frozenset({Verdict.CONSISTENT, Verdict.SUPPORTED})
 
 def is_passing(finding: Finding) -> bool:
     return finding.verdict in PASSING
-
-
-class Utf16Offsets:
-    """Code-point -> UTF-16 offsets for one text in one pass.
-
-    Same answer as Document.utf16_offset (astral characters count twice), for any text: /v2/check maps
-    offsets into LanguageTool's original text, which is not the parsed Document's.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
-
-    def __call__(self, offset: int) -> int:
-        return offset + bisect_left(self._astral, offset)
 
 
 def finding_payload(finding: Finding, report: Report, utf16: Utf16Offsets) -> dict[str, Any]:

@@ -23,7 +23,7 @@ EXTENSION = "orbitcheck"
 class StoreHolder:
     loader: Callable[[], MissionStore]
     store: MissionStore | None = None
-    # Set by gunicorn.conf.py's when_ready hook in the master: asks the master to re-fork its workers.
+    # Set by gunicorn_conf.py's when_ready hook in the master: asks the master to re-fork its workers.
     notify_master: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:

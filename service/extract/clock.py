@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from ..model import Span
 from ..text import Document
-from ..vocabulary import zones
+from ..vocabulary import hedges, zones
 from ..vocabulary.zones import ZoneEntry
 from . import dates as dates_mod
 from .dates import DateMention, DatePrecision, YearSource
@@ -61,9 +61,7 @@ _RANGE_END = re.compile(
 _MERIDIEM = re.compile(r"[ \t\u00a0\u202f]?(?P<ap>[aApP])(?P<dot>\.?)[ \t\u00a0\u202f]?[mM]\.?(?![a-zA-Z])")
 # Hedges written just before a time ("around 3 a.m."): matched on the lower-cased text before it with
 # str.endswith, which is far cheaper than a regex search run backwards over a window for every time.
-_HEDGES = ("shortly before", "shortly after", "just before", "just after", "soon after", "close to",
-           "approximately", "approx.", "around", "about", "roughly", "circa", "ca.", "some", "nearly",
-           "almost", "~")
+_HEDGES = tuple(sorted(hedges.TIME, key=len, reverse=True))  # the longest first: a phrase over a word it ends in
 # Where a clock time can start: a run of digits, or "noon"/"midnight". The engine skips to these quickly;
 # _CLOCK (whose leading lookbehind defeats that skipping) is then tried only there.
 _CLOCK_START = re.compile(r"\d+|noon|midnight")
@@ -73,8 +71,9 @@ _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the followin
 _OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}\([ \t\u00a0\u202f]{0,3}")
 _SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b)[ \t\u00a0\u202f]{0,3}")
 _CLOSE = re.compile(r"[ \t\u00a0\u202f]{0,3}\)")
-_HEDGE_AT = re.compile(r"(?:around|about|approximately|roughly|circa|nearly|almost|some|~)"
-                       r"[ \t\u00a0\u202f]{0,3}", re.I)
+_HEDGE_AT = re.compile(
+    "(?:" + "|".join(map(re.escape, hedges.TIME_IN_PARENTHESES)) + r")[ \t\u00a0\u202f]{0,3}", re.I
+)
 _LOCAL_TIME = "local time"
 _MAX_PLACES = 4
 _DAY = timedelta(days=1)

@@ -11,6 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import hedges
+from ..vocabulary.hedges import ABOVE, APPROX, BELOW
+
 # A list of twenty words reads better as words than as twenty quoted items.
 _ONES = (  # noqa: SIM905
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -31,14 +34,8 @@ _SIGN = r"(?:(?<![\w.,])[-\u2212]|(?i:minus|negative)\s)"
 _SCALE = r"(?:[ -](?i:thousand|million|billion|trillion)\b)"
 NUMBER = rf"(?<![\w.,:/]){_SIGN}?(?:{_DIGITS}|{_WORD}){_SCALE}?"
 
-# Hedges: APPROX widens both ways, ABOVE/BELOW make one-sided bounds.
-APPROX, ABOVE, BELOW = "approx", "above", "below"
-_HEDGE_WORDS = {
-    APPROX: "about|nearly|roughly|around|approximately|approx.|almost|some|~|an estimated",
-    ABOVE: "more than|over|at least|upward of|upwards of",
-    BELOW: "up to|less than|under|at most|fewer than",
-}
-HEDGES = {word: kind for kind, words in _HEDGE_WORDS.items() for word in words.split("|")}
+# Hedges (vocabulary/hedges.py): APPROX widens both ways, ABOVE/BELOW make one-sided bounds.
+HEDGES = {word: kind for kind, words in hedges.QUANTITY.items() for word in words}
 HEDGE = (
     r"(?:~\s?|(?<!\w)(?i:"
     + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True) if h != "~")

@@ -1,7 +1,7 @@
 """THE pint registry (one per process, built on first use) and the cached conversion factors.
 
 pint is used only to derive a factor (and offset, for temperatures) once per pair of units; every later
-conversion is a multiply-add on cached floats. Unit keys come from service/extract/unitwords.py; each key
+conversion is a multiply-add on cached floats. Unit keys come from service/vocabulary/unitwords.py; each key
 has one or more standard *readings* ("tons": short or metric, mass or force; "pounds": mass or force; a
 temperature: a reading on the thermometer or a difference), and a pair may be read any way that makes
 both sides the same kind of quantity.

@@ -116,11 +116,6 @@ class Mission:
     crew: tuple[CrewMember, ...] = ()
 
     @property
-    def launch_tag(self) -> str | None:
-        """GCAT's Launch_Tag: the COSPAR id without its piece letters ("2018-091A" -> "2018-091")."""
-        return re.sub(r"(?<=\d)[A-Z]+$", "", self.cospar) if self.cospar else None
-
-    @property
     def family(self) -> str:
         """The vehicle family a bare word refers to ("the Progress launch"): the name's first word."""
         return self.name.split()[0]

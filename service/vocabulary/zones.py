@@ -179,12 +179,28 @@ def readings_for_text(entries: Iterable[ZoneEntry], cues_present: frozenset[str]
     return picked if len(picked) >= 1 else entries
 
 
-@lru_cache(maxsize=32)
-def default_entry(name: str) -> ZoneEntry:
-    """The configured zone for times written without one (`CheckContext.default_zone`), as an entry."""
+def zone_name_problem(name: str) -> str | None:
+    """Why `name` is not an IANA time zone a setting or a record may name, or None when it is one.
+
+    The one check every setting and record uses (config file, --default-zone, record schema). tzdata's legacy
+    abbreviation keys are refused: "EST" there is a fixed UTC-5 (America/Panama), never Eastern time.
+    """
+    if not isinstance(name, str) or not name:
+        return "a time zone must be a non-empty IANA name such as 'America/New_York'"
+    legacy = "/" not in name and name not in ("UTC", "GMT")
     try:
         ZoneInfo(name)
     except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        raise InputError(f"default zone must be an IANA time zone such as America/New_York, not {name!r}") \
-            from None
+        return f"{name!r} is not an IANA time zone (e.g. 'America/New_York')"
+    if legacy:
+        return f"{name!r} is a legacy tzdata key, not a place's zone: name one such as 'America/New_York'"
+    return None
+
+
+@lru_cache(maxsize=32)
+def default_entry(name: str) -> ZoneEntry:
+    """The configured zone for times written without one (`CheckContext.default_zone`), as an entry."""
+    problem = zone_name_problem(name)
+    if problem:
+        raise InputError(f"default zone: {problem}")
     return ZoneEntry(reading=f"{name} (default zone)", zone=name)

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from orbitcheck.api.findings import Utf16Offsets, finding_payload, is_passing, result_payload
+from orbitcheck.api.findings import finding_payload, is_passing, result_payload
 from orbitcheck.engine import Report
 from orbitcheck.model import Finding, Severity, Span, Verdict
-from orbitcheck.text import parse_document
+from orbitcheck.text import Utf16Offsets, parse_document
 
 FINDING_KEYS = ["check", "verdict", "severity", "start", "end", "line", "column", "text", "message",
                 "suggestion", "details", "start_utf16", "end_utf16"]
@@ -63,7 +63,7 @@ def test_utf16_map_agrees_with_the_document_everywhere():
     text = "a🚀b\U0001F9D1\u200d🚀 ñ 𝔸𝔹 end"
     doc = parse_document(text, markdown=False)
     utf16 = Utf16Offsets(text)
-    assert [utf16(i) for i in range(len(text) + 1)] == [doc.utf16_offset(i) for i in range(len(text) + 1)]
+    assert [utf16(i) for i in range(len(text) + 1)] == [Utf16Offsets(doc.text)(i) for i in range(len(text) + 1)]
 
 
 def test_passing_claims_are_counted_but_listed_only_on_request():

@@ -6,9 +6,8 @@ import json
 import pytest
 
 from orbitcheck.api.compat_lt import _match, _sentence, annotated_text, rule_id
-from orbitcheck.api.findings import Utf16Offsets
 from orbitcheck.model import Finding, Severity, Span, Verdict
-from orbitcheck.text import parse_document
+from orbitcheck.text import Utf16Offsets, parse_document
 
 
 def test_answers_in_languagetools_shape(client):

@@ -1,6 +1,6 @@
 """The editor's page as the service serves it: the HTML, its assets, and nothing fetched from elsewhere.
 
-What the page does in a browser is tested in tests/test_page_e2e.py (headless Chromium).
+What the page does in a browser is tested in tests/e2e/test_page_e2e.py (headless Chromium).
 """
 from __future__ import annotations
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orbitcheck.engine import Report, check_text
 from orbitcheck.formats.json import finding_dict
-from orbitcheck.text import parse_document
+from orbitcheck.text import Utf16Offsets, parse_document
 from tests.helpers.invariants import assert_well_formed
 
 PUBLISHED = date(2018, 11, 20)
@@ -195,9 +196,9 @@ def test_utf16_offsets_match_javascript_string_indices(text, data):
     """JavaScript's String indices count UTF-16 code units: what an editor needs to place a highlight."""
     doc = parse_document(text)
     offset = data.draw(st.integers(0, len(text)))
-    assert doc.utf16_offset(offset) == _utf16_units(text[:offset])
+    assert Utf16Offsets(doc.text)(offset) == _utf16_units(text[:offset])
     for f in _check(text).findings:
-        assert doc.utf16_offset(f.end) - doc.utf16_offset(f.start) == _utf16_units(f.text)
+        assert Utf16Offsets(doc.text)(f.end) - Utf16Offsets(doc.text)(f.start) == _utf16_units(f.text)
 
 
 @BOUNDED
@@ -207,4 +208,4 @@ def test_markdown_masking_keeps_length_and_line_breaks(text):
     assert len(doc.prose) == len(doc.text)
     breaks = [i for i, c in enumerate(text) if c in "\r\n"]
     assert [i for i, c in enumerate(doc.prose) if c in "\r\n"] == breaks
-    assert all(p == t or p == " " for p, t in zip(doc.prose, text))
+    assert all(p == t or p == " " for p, t in zip(doc.prose, text, strict=True))

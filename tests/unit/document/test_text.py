@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from orbitcheck.errors import InputError
-from orbitcheck.text import parse_date, parse_document
+from orbitcheck.text import Utf16Offsets, parse_date, parse_document
 
 
 def test_plain_text_is_all_prose():
@@ -59,7 +59,7 @@ def test_utf16_offsets_count_astral_characters_twice():
     doc = parse_document("🚀 Auñón 5 km", markdown=False)
     at = doc.text.index("5")
     assert at == 8
-    assert doc.utf16_offset(at) == 9
+    assert Utf16Offsets(doc.text)(at) == 9
 
 
 @pytest.mark.parametrize("bad", ["2018-13-01", "yesterday", "", "18-11-20"])

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import orbitcheck
 from bench.hostile import RUNS, TOKENS, hostile_text
 from orbitcheck.engine import check_text
-from orbitcheck.text import _code_spans, parse_document
+from orbitcheck.text import Utf16Offsets, _code_spans, parse_document
 from tests.helpers.invariants import assert_well_formed
 
 MEGABYTE = 1 << 20
@@ -95,7 +95,7 @@ def test_utf16_offsets_for_every_position_of_a_large_text():
         expected.append(units)
         units += 2 if ord(ch) > 0xFFFF else 1
     expected.append(units)
-    assert [doc.utf16_offset(i) for i in range(len(text) + 1)] == expected
+    assert [Utf16Offsets(doc.text)(i) for i in range(len(text) + 1)] == expected
 
 
 # The backreference regex code spans were found with (CommonMark's rule), kept as the oracle for _code_spans.

@@ -32,7 +32,7 @@ def test_sarif_matches_json_and_validates(cli):
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     results = [r for r in log["runs"][0]["results"] if "suppressions" not in r]
     assert len(results) == len(shown(cli))
-    for result, finding in zip(results, shown(cli)):
+    for result, finding in zip(results, shown(cli), strict=True):
         region = result["locations"][0]["physicalLocation"]["region"]
         assert result["ruleId"] == finding["check"]
         assert (region["startLine"], region["startColumn"]) == (finding["line"], finding["column"])
@@ -44,7 +44,7 @@ def test_sarif_matches_json_and_validates(cli):
 def test_github_matches_json(cli):
     lines = run(cli, "github").splitlines()
     assert len(lines) == len(shown(cli))
-    for line, finding in zip(lines, shown(cli)):
+    for line, finding in zip(lines, shown(cli), strict=True):
         props = dict(p.split("=", 1) for p in re.match(r"::\w+ (.*?)::", line).group(1).split(","))
         assert (int(props["line"]), int(props["col"])) == (finding["line"], finding["column"])
         assert int(props["endColumn"]) == finding["column"] + len(finding["text"]) - 1
@@ -55,7 +55,7 @@ def test_rdjson_matches_json_in_bytes(cli):
     text = DRAFT.read_text("utf-8")
     assert len(diagnostics) == len(shown(cli))
     placed = 0
-    for diagnostic, finding in zip(diagnostics, shown(cli)):
+    for diagnostic, finding in zip(diagnostics, shown(cli), strict=True):
         line = text.splitlines()[finding["line"] - 1]
         start = diagnostic["location"]["range"]["start"]
         assert start == {"line": finding["line"],

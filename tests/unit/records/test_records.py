@@ -98,7 +98,6 @@ def test_valid_record_round_trips(tmp_path):
     assert mission.mass("cargo_up").value == 2564
     assert mission.to_dict()["launch"]["time"] == "2018-11-16T18:14:08Z"
     assert mission.to_dict()["sources"]["gcat"]["licence"] == "CC-BY"
-    assert mission.launch_tag == "2018-091"
 
 
 @pytest.mark.parametrize(
@@ -115,7 +114,7 @@ def test_valid_record_round_trips(tmp_path):
         ("launch.precision", "fortnight", "launch.precision", "Must be one of"),
         ("launch.precision", "minute", "launch.time", "has seconds but precision is 'minute'"),
         ("launch.precision", "day", "launch.time", "has hours"),
-        ("launch.zone", "Asia/Baikonur", "launch.zone", "unknown IANA time zone"),
+        ("launch.zone", "Asia/Baikonur", "launch.zone", "is not an IANA time zone"),
         ("launch.zone", None, "launch.zone", "needs its IANA zone"),
         ("launch.outcome", "exploded", "launch.outcome", "Must be one of"),
         ("launch.source", "nowhere", "launch.source", "no [sources.nowhere] entry"),

@@ -49,9 +49,9 @@ def test_a_snapshot_that_fails_validation_is_never_swapped_in(data_dir):
 
 
 def test_a_second_sync_is_refused_while_one_holds_the_lock(data_dir):
-    with snapshot.locked(data_dir), pytest.raises(InputError, match="another sync is running"):
-        with snapshot.locked(data_dir):
-            pass
+    with snapshot.locked(data_dir), pytest.raises(InputError, match="another sync is running"), \
+            snapshot.locked(data_dir):
+        pass
     with snapshot.locked(data_dir):  # released again
         pass
 
