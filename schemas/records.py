@@ -20,11 +20,14 @@ from orbitcheck.vocabulary.zones import zone_name_problem
 PRECISIONS = ("second", "minute", "hour", "day", "month", "quarter", "year")
 KINDS = ("cargo", "crewed", "other")
 OUTCOMES = ("success", "failure", "partial", "scheduled")
-EVENT_KINDS = ("docking", "berthing", "grapple", "undocking", "landing")
-MASS_KINDS = ("cargo_up", "cargo_pressurized", "cargo_dry", "propellant", "water", "spacecraft_launch")
+EVENT_KINDS = ("docking", "berthing", "grapple", "undocking", "landing", "reentry")  # landing/reentry: end of mission
+MASS_KINDS = ("cargo_up", "cargo_pressurized", "cargo_dry", "cargo_up_part", "propellant", "water", "spacecraft_launch")
 MASS_UNITS = ("kg",)
 METHODS = ("curated", "imported", "synced")
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Top-level fields and tables a person may mark as edited by hand: importers never change them.
+HAND_EDITABLE = ("name", "aliases", "cospar", "kind", "destination", "expeditions", "launch", "events", "masses",
+                 "crew")
 
 # What must be zero (or first) in a time of each precision: a "minute" time may not carry seconds.
 _ZERO_BELOW = {
@@ -173,14 +176,21 @@ class MassSchema(_Strict):
     value = fields.Float(required=True, validate=Range(min=0, min_inclusive=False), allow_nan=False)
     unit = fields.String(required=True, validate=OneOf(MASS_UNITS))
     uncertain = fields.Boolean(load_default=False)
+    part = fields.String(load_default=None, validate=Length(min=1))  # cargo_up_part: which carrier (MPLM, middeck)
     note = fields.String(load_default="")
     source = _source()
+
+    @validates_schema
+    def _part_only_on_parts(self, data: dict, **kwargs: Any) -> None:
+        if (data.get("kind") == "cargo_up_part") != bool(data.get("part")):
+            raise ValidationError("a cargo_up_part mass names its part; other masses have none", "part")
 
 
 class CrewSchema(_Strict):
     name = fields.String(required=True, validate=Length(min=1))
     agency = fields.String(load_default=None)
     role = fields.String(load_default=None)
+    expedition = fields.String(load_default=None, validate=Regexp(r"^\d+$", error="an expedition number"))
     source = _source()
 
 
@@ -199,6 +209,7 @@ class MissionSchema(_Strict):
     events = fields.List(fields.Nested(EventSchema), load_default=list)
     masses = fields.List(fields.Nested(MassSchema), load_default=list)
     crew = fields.List(fields.Nested(CrewSchema), load_default=list)
+    hand_edited = fields.List(fields.String(validate=OneOf(HAND_EDITABLE)), load_default=list)
     sources = fields.Dict(keys=fields.String(validate=Regexp(ID_PATTERN)), values=fields.Nested(SourceSchema),
                           required=True, validate=Length(min=1))
 
@@ -224,8 +235,9 @@ class MissionSchema(_Strict):
     @validates_schema
     def _masses_not_mixed(self, data: dict, **kwargs: Any) -> None:
         # One figure per kind: two "cargo_up" values would leave the checker to guess which one holds.
-        seen: set[str] = set()
+        seen: set[tuple[str, str | None]] = set()
         for i, mass in enumerate(data.get("masses") or ()):
-            if mass["kind"] in seen:
+            key = (mass["kind"], mass.get("part"))
+            if key in seen:
                 raise ValidationError({"masses": {i: {"kind": [f"a second {mass['kind']!r} mass"]}}})
-            seen.add(mass["kind"])
+            seen.add(key)

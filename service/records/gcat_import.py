@@ -6,7 +6,6 @@ before any file is written: an import either lands whole or not at all.
 """
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 from marshmallow import ValidationError
 
 from .gcat import GcatTime, clean_id, parse_number, parse_time, read_rows
+from .snapshot import locked, write_snapshot
 from .store import RecordError, _clashes, flatten_errors, load_store, mission_from_dict
 from .tomlwrite import dump_record
 
@@ -59,6 +59,13 @@ class _Found:
 def import_gcat(data_dir: Path, *, launch: Path | None = None, satcat: Path | None = None,
                 auxcat: Path | None = None, add_iss_year: int | None = None, dry_run: bool = False,
                 today: date | None = None) -> ImportReport:
+    with locked(data_dir):  # the one writer's lock: an import never interleaves with a sync or another import
+        return _import_locked(data_dir, launch=launch, satcat=satcat, auxcat=auxcat, add_iss_year=add_iss_year,
+                              dry_run=dry_run, today=today)
+
+
+def _import_locked(data_dir: Path, *, launch: Path | None, satcat: Path | None, auxcat: Path | None,
+                   add_iss_year: int | None, dry_run: bool, today: date | None) -> ImportReport:
     load_store(data_dir)  # refuse to build on invalid records
     folder = data_dir / "missions"
     raws = {p.stem: tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.toml"))}
@@ -133,12 +140,9 @@ def import_gcat(data_dir: Path, *, launch: Path | None = None, satcat: Path | No
         if kept:
             report.kept[mission_id] = kept
     _validate(raws, changed)
-    if not dry_run:
-        for mission_id, raw in changed.items():
-            target = folder / f"{mission_id}.toml"
-            tmp = target.with_suffix(".toml.tmp")
-            tmp.write_text(dump_record(raw), encoding="utf-8")
-            os.replace(tmp, target)
+    if not dry_run and changed:
+        write_snapshot(data_dir, {f"{i}.toml": dump_record(raw) for i, raw in changed.items()},
+                       validate=lambda staged: load_store(staged) and None)
     return report
 
 

@@ -84,6 +84,7 @@ class Mass:
     unit: str
     source: str
     uncertain: bool = False
+    part: str | None = None
     note: str = ""
 
 
@@ -93,6 +94,7 @@ class CrewMember:
     source: str
     agency: str | None = None
     role: str | None = None
+    expedition: str | None = None
 
     @property
     def surname(self) -> str:
@@ -114,6 +116,7 @@ class Mission:
     events: tuple[Event, ...] = ()
     masses: tuple[Mass, ...] = ()
     crew: tuple[CrewMember, ...] = ()
+    hand_edited: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -302,5 +305,6 @@ def mission_from_dict(d: Mapping[str, Any]) -> Mission:
         events=tuple(Event(**e) for e in d.get("events") or ()),
         masses=tuple(Mass(**m) for m in d.get("masses") or ()),
         crew=tuple(CrewMember(**c) for c in d.get("crew") or ()),
+        hand_edited=tuple(d.get("hand_edited") or ()),
         sources=MappingProxyType({k: Source(key=k, **v) for k, v in (d.get("sources") or {}).items()}),
     )
