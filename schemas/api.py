@@ -176,11 +176,26 @@ class ProblemSchema(OpenSchema):
 
 class MissionQuerySchema(StrictSchema):
     q = fields.String(metadata={"description": "Words of a name, alias, COSPAR id, expedition or crew member."})
+    year = fields.Integer(validate=validate.Range(min=1900, max=2200),
+                          metadata={"description": "Launched in this year (UTC)."})
+    vehicle = fields.String(validate=validate.Length(min=1, max=100),
+                            metadata={"description": 'Vehicle family or launcher: "Progress", "Dragon", "Soyuz".'})
+    station = fields.String(validate=validate.Length(min=1, max=100),
+                            metadata={"description": 'Destination: "ISS".'})
+    crewed = fields.Boolean(metadata={"description": "true: crewed flights only; false: uncrewed only."})
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000),
+                           metadata={"description": "Records per page (1-1000, default 100)."})
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0),
+                            metadata={"description": "Matches to skip (default 0)."})
 
 
 class MissionListSchema(OpenSchema):
     missions = fields.List(fields.Nested(MissionSchema), required=True)
-    count = fields.Integer(required=True)
+    count = fields.Integer(required=True, metadata={"description": "Matching records (all pages)."})
+    limit = fields.Integer(required=True)
+    offset = fields.Integer(required=True)
+    next_offset = fields.Integer(required=True, allow_none=True,
+                                 metadata={"description": "The offset of the next page, null on the last."})
     reference_version = fields.String(required=True, allow_none=True)
 
 

@@ -7,6 +7,7 @@ from flask import Blueprint, request
 
 from orbitcheck.schemas.api import MissionListSchema, MissionQuerySchema, MissionSchema
 
+from ..records.browse import Filters, page, select
 from .body import schema
 from .problems import Problem
 from .spec import operation
@@ -32,7 +33,13 @@ def list_missions() -> dict[str, Any]:
     query = schema(MissionQuerySchema).load(request.args.to_dict())
     store = _store()
     found = store.search(query["q"]) if query.get("q") else store.missions()
-    return MissionListSchema().dump({"missions": [m.to_dict() for m in found], "count": len(found),
+    found = select(found, Filters(query.get("q", ""), query.get("year"), query.get("vehicle"), query.get("station"),
+                                  query.get("crewed")))
+    limit, offset = query["limit"], query["offset"]
+    shown = page(found, limit, offset)
+    following = offset + limit if offset + limit < len(found) else None
+    return MissionListSchema().dump({"missions": [m.to_dict() for m in shown], "count": len(found),
+                                     "limit": limit, "offset": offset, "next_offset": following,
                                      "reference_version": store_version(store)})
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from marshmallow import ValidationError
 
 from ..errors import InputError
+from . import compiled
 from .gcat import GcatTime, clean_id, parse_number, parse_time, read_rows
 from .gcat_import import GCAT_URL, LICENCE
 from .snapshot import locked, write_snapshot
@@ -59,7 +60,8 @@ BARE = {name_key(w) for w in ("Dragon", "Crew Dragon", "Cargo Dragon", "Progress
                                "Tianzhou", "HTV", "ATV", "Starliner", "Kounotori", "Shuttle", "Space Shuttle",
                                "Orion", "ISS", "Axiom", "Crew", "SpaceX", "NASA", "Mengzhou", "Gaganyaan")}
 CARGO_NAME = re.compile(r"^(?:Progress|Cygnus|HTV|ATV|Tianzhou|Dragon CRS|Dragon C\d|Dragon Qual)", re.I)
-ENDED_BEFORE = date(2025, 4, 1)
+# psatcat Program of a station or module: ships dock to these, so their bare names are docking targets.
+MODULES = re.compile(r"^(?:TsM|DOS|ISS-SO|ISS Node|Progress M-SO|Tiangong)$")
 UP_CARGO = re.compile(r"^(?P<flight>.+?) ?Up Cargo(?: ?\((?P<part>[^)]+)\))?$")
 PARTS = {"STS": "Shuttle middeck", "MPLM": "MPLM", "SH": "Spacehab", "SHAB": "Spacehab"}
 
@@ -129,9 +131,14 @@ def import_catalogue(data_dir: Path, folder: Path, *, retrieved: date, every_row
         report = Report()
         flights = _build(files, retrieved, every_row, report)
         writes = _merge_all(raws, flights, report)
-        if writes and not dry_run:
+        if (writes or _compiled_stale(data_dir)) and not dry_run:
             write_snapshot(data_dir, writes, validate=_validate_staged)
     return report
+
+
+def _compiled_stale(data_dir: Path) -> bool:
+    folder = data_dir / "missions"
+    return folder.is_dir() and compiled.load_fresh(folder, compiled.digest(compiled.toml_files(folder))) is None
 
 
 def _read_records(data_dir: Path) -> dict[str, dict[str, Any]]:
@@ -143,7 +150,10 @@ def _read_records(data_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def _validate_staged(staged: Path) -> None:
-    load_store(staged)
+    """Validate the staged records with the service's own loader, then compile them beside the TOML files."""
+    store = load_store(staged, use_compiled=False)
+    (staged / "missions" / compiled.FILE).write_text(compiled.compile_text(store.missions(), store.version),
+                                                     encoding="utf-8")
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -309,6 +319,12 @@ def _read_psatcat(path: Path, flights: dict[str, _Flight], retrieved: date, repo
         if flight is None or piece != f"{flight.tag}A":
             continue
         flight.cospar = piece
+        if MODULES.match(row.get("Program", "")) and not flight.name.endswith((" module", " station")):
+            # "docked to Poisk" names where a ship docks, not the module's launch: the bare module name is left
+            # to the docking targets, and the record is "Poisk module" (its launch row's names stay out too).
+            plain = flight.name
+            flight.name = f"{plain} {'station' if plain.startswith('Tiangong') else 'module'}"
+            flight.aliases = {a: k for a, k in flight.aliases.items() if name_key(a) != name_key(plain)}
         tdate = row.get("TDate", "-")
         if tdate in ("*", "-", ""):
             continue  # still in orbit at the file's date
@@ -316,6 +332,15 @@ def _read_psatcat(path: Path, flights: dict[str, _Flight], retrieved: date, repo
         if when is None:
             report.notes.append(f"psatcat {row['JCAT']}: TDate {tdate!r} is not a date; no end of mission")
             continue
+        if row.get("Result") != "S":
+            # A failed mission's TDate is when it failed (Columbia's loss, Progress M-27M's lost control), not
+            # a landing or a reentry: leave the end empty.
+            report.notes.append(f"psatcat {row['JCAT']}: Result {row.get('Result')!r}: TDate is the failure, "
+                                "not a landing or reentry; no end of mission")
+            continue
+        if when.precision == "day" and flight.launch and when.time.strftime("%Y-%m-%d") == flight.launch["time"][:10]:
+            report.notes.append(f"psatcat {row['JCAT']}: mission ended on its launch day; no end of mission")
+            continue  # the Dragon qualification unit: its mission ended in orbit, it reentered weeks later
         kind = "landing" if LANDS.match(row.get("Program", "")) else "reentry"
         key, source = _gcat_source("psatcat", updated, f"JCAT {row['JCAT']}")
         flight.events[kind] = {"kind": kind} | _time(when) | {
@@ -581,6 +606,10 @@ def _merge(raw: dict[str, Any], flight: _Flight) -> tuple[list[str], list[str]]:
         if table in hand:
             continue
         items = raw.setdefault(table, [])
+        wanted = {key_of(f) for f in new_items}
+        for old in [f for f in items if ours(f) and key_of(f) not in wanted]:
+            items.remove(old)  # the files no longer give it: an imported figure goes with its row
+            updated.append(f"-{table}.{old['kind']}")
         for figure in new_items:
             at = next((i for i, old in enumerate(items) if key_of(old) == key_of(figure)), None)
             if at is not None and not ours(items[at]):

@@ -233,14 +233,24 @@ def resolve_data_dir(given: str | Path | None = None, environ: Mapping[str, str]
     return data_dir_from_env(environ) or default_data_dir()
 
 
-def load_store(data_dir: Path | None = None) -> ReferenceStore:
-    """Read and validate every record under data_dir/missions; RecordError lists every problem at once."""
+def load_store(data_dir: Path | None = None, *, use_compiled: bool = True) -> ReferenceStore:
+    """Read and validate every record under data_dir/missions; RecordError lists every problem at once.
+
+    When missions/compiled.json matches the TOML files' digest (records/compiled.py), it is used instead of
+    parsing and validating each file again; `use_compiled=False` always reads the TOML (an importer's check)."""
     from orbitcheck.schemas.records import MissionSchema
+
+    from . import compiled
 
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     folder = data_dir / "missions"
     if not folder.is_dir():
         raise RecordError([f"{folder}: no such folder (a data dir holds missions/<id>.toml)"])
+    if use_compiled and (folder / compiled.FILE).exists():
+        version = compiled.digest(compiled.toml_files(folder))
+        fast = compiled.load_fresh(folder, version)
+        if fast is not None:
+            return ReferenceStore(fast, version, data_dir)
     schema, digest = MissionSchema(), hashlib.sha256()
     missions: list[Mission] = []
     problems: list[str] = []

@@ -190,11 +190,32 @@ class Linker:
             if m.kind is MentionKind.FAMILY:
                 out[m.span] = last_of_family.get(m.text.lower())
                 continue
-            mission = self.store.get(m.missions[0]) if len(m.missions) == 1 else None
+            mission = self.store.get(m.missions[0]) if len(m.missions) == 1 else self._flying(m)
             out[m.span] = mission
             if mission is not None and m.kind is MentionKind.NAME:
                 last_of_family[mission.family.lower()] = mission
         return out
+
+    def _flying(self, m: MissionMention) -> Mission | None:
+        """A person who flew several times ("Gerst's team"): the one flight they were on at the publication date,
+        else their next flight after it (a preview); none when that is not one flight (never a guess)."""
+        when = self.doc.published
+        if when is None or m.kind not in (MentionKind.PERSON, MentionKind.CREW):
+            return None
+        flying, later = [], []
+        for mission in filter(None, (self.store.get(i) for i in m.missions)):
+            if mission.launch is None:
+                return None
+            end = next((e.time for e in mission.events if e.kind in ("landing", "reentry")), None)
+            start = mission.launch.time.date()
+            if start <= when and (end is None or end.date() >= when):
+                flying.append(mission)
+            elif start > when:
+                later.append(mission)
+        if flying:
+            return flying[0] if len(flying) == 1 else None
+        later.sort(key=lambda x: x.launch.time if x.launch else datetime.max.replace(tzinfo=UTC))
+        return later[0] if later else None
 
     def _failed_launch(self, mission: Mission, how: str) -> tuple[Mission | None, str]:
         """The aborted flight a sentence about `mission` means: itself if its launch failed, else the one

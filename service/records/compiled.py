@@ -1,0 +1,78 @@
+"""A compiled snapshot of the records: missions/compiled.json, built by the importers, read at start-up.
+
+Loading several hundred TOML files costs seconds, half in tomllib and half in the schema's validation
+(measured: `python -m bench startup`). The import has just validated every record with the one schema, so it
+writes what the loader would build, as JSON, beside the TOML files, with the digest of those files (the store's
+`version`: SHA-256 over names and bytes). `load_store` uses it only when that digest matches the TOML files it
+finds; after any edit, sync or copy that changes a TOML file the digest differs and the TOML files are read
+and validated as before. It is written inside the staged snapshot, so it is swapped in with the records it
+describes, never at serve time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+FILE = "compiled.json"
+FORMAT = 1
+
+
+def digest(files: Iterable[tuple[str, bytes]]) -> str:
+    """The store's version: SHA-256 of each file's name and bytes, in name order (16 hex digits)."""
+    h = hashlib.sha256()
+    for name, raw in files:
+        h.update(name.encode() + b"\0" + raw + b"\0")
+    return h.hexdigest()[:16]
+
+
+def toml_files(folder: Path) -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.toml"))]
+
+
+def compile_text(missions: Iterable[Any], version: str) -> str:
+    """JSON of the missions in their schema's dump form (the API's shape), with the version they match."""
+    return json.dumps({"format": FORMAT, "version": version, "missions": [m.to_dict() for m in missions]},
+                      ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def load_fresh(folder: Path, version: str) -> list[Any] | None:
+    """The compiled missions if missions/compiled.json matches `version`, else None (read the TOML)."""
+    path = folder / FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != version:
+        return None
+    try:
+        return [_mission(d) for d in data["missions"]]
+    except (KeyError, TypeError, ValueError):
+        return None  # a damaged file is a stale file
+
+
+def _when(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _mission(d: dict[str, Any]) -> Any:
+    from .store import CrewMember, Event, Launch, Mass, Mission, Source
+
+    launch = d.get("launch")
+    return Mission(
+        id=d["id"], name=d["name"], kind=d["kind"], aliases=tuple(d.get("aliases") or ()), cospar=d.get("cospar"),
+        destination=d.get("destination"), expeditions=tuple(d.get("expeditions") or ()),
+        expeditions_source=d.get("expeditions_source"),
+        launch=Launch(**{**launch, "time": _when(launch["time"]),
+                         "site_aliases": tuple(launch.get("site_aliases") or ())}) if launch else None,
+        events=tuple(Event(**{**e, "time": _when(e["time"])}) for e in d.get("events") or ()),
+        masses=tuple(Mass(**m) for m in d.get("masses") or ()),
+        crew=tuple(CrewMember(**c) for c in d.get("crew") or ()),
+        hand_edited=tuple(d.get("hand_edited") or ()),
+        sources=MappingProxyType({k: Source(key=k, **{**v, "retrieved": date.fromisoformat(v["retrieved"])})
+                                  for k, v in (d.get("sources") or {}).items()}),
+    )
