@@ -252,7 +252,8 @@ def _from_launch(row: dict[str, Any], updated: date, sites: dict[str, str]) -> _
         flight.aliases[code] = key
         m = re.fullmatch(r"ISS (\d+)([PS])", code)
         if m:
-            flight.aliases[m[1] + m[2]] = key
+            if int(m[1]) >= 60:  # "28P" would match the clock time "2:28 p.m.": a bare code only above 59
+                flight.aliases[m[1] + m[2]] = key
             if m[2] == "P" and int(m[1]) > 42:  # Progress-1 ... Progress-42 were Soviet flights of those names
                 flight.aliases[f"Progress {m[1]}"] = key
     flight.cospar = tag
@@ -588,12 +589,10 @@ def _merge(raw: dict[str, Any], flight: _Flight) -> tuple[list[str], list[str]]:
             continue  # a curated piece id ("2018-091A") is finer than the tag
         raw[name] = value
         updated.append(name)
-    if "aliases" not in hand:
-        old = list(raw.get("aliases") or [])
-        new = [a for a in flight.aliases if name_key(a) != name_key(raw["name"])
-               and name_key(a) not in {name_key(o) for o in old}]
-        if new:
-            raw["aliases"] = old + new
+    if "aliases" not in hand:  # the importer owns the list: mark it hand-edited to keep aliases of your own
+        new = list(dict.fromkeys(a for a in flight.aliases if name_key(a) != name_key(raw["name"])))
+        if new != list(raw.get("aliases") or []):
+            raw["aliases"] = new
             updated.append("aliases")
     if flight.launch and "launch" not in hand:
         if raw.get("launch") and not ours(raw["launch"]):

@@ -4,11 +4,23 @@ from __future__ import annotations
 import pytest
 
 
-def test_list_returns_every_record_with_sources(client):
-    body = client.get("/v1/missions").get_json()
-    assert body["count"] == len(body["missions"]) == client.get("/readyz").get_json()["records"]
-    assert body["reference_version"] == client.get("/readyz").get_json()["reference_version"]
-    for mission in body["missions"]:
+def _all_pages(client, **query):
+    missions, offset = [], 0
+    while offset is not None:
+        body = client.get("/v1/missions", query_string={**query, "offset": offset}).get_json()
+        missions += body["missions"]
+        offset = body["next_offset"]
+    return body["count"], missions
+
+
+def test_list_pages_through_every_record_with_sources(client):
+    count, missions = _all_pages(client, limit=150)
+    assert count == len(missions) == client.get("/readyz").get_json()["records"] >= 380
+    assert len({m["id"] for m in missions}) == count
+    first = client.get("/v1/missions").get_json()
+    assert (first["limit"], first["offset"], first["next_offset"], len(first["missions"])) == (100, 0, 100, 100)
+    assert first["reference_version"] == client.get("/readyz").get_json()["reference_version"]
+    for mission in missions:
         assert mission["sources"], mission["id"]
         figures = [mission["launch"]] if mission["launch"] else []
         figures += mission["events"] + mission["masses"] + mission["crew"]
@@ -77,3 +89,32 @@ def _nullable_to_json_schema(node):
     if isinstance(node, list):
         return [_nullable_to_json_schema(v) for v in node]
     return node
+
+
+@pytest.mark.parametrize("query, check", [
+    ({"year": 2024, "vehicle": "Progress"}, lambda m: m["launch"]["time"].startswith("2024")
+     and m["name"].startswith("Progress")),
+    ({"station": "ISS", "crewed": "true"}, lambda m: m["destination"] == "ISS" and m["kind"] == "crewed"),
+    ({"crewed": "false", "year": 2018}, lambda m: m["kind"] != "crewed" and m["launch"]["time"].startswith("2018")),
+    ({"vehicle": "Soyuz-FG"}, lambda m: m["launch"]["vehicle"] == "Soyuz-FG"),
+])
+def test_filters(client, query, check):
+    count, missions = _all_pages(client, **query)
+    assert count == len(missions) > 0
+    assert all(check(m) for m in missions)
+
+
+def test_filters_compose_with_the_search(client):
+    body = client.get("/v1/missions", query_string={"q": "crew 10", "crewed": "true"}).get_json()
+    assert [m["id"] for m in body["missions"]] == ["dragon-crew-10"]
+
+
+@pytest.mark.parametrize("query, field", [
+    ({"limit": 0}, "limit"), ({"limit": 5000}, "limit"), ({"offset": -1}, "offset"), ({"year": "soon"}, "year"),
+    ({"crewed": "maybe"}, "crewed"), ({"colour": "red"}, "colour"),
+])
+def test_bad_parameters_are_problems(client, query, field):
+    response = client.get("/v1/missions", query_string=query)
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert field in response.get_json()["errors"]

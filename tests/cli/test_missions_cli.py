@@ -6,9 +6,10 @@ from orbitcheck.records.store import default_data_dir
 
 
 def test_missions_text_lists_matches_one_per_line(cli):
-    status, out, err = cli("missions", "soyuz")
+    status, out, err = cli("missions", "soyuz ms", "--year", "2018")
     assert status == 0, err
-    assert [line.split()[0] for line in out.splitlines()] == ["soyuz-ms-09", "soyuz-ms-10", "soyuz-ms-11"]
+    assert [line.split()[0] for line in out.splitlines()] == ["soyuz-ms-08", "soyuz-ms-09", "soyuz-ms-10",
+                                                             "soyuz-ms-11"]
     assert "launch 2018-12-03 11:31:52 UTC  Baikonur Cosmodrome" in out
 
 
@@ -47,3 +48,31 @@ def test_invalid_records_exit_2_naming_file_and_field(cli, tmp_path):
         assert status == 2 and out == ""
         assert "soyuz-ms-11.toml: launch.zone: 'Asia/Nowhere' is not an IANA time zone" in err
         assert len(err.strip().splitlines()) == 1
+
+
+def test_missions_pages_and_filters(cli):
+    _, every, _ = cli("missions", "--vehicle", "progress")
+    ids = [line.split()[0] for line in every.splitlines()]
+    assert len(ids) > 100 and all(i.startswith("progress-") for i in ids)
+    _, page, _ = cli("missions", "--vehicle", "progress", "--limit", "10", "--offset", "20")
+    assert [line.split()[0] for line in page.splitlines()] == ids[20:30]
+    _, crewed, _ = cli("missions", "--crewed", "--year", "2025", "--format", "json")
+    data = json.loads(crewed)
+    assert data["count"] == len(data["missions"]) > 0 and {m["kind"] for m in data["missions"]} == {"crewed"}
+
+
+def test_missions_stats_on_the_shipped_records(cli):
+    status, out, _ = cli("missions", "--stats", "--format", "json")
+    assert status == 0
+    rows = {r["field"]: (r["have"], r["of"]) for r in json.loads(out)}
+    assert rows["records"][0] >= 380
+    assert rows["launch time"] == rows["records"]
+    have, of = rows["crew, crewed flights launched to 2019"]
+    assert have == of > 100
+    have, of = rows["up cargo (total or pressurized), cargo flights"]
+    assert have > 150
+
+
+def test_missions_bad_arguments_exit_2(cli):
+    status, _, err = cli("missions", "--limit", "-1")
+    assert status == 2 and "--limit" in err
