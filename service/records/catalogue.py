@@ -189,7 +189,7 @@ def _build(files: dict[str, Path], retrieved: date, every_row: bool, report: Rep
     launch_date = info.updated or retrieved
     sites = _sites(files.get("sites"))
     for row in kept_rows:
-        flights[row["Launch_Tag"]] = _from_launch(row, launch_date, sites)
+        flights[str(row["Launch_Tag"])] = _from_launch(row, launch_date, sites)
     if "psatcat" in files:
         _read_psatcat(files["psatcat"], flights, retrieved, report)
     names: dict[str, str] = {}
@@ -426,15 +426,16 @@ def _read_astronauts(path: Path, flights: dict[str, _Flight], retrieved: date, r
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             vehicle = row["ascend_shuttle"].replace("\u00ad", "-")
-            flight = by_key.get(name_key(vehicle))
-            if flight is None or not flight.launch:
+            found = by_key.get(name_key(vehicle))
+            if found is None or not found.launch:
                 if row["year_of_mission"] >= "1997":
                     unmatched.add(vehicle)
                 continue
-            gap = abs(int(flight.launch["time"][:4]) - int(row["year_of_mission"] or 0))
+            flight, launched = found, found.launch["time"][:4]
+            gap = abs(int(launched) - int(row["year_of_mission"] or 0))
             if gap:  # the table's quirk: some rows are wrong; a year or two off is its dating, more is a wrong row
                 report.notes.append(f"astronauts.csv row {row['id']}: year {row['year_of_mission']} but "
-                                    f"{flight.name} launched {flight.launch['time'][:4]}"
+                                    f"{flight.name} launched {launched}"
                                     + (": row skipped" if gap > 2 else ""))
                 if gap > 2:
                     continue
@@ -636,10 +637,10 @@ def _merge(raw: dict[str, Any], flight: _Flight) -> tuple[list[str], list[str]]:
             updated.append("expeditions")
     used = _used_sources(raw) | {flight.aliases[a] for a in raw.get("aliases") or () if flight.aliases.get(a, "")
                                  .startswith("alias-")}
-    for key, value in flight.sources.items():
-        if key in used and sources.get(key) != value and (key not in sources or sources[key].get("method")
+    for key, new_source in flight.sources.items():
+        if key in used and sources.get(key) != new_source and (key not in sources or sources[key].get("method")
                                                            == "imported"):
-            sources[key] = value
+            sources[key] = new_source
     for key in [k for k, v in sources.items() if v.get("method") == "imported" and k not in used]:
         del sources[key]
     return updated, kept

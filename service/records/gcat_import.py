@@ -142,8 +142,12 @@ def _import_locked(data_dir: Path, *, launch: Path | None, satcat: Path | None, 
     _validate(raws, changed)
     if not dry_run and changed:
         write_snapshot(data_dir, {f"{i}.toml": dump_record(raw) for i, raw in changed.items()},
-                       validate=lambda staged: load_store(staged) and None)
+                       validate=_validate_staged)
     return report
+
+
+def _validate_staged(staged: Path) -> None:
+    load_store(staged, use_compiled=False)
 
 
 def _tag(cospar: str) -> str:
