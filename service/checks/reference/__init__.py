@@ -46,13 +46,13 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         if dm.precision is DatePrecision.WEEKDAY or (before >= 0 and dm.span.start < times[before].span.end):
             continue  # a weekday alone is no claim; a date written with a clock time is checked with it
         link = linker.link(dm.span, "date")
-        if link.mission is None and link.prop is None:
+        if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
         outcome = _as_plan(claims.check_date(doc, dm, link, zoned), link, claims.claimed_day(dm, link), doc.published)
         yield _finding(dm.span, doc.text, link, outcome, dm.text)
     for cm in times:
         link = linker.link(cm.span, "time")
-        if link.mission is None and link.prop is None:
+        if link.mission is None and link.prop is None and link.mention is None:
             continue
         outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published)
         yield _finding(cm.span, doc.text, link, outcome, cm.text)

@@ -67,7 +67,7 @@ class Modality(StrEnum):
 
 
 _CUES = [
-    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident|failure"),
+    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident|failure(?=[ \t]{1,3}(?:on|of|in)\b)"),
     (Property.UNDOCKING, r"undock(?:s|ed|ing)?|(?:leave|leaves|left|leaving|depart(?:s|ed|ing)?(?: from)?) the (?:space )?station"
                          r"|back(?:s|ed|ing)? away|pull(?:s|ed|ing)? away"),
     (Property.LANDING, r"land(?:s|ed|ing)?|touch(?:es|ed)? down|touchdown|splash(?:es|ed)? down|splashdown"
@@ -83,7 +83,8 @@ _CUES = [
     (Property.LAUNCH, r"launch(?:es|ed|ing)?|lift(?:s|ed|ing)? off|liftoff|lift-off|blast(?:s|ed|ing)? off|blastoff"
                       r"|(?:leave|leaves|left|leaving) Earth|t(?:ake|akes|ook|aking) off|rocket(?:s|ed)? (?:in)?to"
                       r"|(?:make|makes|made|making) it off the pad|clear(?:s|ed|ing)? the tower|fl(?:ew|ies|y) on"
-                      r"|rose from"),
+                      r"|rose from|(?:leave|leaves|left|leaving) (?:the )?(?:pad|Baikonur|Wallops|Tanegashima|Kourou"
+                      r"|Cape Canaveral|Kennedy)"),
     (Property.CARGO, r"deliver(?:s|ed|ing|y|ies)?|carr(?:y|ies|ied|ying)|haul(?:s|ed|ing)?|ferr(?:y|ies|ied|ying)"
                      r"|(?:bring|brings|brought|bringing)|(?:packed|loaded|laden|filled) with"),
     (Property.LAUNCH_MASS, r"weigh(?:s|ed|ing)?|launch mass|spacecraft mass"),
@@ -212,7 +213,10 @@ class Linker:
         in_clause = [m for m in here if clause[0] <= m.span.start < clause[1]]
         before = [m for m in in_clause if m.span.end <= span.start]
         after = [m for m in in_clause if m.span.start >= span.end]
+        named = any(m.kind is MentionKind.NAME and self._resolved[m.span] is not None for m in here)
         for m in [*reversed(before), *after]:
+            if m.kind is MentionKind.PERSON and named:
+                continue  # "Gerst grappled it": a flight named in the sentence beats a crew member's name
             if m.kind is MentionKind.OTHER:
                 return None, f"the clause names {m.text!r}, a flight the records do not hold", m.text, "same clause", ()
             if (found := self._resolved[m.span]) is not None:
@@ -220,6 +224,8 @@ class Linker:
         inside = [m for m in here if m.span.end <= span.start]
         later = [m for m in here if m.span.start >= span.end]
         for m in [*reversed(inside), *later]:
+            if m.kind is MentionKind.PERSON and named:
+                continue
             if m.kind is MentionKind.OTHER:
                 return None, f"the sentence names {m.text!r}, a flight the records do not hold", m.text, "sentence", ()
             if (found := self._resolved[m.span]) is not None:
