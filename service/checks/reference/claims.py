@@ -38,7 +38,8 @@ _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow 
     (re.compile(r"\b(?:propellants?|fuel|refuel(?:l)?ing)\b", re.I), Property.PROPELLANT),
     (re.compile(r"\bwater\b", re.I), Property.WATER),
     (re.compile(r"\b(?:oxygen|air|nitrogen|gas|gases)\b", re.I), Property.GAS),
-    (re.compile(r"^(?:(?:its|total|all)[ \t]{1,2})?(?:cargo|supplies|freight|payloads?|goods)\b", re.I), Property.CARGO),
+    (re.compile(r"^(?:(?:its|total|all)[ \t]{1,2})?(?:cargo|supplies|freight|payloads?|goods)\b", re.I),
+     Property.CARGO),
 ]
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
 _MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)

@@ -67,8 +67,10 @@ class Modality(StrEnum):
 
 
 _CUES = [
-    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident|failure(?=[ \t]{1,3}(?:on|of|in)\b)"),
-    (Property.UNDOCKING, r"undock(?:s|ed|ing)?|(?:leave|leaves|left|leaving|depart(?:s|ed|ing)?(?: from)?) the (?:space )?station"
+    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident"
+                     r"|failure(?=[ \t]{1,3}(?:on|of|in)\b)"),
+    (Property.UNDOCKING, r"undock(?:s|ed|ing)?"
+                         r"|(?:leave|leaves|left|leaving|depart(?:s|ed|ing)?(?: from)?) the (?:space )?station"
                          r"|back(?:s|ed|ing)? away|pull(?:s|ed|ing)? away"),
     (Property.LANDING, r"land(?:s|ed|ing)?|touch(?:es|ed)? down|touchdown|splash(?:es|ed)? down|splashdown"
                        r"|parachut(?:e|es|ed|ing) (?:to|into|down)"
