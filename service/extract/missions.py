@@ -12,6 +12,7 @@ spaces and accents do not matter; tokens of one name may be separated by at most
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from typing import Any
 
 from ..model import Span
 from ..text import Document
+from ..vocabulary.sites import key_of, site_table
 
 _TOKEN = re.compile(r"\d{1,40}|[^\W\d_]{1,60}")
 _TIGHT = re.compile(r"[ \t\-‐–./]{0,2}")
@@ -41,13 +43,27 @@ _SITE_SUFFIX = re.compile(r"\b(?:[A-Z][\w-]{0,24}[ \t]{1,2}){1,3}(?:Cosmodrome|S
                           r"Space[ \t]Force[ \t]Station|Air[ \t]Force[ \t]Station|Launch[ \t]Complex)\b")
 
 
+# Cyrillic letters that look like Latin ones: "Progress МS-10" written with a Cyrillic "М" is Progress MS-10.
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухкмтнв", "ABEKMHOPCTXaeopcyxkmthb")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Words that start a flight's designator ("CRS-10", "Soyuz MS-07", "OA-8E"): with a number after them, they
+# name one flight, ours or not. The records' own families are added per store.
+DESIGNATOR_WORDS = frozenset({"soyuz", "progress", "dragon", "cygnus", "htv", "kounotori", "crs", "spx", "oa", "ng",
+                              "orb", "crew", "starliner", "tianzhou", "shenzhou", "atv"})
+_ROCKET_AFTER = re.compile(r"(?:-?(?:FG|FG's|2|2\.1[ab]|U|U2)\b|[ \t]{1,2}(?:rocket|booster|launcher)s?\b)")
+
+
 class MentionKind(StrEnum):
     NAME = "name"              # a mission's name or alias: names one mission
     FAMILY = "family"          # a bare family word ("Progress"): the last-named mission of that family
     CREW = "crew"              # "Gerst's crew": the flight that person flew
     PERSON = "person"          # a crew member's name: the flight(s) that person flew
     EXPEDITION = "expedition"  # "the Expedition 58 crew": the flight carrying that expedition's crew
-    SITE = "site"              # a launch site
+    SITE = "site"              # a launch site (key: the site's key in vocabulary/launch_sites.toml, if known)
+    PAD = "pad"                # a pad or launch complex ("SLC-40", "Site 1/5"); key: the site it is at
+    OTHER = "other"            # a flight designator no record holds ("CRS-10", "Soyuz MS-07", "CRS-1010"):
+                               # the claims next to it are about that flight, not one of ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +82,7 @@ class Gazetteer:
     names: dict[tuple[str, ...], tuple[MentionKind, tuple[str, ...], str]]
     expeditions: dict[str, tuple[str, ...]]
     longest: dict[str, int]  # first token -> most tokens of a name starting with it
+    designators: frozenset[str] = DESIGNATOR_WORDS
 
     @classmethod
     def from_store(cls, store: Any) -> Gazetteer:
@@ -89,13 +106,17 @@ class Gazetteer:
             names.setdefault(key, (MentionKind.PERSON, tuple(sorted(ids)), " ".join(key)))
         for family in families:
             names.setdefault(tokens_of(family), (MentionKind.FAMILY, (), " ".join(tokens_of(family))))
-        for site in sites:
-            names.setdefault(tokens_of(site), (MentionKind.SITE, (), " ".join(tokens_of(site))))
+        table = site_table()
+        for pad, at in table.pads.items():
+            names.setdefault(tuple(pad.split()), (MentionKind.PAD, (), at))
+        for site in sites | {n for ns in table.names.values() for n in ns}:
+            names.setdefault(tokens_of(site), (MentionKind.SITE, (), table.site_of(site) or key_of(site)))
         names.pop((), None)
         longest: dict[str, int] = {}
         for key in names:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
-        return cls(names, {k: tuple(sorted(v)) for k, v in expeditions.items()}, longest)
+        words = DESIGNATOR_WORDS | {tokens_of(f)[0] for f in families if tokens_of(f)}
+        return cls(names, {k: tuple(sorted(v)) for k, v in expeditions.items()}, longest, frozenset(words))
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
@@ -107,6 +128,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     for m in _TOKEN.finditer(text):
         token = m.group(0)
         if not token.isascii():
+            if _CYRILLIC.search(token) and (_LATIN.search(token) or len(token) <= 2):
+                token = token.translate(_HOMOGLYPHS)
             token = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
         out.append((token.lower(), m.start(), m.end()))
     return out
@@ -128,6 +151,15 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
     i = 0
     while i < len(toks):
         hit = _longest_at(prose, toks, i, gaz)
+        if hit is None or hit[1][0] is MentionKind.FAMILY:
+            other = _designator(prose, toks, i, gaz)
+            if other:
+                span = Span(toks[i][1], toks[i + other - 1][2])
+                yield MissionMention(span, doc.text[span.start:span.end], MentionKind.OTHER, (),
+                                     " ".join(t for t, _, _ in toks[i:i + other]))
+                taken.append(span)
+                i += other
+                continue
         if hit is None:
             i += 1
             continue
@@ -135,6 +167,9 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
         span = Span(toks[i][1], toks[i + n - 1][2])
         if kind in (MentionKind.FAMILY, MentionKind.PERSON) and not prose[span.start].isupper():
             i += 1  # "progress on the inquiry" is no Progress spacecraft
+            continue
+        if kind is MentionKind.FAMILY and _ROCKET_AFTER.match(prose, span.end):
+            i += 1  # "a Soyuz-FG rocket" is the launcher, not a Soyuz spacecraft
             continue
         if kind is MentionKind.PERSON and (crew := _POSSESSIVE_CREW.match(prose, span.end)):
             kind, span = MentionKind.CREW, Span(span.start, crew.end())
@@ -146,10 +181,25 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
     for m in _EXPEDITION.finditer(prose):
         yield MissionMention(Span(m.start(), m.end()), doc.text[m.start():m.end()], MentionKind.EXPEDITION,
                              gaz.expeditions.get(m.group(1), ()), m.group(1))
+    starts = [s.start for s in taken]  # in text order and disjoint: one bisect per match, not a rescan of all
     for m in _SITE_SUFFIX.finditer(prose):
-        if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in taken):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if not ((k >= 0 and taken[k].end > m.start()) or (k + 1 < len(taken) and taken[k + 1].start < m.end())):
             yield MissionMention(Span(m.start(), m.end()), doc.text[m.start():m.end()], MentionKind.SITE, (),
                                  " ".join(tokens_of(m.group(0))))
+
+
+def _designator(prose: str, toks: list, i: int, gaz: Gazetteer) -> int:
+    """How many tokens a flight designator at token i has ("crs", "10"; "soyuz", "ms", "07"), or 0."""
+    if toks[i][0] not in gaz.designators or not prose[toks[i][1]].isupper():
+        return 0
+    j = i + 1
+    if j < len(toks) and toks[j][0] in ("ms", "m", "tma", "tm") and _TIGHT.fullmatch(prose, toks[j - 1][2], toks[j][1]):
+        j += 1
+    if j < len(toks) and toks[j][0].isdigit() and len(toks[j][0]) <= 4 \
+            and _TIGHT.fullmatch(prose, toks[j - 1][2], toks[j][1]):
+        return j + 1 - i
+    return 0
 
 
 def _longest_at(prose: str, toks: list, i: int, gaz: Gazetteer):

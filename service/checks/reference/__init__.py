@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
 
 from ...extract import Extraction
 from ...extract.clock import extract_clock_times
@@ -16,8 +17,8 @@ from ...model import Finding, Severity, Span, Verdict
 from .. import Examples
 from ..context import CheckContext
 from . import claims
-from .compare import Outcome
-from .link import Link
+from .compare import Outcome, figure
+from .link import Link, Modality
 
 ID = "reference"
 SEVERITY = Severity.ERROR  # a contradicted claim; supported and unverified ones are info
@@ -45,14 +46,16 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         if dm.precision is DatePrecision.WEEKDAY or (before >= 0 and dm.span.start < times[before].span.end):
             continue  # a weekday alone is no claim; a date written with a clock time is checked with it
         link = linker.link(dm.span, "date")
-        if link.mission is None and link.prop is None:
+        if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
-        yield _finding(dm.span, doc.text, link, claims.check_date(doc, dm, link, zoned), dm.text)
+        outcome = _as_plan(claims.check_date(doc, dm, link, zoned), link, claims.claimed_day(dm, link), doc.published)
+        yield _finding(dm.span, doc.text, link, outcome, dm.text)
     for cm in times:
         link = linker.link(cm.span, "time")
-        if link.mission is None and link.prop is None:
+        if link.mission is None and link.prop is None and link.mention is None:
             continue
-        yield _finding(cm.span, doc.text, link, claims.check_time(cm, link), cm.text)
+        outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published)
+        yield _finding(cm.span, doc.text, link, outcome, cm.text)
     for qty, span in claims.masses(extraction):
         link = claims.mass_link(doc, linker, qty, span)
         if link.prop is None:
@@ -66,10 +69,40 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         yield _finding(site.span, doc.text, link, claims.check_site(site.text, link), site.text)
 
 
+SLIP = timedelta(days=31)     # how late an event may come after the date a plan gave: schedules slip
+REFINE = timedelta(minutes=30)  # how far a planned time may move either way as the schedule is refined
+
+
+def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, published: date | None) -> Outcome:
+    """A date or time of an event the record puts after the publication date (or one written as a plan with no
+    date to tell) is a schedule, not a claim about what happened. Schedules slip and are refined: when the
+    event came later than planned (within a month) or within half an hour of the plan, say what happened,
+    unverified. A plan the event came well before is still wrong when written: contradicted."""
+    fig = figure(link)
+    if outcome.verdict is not Verdict.CONTRADICTED or fig is None or fig.time is None or claimed is None:
+        return outcome
+    day = fig.time.astimezone(UTC).date()
+    planned = (published is not None and published < day) or (
+        link.modality is Modality.PLAN and (published is None or published <= day))
+    if not planned:
+        return outcome
+    if isinstance(claimed, datetime):
+        late = fig.time - claimed
+        slipped = abs(late) <= REFINE or timedelta(0) < late <= SLIP
+    else:
+        late_days = (day - claimed).days
+        slipped = 0 < late_days <= SLIP.days
+    when = f"published {published.isoformat()}" if published else "no publication date"
+    if slipped:
+        message = outcome.message.replace(" was ", ": the record has ", 1)
+        return Outcome(Verdict.UNVERIFIED, f"scheduled when written ({when}); {message}", None, outcome.evidence)
+    return Outcome(Verdict.CONTRADICTED, f"{outcome.message} (a plan when written, {when}, but the event came "
+                   "earlier than planned or long after)", outcome.suggestion, outcome.evidence)
+
+
 def _finding(span: Span, text: str, link: Link, outcome: Outcome, written: str) -> Finding:
     if link.weak and outcome.verdict is Verdict.CONTRADICTED:
-        why = "a former plan" if "former plan" in link.how else "one crew member's name"
-        outcome = Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but only {why} ties the claim to it", None,
+        outcome = Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but {'; and '.join(link.doubts)}", None,
                           outcome.evidence)
     severity = Severity.ERROR if outcome.verdict is Verdict.CONTRADICTED else Severity.INFO
     details = {"link": link.details(), "evidence": outcome.evidence}

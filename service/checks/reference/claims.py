@@ -27,10 +27,22 @@ from .compare import Outcome, compare_day, compare_instant, compare_site, date_l
 from .link import Link, Linker, Property
 
 MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
-_COMPONENT = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?of[ \t]{1,3}(?:the[ \t]{1,3})?"
-                        r"(dry cargo|propellant|fuel|water|oxygen|air|nitrogen|food)\b", re.I)
-_PARTS = {"dry cargo": Property.CARGO_DRY, "propellant": Property.PROPELLANT, "fuel": Property.PROPELLANT,
-          "water": Property.WATER}
+# The words after a mass say what it is: "1,300 kg of dry cargo", "725 kg of fuel", "a 7,200-kg spacecraft".
+_OF = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?(?:of|worth of)[ \t]{1,3}(?:the[ \t]{1,3})?"
+                 r"((?:[\w-]{1,30},?[ \t]{1,2}){0,3}[\w-]{1,30})", re.I)
+_BODY_AFTER = re.compile(r"[ \t-]{0,2}(?:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b", re.I)
+_KIND_WORDS = [  # first match wins; what a mass is, from the words that follow "of"
+    (re.compile(r"\bunpressuri[sz]ed\b", re.I), None),
+    (re.compile(r"\bdry\b", re.I), Property.CARGO_DRY),
+    (re.compile(r"\bpressuri[sz]ed\b", re.I), Property.CARGO_PRESSURIZED),
+    (re.compile(r"\b(?:propellants?|fuel|refuel(?:l)?ing)\b", re.I), Property.PROPELLANT),
+    (re.compile(r"\bwater\b", re.I), Property.WATER),
+    (re.compile(r"\b(?:oxygen|air|nitrogen|gas|gases)\b", re.I), Property.GAS),
+    (re.compile(r"^(?:(?:its|total|all)[ \t]{1,2})?(?:cargo|supplies|freight|payloads?|goods)\b", re.I),
+     Property.CARGO),
+]
+_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
+_MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +82,27 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
         day = _in_year(day, fig.time.year)
     return compare_day(day, dm.text, zoned, fig, link,
                        month_only=dm.precision is DatePrecision.MONTH)
+
+
+def claimed_day(dm: DateMention, link: Link):
+    """The day a date claim says, in the record's year when the year was inferred (as check_date compares it)."""
+    fig = figure(link)
+    if dm.date is None or fig is None or fig.time is None or dm.year_source is YearSource.WRITTEN:
+        return dm.date
+    return _in_year(dm.date, fig.time.year)
+
+
+def claimed_instant(cm: ClockMention, link: Link) -> datetime | None:
+    """The instant a time claim says, as check_time compares it."""
+    fig = figure(link)
+    if cm.utc is None or fig is None or fig.time is None:
+        return cm.utc
+    if not _dated(cm):
+        return _same_clock_nearest(cm.utc, fig.time)
+    anchor = cm.anchor
+    if anchor is not None and anchor.year_source is not YearSource.WRITTEN and cm.utc.year != fig.time.year:
+        return _in_year(cm.utc, fig.time.year)
+    return cm.utc
 
 
 def _in_year(day, year: int):
@@ -144,12 +177,29 @@ def masses(extraction: Extraction) -> list[tuple[Quantity, Span]]:
 
 
 def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
+    """The link with the mass's kind: from the words after it ("of dry cargo", "-kg spacecraft"), else from its
+    cue. A figure listed after "including" is one part of a whole; a kind the words leave unclear is a doubt."""
     link = linker.link(span, "mass")
-    part = _COMPONENT.match(doc.prose, span.end)
-    if part and link.prop is Property.CARGO:
-        prop = _PARTS.get(part.group(1).lower())
-        how = f"{link.how}; the figure is {part.group(1)}"
-        return replace(link, prop=prop, how=how)
+    prose = doc.prose
+    lead = prose[max(link.bounds[0], span.start - 120, 0):span.start]
+    if (body := _BODY_AFTER.match(prose, span.end)) is not None:
+        return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch",
+                       how=f"{link.how}; the figure is the spacecraft's mass ({body.group(0).strip()})")
+    if (of := _OF.match(prose, span.end)) is not None:
+        words = of.group(1)
+        for rx, prop in _KIND_WORDS:
+            if rx.search(words):
+                kind = words if prop is None else str(prop)
+                return replace(link, prop=prop or link.prop, kind=kind,
+                               doubts=link.doubts + ((f"the record has no figure for {words}",) if prop is None
+                                                     else ()),
+                               how=f"{link.how}; the figure is {words}")
+        return replace(link, kind=words, how=f"{link.how}; the figure is {words}",
+                       doubts=link.doubts + (f"{words!r} may be one part of the cargo, not its total",))
+    if _MASS_NOUN.search(lead[-40:]):
+        return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch")
+    if _INCLUDING.search(lead):
+        return replace(link, kind="a part", doubts=link.doubts + ("one part of a list after 'including'",))
     return link
 
 
@@ -167,7 +217,8 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
     if not readings:
         return Outcome(Verdict.UNVERIFIED, f"mass: {qty.unit_text} cannot be compared with kilograms")
     lo, hi = qty.number.interval(profile)
-    label = {"cargo_up": "up cargo", "cargo_dry": "dry cargo", "spacecraft_launch": "launch mass"}.get(
+    label = {"cargo_up": "up cargo", "cargo_dry": "dry cargo", "cargo_pressurized": "pressurized cargo",
+             "spacecraft_launch": "launch mass"}.get(
         str(link.prop), str(link.prop))
     shown = f"{fig.mission.name} {label}: {value:,.0f} kg in the record"
     for convert in readings:

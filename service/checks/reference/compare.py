@@ -21,7 +21,12 @@ from .link import Link, Property
 if TYPE_CHECKING:
     from ...vocabulary.zones import ZoneEntry
 
-MASS_PROPERTIES = (Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS)
+MASS_PROPERTIES = (Property.CARGO, Property.CARGO_DRY, Property.CARGO_PRESSURIZED, Property.PROPELLANT,
+                   Property.WATER, Property.GAS, Property.LAUNCH_MASS)
+# The record's events an event property is checked against, in order of preference.
+EVENT_KINDS = {Property.ARRIVAL: ("docking", "berthing", "grapple"), Property.DOCKING: ("docking",),
+               Property.BERTHING: ("berthing",), Property.GRAPPLE: ("grapple",), Property.UNDOCKING: ("undocking",),
+               Property.LANDING: ("landing",)}
 _STEP = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
 _RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "month": 4, "quarter": 5, "year": 6}
 _AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -77,12 +82,8 @@ def figure(link: Link) -> Figure | None:
     if prop in (Property.LAUNCH, Property.ABORT) and m.launch:
         return Figure(m, "launch.time", m.launch.time, m.launch.precision, uncertain=m.launch.uncertain,
                       source=m.launch.source)
-    if prop is Property.ARRIVAL:
-        event = next((e for e in m.events if e.kind in ("docking", "berthing", "grapple")), None)
-    elif prop is Property.LANDING:
-        event = m.event("landing")
-    else:
-        event = None
+    kinds = EVENT_KINDS.get(prop, ())
+    event = next((e for k in kinds for e in m.events if e.kind == k), None)
     if event is not None:
         return Figure(m, f"events[{event.kind}].time", event.time, event.precision, uncertain=event.uncertain,
                       source=event.source)
@@ -108,8 +109,9 @@ def unlinked(link: Link, what: str) -> Outcome:
 
 
 def _what(fig: Figure, link: Link) -> str:
-    label: dict[Property | None, str] = {Property.ABORT: "failed launch",
-                                         Property.ARRIVAL: fig.field.split("[")[-1].split("]")[0]}
+    label: dict[Property | None, str] = {Property.ABORT: "failed launch"}
+    if fig.field.startswith("events["):
+        label[link.prop] = fig.field.split("[")[-1].split("]")[0]
     return f"{fig.mission.name} {label.get(link.prop, str(link.prop))}"
 
 
@@ -133,6 +135,10 @@ def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, li
     if fig.uncertain:
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record's {_show(fig)} is marked uncertain",
                        evidence=fig.evidence())
+    if precision == "day" and coarse == "day" and abs((day - local).days) == 1 and zone is None:
+        # The record gives only the UTC day; a day either side is that day in some zone (JST, Pacific).
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record gives only the UTC day {_show(fig)}; "
+                       f"{written} may be the local date", evidence=fig.evidence())
     return Outcome(Verdict.CONTRADICTED, f"{_what(fig, link)} was {_show(fig)}, not {written}",
                    suggestion=date_like(written, local), evidence=fig.evidence())
 
@@ -161,13 +167,26 @@ def compare_instant(claim: datetime, precision: str, hedged: bool, fig: Figure, 
 
 
 def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
+    """A site as written against the record's site, through the site table (vocabulary/launch_sites.toml): one
+    site's names agree; two known sites disagree; a name the table does not know as a launch site ("Johnson
+    Space Center") cannot contradict."""
+    from ...vocabulary.sites import site_table
+
     launch = fig.mission.launch
     if launch is None or launch.site is None:  # site_figure makes figures only of a launch with a site
         raise ValueError(f"{fig.mission.id} has no launch site")
     labels = [launch.site, *launch.site_aliases]
     said = name_key(written)
+    table = site_table()
     if any(said.startswith(name_key(x)) or name_key(x).startswith(said) for x in labels):
         return Outcome(Verdict.SUPPORTED, f"{fig.mission.name} launched from {launch.site}", evidence=fig.evidence())
+    record_site = next((k for x in labels if (k := table.site_of(x))), None)
+    written_site = table.site_of(written)
+    if written_site is not None and written_site == record_site:
+        return Outcome(Verdict.SUPPORTED, f"{fig.mission.name} launched from {launch.site}", evidence=fig.evidence())
+    if written_site is None or record_site is None:
+        return Outcome(Verdict.UNVERIFIED, f"{fig.mission.name} launched from {launch.site}; {written} is not a "
+                       "launch site the site table knows", evidence=fig.evidence())
     styled = next((x for x in labels if len(x.split()) == len(written.split())), launch.site)
     return Outcome(Verdict.CONTRADICTED, f"{fig.mission.name} launched from {launch.site}, not {written}",
                    suggestion=styled, evidence=fig.evidence())

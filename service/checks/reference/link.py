@@ -1,22 +1,36 @@
 """Link a claim (a date, a clock time, a quantity, a site) to the mission it is about and the property its verb
-implies ("launched Nov. 16" -> launch time; "delivered 2,564 kg" -> up-cargo mass).
+implies ("launched Nov. 16" -> launch time; "delivered 2,564 kg" -> up-cargo mass), with the evidence for each
+part of the link and the doubts about it.
 
-Which mission: the mission mention nearest before the claim in its sentence (else the nearest after it),
-else the last mission named earlier in the paragraph; otherwise none, and the check says unverified. A bare
-family word ("the Progress launch") means the last mission of that family named earlier in the document; a
-crew ("Gerst's crew") or person means the one flight in the records that person flew; "the Expedition 58
-crew" the flight carrying that expedition. Anything that stays ambiguous links to nothing.
+Clauses: a sentence is cut at "and", "then", "after", "before", "while", "but", "which", "who", "where", ...,
+semicolons, dashes, and at a comma that opens a new verb phrase (", docking at ...").
 
-Which property: the cue nearest before the claim in its clause (clauses split at "after", "before",
-"while", "but", "which", "where", dashes and semicolons), else the nearest cue in its sentence.
+Which mission: a mission named in the claim's clause (nearest before the claim, else after it); else one named in
+its sentence; else the last one named earlier in the paragraph. A flight designator no record holds ("CRS-10",
+"Soyuz MS-07") owns the claims of its clause: no mission. A bare family word ("the Progress launch") means the last
+mission of that family named earlier in the document; a crew ("Gerst's crew") or person the one flight in the
+records that person flew; "the Expedition 58 crew" the flight carrying that expedition.
+
+Which property: the cue nearest before the claim in its clause, else the first after it in its clause, else (a
+doubt) the nearest cue in its sentence. A time of something else ("coverage begins", "hatch opening", "the
+window opens", "a news conference") is no event's time.
+
+Modality: an assertion, a plan ("is to dock", "will launch", "scheduled for") or a past plan ("was planned for",
+"originally set for", "the scrubbed attempt", "(planned)"). A past plan is history: never contradicted.
+
+Doubts: a link is certain only when the mission is named (or unambiguous) in the claim's sentence, the cue is in
+the claim's clause, and nothing else in the clause could own the claim. A doubtful link can support a claim (the
+record agrees) but never contradict it.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from ...extract.dates import sentence_bounds
@@ -29,62 +43,133 @@ from ...text import Document
 class Property(StrEnum):
     LAUNCH = "launch"
     ARRIVAL = "arrival"              # docking, berthing or grapple, whichever the record has
+    DOCKING = "docking"              # "docked", "made contact with", "linked up with"
+    BERTHING = "berthing"            # "was berthed"
+    GRAPPLE = "grapple"              # "grappled", "captured by the arm"
+    UNDOCKING = "undocking"          # "undocked", "left the station", "backed away"
     LANDING = "landing"
     ABORT = "abort"                  # the launch time of a failed launch
     CARGO = "cargo_up"
     CARGO_DRY = "cargo_dry"          # set from the words after a mass ("1,300 kg of dry cargo")
+    CARGO_PRESSURIZED = "cargo_pressurized"
     PROPELLANT = "propellant"
     WATER = "water"
+    GAS = "gas"                      # oxygen, air, nitrogen: no record holds it (so: unverified)
     LAUNCH_MASS = "spacecraft_launch"
     SITE = "site"
     VAGUE = "vague"                  # "arrived" with no station named: at the station, or at the cosmodrome?
 
 
+class Modality(StrEnum):
+    ASSERTION = "assertion"
+    PLAN = "plan"
+    PAST_PLAN = "past plan"
+
+
 _CUES = [
-    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident"),
+    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident"
+                     r"|failure(?=[ \t]{1,3}(?:on|of|in)\b)"),
+    (Property.UNDOCKING, r"undock(?:s|ed|ing)?"
+                         r"|(?:leave|leaves|left|leaving|depart(?:s|ed|ing)?(?: from)?) the (?:space )?station"
+                         r"|back(?:s|ed|ing)? away|pull(?:s|ed|ing)? away"),
     (Property.LANDING, r"land(?:s|ed|ing)?|touch(?:es|ed)? down|touchdown|splash(?:es|ed)? down|splashdown"
+                       r"|parachut(?:e|es|ed|ing) (?:to|into|down)"
                        r"|return(?:s|ed|ing)? (?:home|to Earth)|(?:leave|leaves|left|leaving|head(?:s|ed)?) for home"
                        r"|(?:come|comes|came|coming) home"),
-    (Property.ARRIVAL, r"dock(?:s|ed|ing)?|berth(?:s|ed|ing)?|grappl(?:e|es|ed|ing)|captur(?:e|es|ed|ing)"
-                       r"|arriv(?:e|es|ed|ing|al) at (?:the )?(?:(?:international )?space )?station|arrival"
+    (Property.DOCKING, r"dock(?:s|ed|ing)?|(?:make|makes|made|making) contact with|link(?:s|ed|ing)? up"),
+    (Property.BERTHING, r"berth(?:s|ed|ing)?"),
+    (Property.GRAPPLE, r"grappl(?:e|es|ed|ing)|captur(?:e|es|ed|ing)"),
+    (Property.ARRIVAL, r"arriv(?:e|es|ed|ing|al) at (?:the )?(?:(?:international )?space )?station|arrival"
                        r"|reach(?:es|ed)? (?:the )?(?:space )?station"),
     (Property.VAGUE, r"arriv(?:e|es|ed|ing)"),
-    (Property.LAUNCH, r"launch(?:es|ed|ing)?|lift(?:s|ed|ing)? off|liftoff|blast(?:s|ed|ing)? off|blastoff"
-                      r"|(?:leave|leaves|left|leaving) Earth|t(?:ake|akes|ook|aking) off|rocket(?:s|ed)? (?:in)?to"),
+    (Property.LAUNCH, r"launch(?:es|ed|ing)?|lift(?:s|ed|ing)? off|liftoff|lift-off|blast(?:s|ed|ing)? off|blastoff"
+                      r"|(?:leave|leaves|left|leaving) Earth|t(?:ake|akes|ook|aking) off|rocket(?:s|ed)? (?:in)?to"
+                      r"|(?:make|makes|made|making) it off the pad|clear(?:s|ed|ing)? the tower|fl(?:ew|ies|y) on"
+                      r"|rose from|(?:leave|leaves|left|leaving) (?:the )?(?:pad|Baikonur|Wallops|Tanegashima|Kourou"
+                      r"|Cape Canaveral|Kennedy)"),
     (Property.CARGO, r"deliver(?:s|ed|ing|y|ies)?|carr(?:y|ies|ied|ying)|haul(?:s|ed|ing)?|ferr(?:y|ies|ied|ying)"
-                     r"|(?:bring|brings|brought|bringing)|(?:packed|loaded|laden) with"),
-    (Property.LAUNCH_MASS, r"weigh(?:s|ed|ing)?|launch mass"),
+                     r"|(?:bring|brings|brought|bringing)|(?:packed|loaded|laden|filled) with"),
+    (Property.LAUNCH_MASS, r"weigh(?:s|ed|ing)?|launch mass|spacecraft mass"),
 ]
-_CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES)), re.I)
-_CLAUSE = re.compile(r"\b(?:after|before|while|but|which|who|where|whereas|although|though|until|because)\b|[;—–]"
-                     r"|\s-\s", re.I)
-# A date the plan once had: "originally scheduled for Dec. 20" is no claim about when it happened.
-_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|first|once)[ \t]"
-                         r"(?:scheduled|planned|set|slated|targeted|expected)\b"
-                         r"|\b(?:had been|was to have|were to have|was supposed to|were supposed to)\b"
-                         r"|\b(?:delayed|postponed|moved|pushed back|slipped) from\b", re.I)
+# One word-start test before the alternatives (every cue starts with one of these letters): trying each group's
+# own \b at every position of the text cost more than the rest of the check.
+_CUE = re.compile(r"\b(?=[abcdfghlmprstuw])(?:" + "|".join(f"(?P<c{i}>(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES))
+                  + ")", re.I)
+_CLAUSE = re.compile(r"\n|\band\b(?![ \t]{1,3}time\b)|\b(?:then|after|before|while|but|which|who|where|whereas"
+                     r"|although|though|until|because|since)\b|[;—–]|\s-\s", re.I)
+# A comma opens a new clause when a verb phrase follows it (", docking at ...", ", and then landed"): the
+# comma's reach, checked against the cue positions found once per document.
+_COMMA = re.compile(r",[ \t]{1,3}(?:(?:and|then|it|and then)[ \t]{1,3})?")
+# Times and dates of something other than the event: "coverage begins at", "hatch opening", "the window opens".
+_NOT_EVENT = re.compile(r"\b(?:coverage|webcast|broadcast|live ?stream|hatch(?:es)?|news conference|press conference"
+                        r"|briefing|window|update[ds]?|announce(?:s|d|ment)?|blog|manifest|woken|woke|wake-up|wakeup"
+                        r"|separat(?:ed|es|ion)|press release|countdown|roll(?:ed)? ?out|fueling|fuelling)\b", re.I)
+_PAST_PLAN = re.compile(r"\b(?:was|were|had been)[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)"
+                        r"[ \t]{1,3})?(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to)\b"
+                        r"|\b(?:originally|initially|previously)\b|\bre-?scheduled\b|\bwas to have\b"
+                        r"|\b(?:delayed|postponed|moved|pushed back|slipped|nixed|scrubbed|called off)\b"
+                        r"|\battempts?\b|\bmanifest\b|\bconfirmed the\b|\(\s*(?:planned|scheduled|target(?:ed)?)\b",
+                        re.I)
+_PLAN = re.compile(r"\b(?:scheduled|planned|slated|targeted|targeting|expected to|due to (?:launch|dock|land|lift|fly"
+                   r"|arrive|berth|return|undock)|set (?:for|to)|(?:is|are) to|will|no earlier than|NET|aims? to"
+                   r"|plans? to)\b", re.I)
+# A plan label written after the claim: "20:36:28 Moscow Time (planned)".
+_PLAN_AFTER = re.compile(r"[ \t]{0,3}\([ \t]{0,3}(?:planned|scheduled|target(?:ed)?|as planned)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
+_EVENTS = (Property.LAUNCH, Property.ARRIVAL, Property.DOCKING, Property.BERTHING, Property.GRAPPLE,
+           Property.UNDOCKING, Property.LANDING, Property.ABORT, Property.VAGUE)
 # Which property a claim of each kind can be checked against.
 FOR_KIND = {
-    "time": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT, Property.VAGUE},
-    "date": {Property.LAUNCH, Property.ARRIVAL, Property.LANDING, Property.ABORT, Property.VAGUE},
-    "mass": {Property.CARGO, Property.CARGO_DRY, Property.PROPELLANT, Property.WATER, Property.LAUNCH_MASS},
+    "time": set(_EVENTS),
+    "date": set(_EVENTS),
+    "mass": {Property.CARGO, Property.CARGO_DRY, Property.CARGO_PRESSURIZED, Property.PROPELLANT, Property.WATER,
+             Property.GAS, Property.LAUNCH_MASS},
     "site": {Property.LAUNCH, Property.ABORT},
 }
+_SPECIFIC = (MentionKind.NAME, MentionKind.CREW, MentionKind.EXPEDITION)
 
 
 @dataclass(frozen=True)
 class Link:
     mission: Mission | None
     prop: Property | None
-    how: str                 # why this mission, for the finding's message and details
-    cue: str | None = None   # the words that gave the property
-    weak: bool = False       # linked through one person's name only, or a superseded plan ("originally set
-                             # for"): enough to support, not to contradict
+    how: str                          # why this mission, for the finding's message and details
+    cue: str | None = None            # the words that gave the property
+    doubts: tuple[str, ...] = ()      # why the link is not certain: enough to support, not to contradict
+    mention: str | None = None        # the mission mention as written
+    why: str | None = None            # "same clause", "sentence", "paragraph", "family word", ...
+    clause: str | None = None         # the claim's clause as written
+    modality: Modality = Modality.ASSERTION
+    kind: str | None = None           # what the figure is ("docking time", "dry cargo", ...)
+    bounds: tuple[int, int] = (0, 0)  # the clause's start and end in the prose
+
+    @property
+    def weak(self) -> bool:
+        return bool(self.doubts)
 
     def details(self) -> dict[str, Any]:
         return {"mission": self.mission.id if self.mission else None, "property": self.prop and str(self.prop),
-                "how": self.how, "cue": self.cue, "weak": self.weak}
+                "how": self.how, "cue": self.cue, "weak": self.weak, "doubts": list(self.doubts),
+                "mention": self.mention, "why": self.why, "clause": self.clause, "modality": str(self.modality),
+                "kind": self.kind}
+
+
+@dataclass(frozen=True, eq=False)
+class StoreIndex:
+    """What linking needs from a store that is not a lookup by id, built once per store."""
+
+    failed: dict[str | None, tuple[Mission, ...]]  # failed launches by destination, in launch order
+
+
+@lru_cache(maxsize=4)
+def store_index(store: MissionStore) -> StoreIndex:
+    failed: dict[str | None, list[Mission]] = defaultdict(list)
+    for m in store.missions():
+        if m.launch and m.launch.outcome == "failure":
+            failed[m.destination].append(m)
+    for group in failed.values():
+        group.sort(key=lambda m: m.launch.time if m.launch else datetime.max.replace(tzinfo=UTC))
+    return StoreIndex({k: tuple(v) for k, v in failed.items()})
 
 
 class Linker:
@@ -98,68 +183,132 @@ class Linker:
 
     def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: MissionStore) -> None:
         self.doc, self.store = doc, store
-        self.mentions = tuple(m for m in mentions if m.kind is not MentionKind.SITE)
+        self.index = store_index(store)
+        kinds = (MentionKind.SITE, MentionKind.PAD)
+        self.mentions = tuple(m for m in mentions if m.kind not in kinds)
         self._starts = [m.span.start for m in self.mentions]
-        self._resolved = self._resolve_all()
+        self._resolved, self._family_doubt = self._resolve_all()
         self._cues = [(m.start(), m.end(), _base_kind(m), m.group(0)) for m in _CUE.finditer(doc.prose)]
         self._cue_starts = [c[0] for c in self._cues]
-        self._cuts = [m.start() for m in _CLAUSE.finditer(doc.prose)]
+        cue_starts = set(self._cue_starts)
+        self._cuts = sorted([m.start() for m in _CLAUSE.finditer(doc.prose)]
+                            + [m.start() for m in _COMMA.finditer(doc.prose) if m.end() in cue_starts])
+        self._not_event = [(m.start(), m.group(0)) for m in _NOT_EVENT.finditer(doc.prose)]
+        self._not_event_starts = [n[0] for n in self._not_event]
         self._paras = [0] + [m.end() for m in _PARAGRAPH.finditer(doc.prose)]
 
     def link(self, span: Span, kind: str) -> Link:
-        prop, cue = self.property_for(span, kind)
-        mission, how, weak = self.mission_for(span)
         start, end = self._sentence(span)
         clause = self._clause(span, start, end)
-        if _SUPERSEDED.search(self.doc.prose, clause[0], clause[1]):
-            weak, how = True, f"{how}; the clause speaks of a former plan"
+        prop, cue, doubts = self.property_for(span, kind, clause)
+        mission, how, mention, why, mission_doubts = self.mission_for(span, clause)
+        doubts += mission_doubts
+        modality = self._modality(span, clause)
+        if modality is Modality.PAST_PLAN:
+            doubts += ("the clause speaks of a former plan",)
         if prop is Property.ABORT and mission is not None:
             mission, how = self._failed_launch(mission, how)
-        return Link(mission, prop, how, cue, weak)
+        return Link(mission, prop, how, cue, doubts, mention, why, self.doc.text[clause[0]:clause[1]].strip(),
+                    modality, str(prop) if prop else None, clause)
 
-    def mission_for(self, span: Span) -> tuple[Mission | None, str, bool]:
+    def mission_for(self, span: Span, clause: tuple[int, int]
+                    ) -> tuple[Mission | None, str, str | None, str | None, tuple[str, ...]]:
         start, end = self._sentence(span)
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         here = self.mentions[lo:hi]
+        in_clause = [m for m in here if clause[0] <= m.span.start < clause[1]]
+        before = [m for m in in_clause if m.span.end <= span.start]
+        after = [m for m in in_clause if m.span.start >= span.end]
+        named = any(m.kind is MentionKind.NAME and self._resolved[m.span] is not None for m in here)
+        for m in [*reversed(before), *after]:
+            if m.kind is MentionKind.PERSON and named:
+                continue  # "Gerst grappled it": a flight named in the sentence beats a crew member's name
+            if m.kind is MentionKind.OTHER:
+                return None, f"the clause names {m.text!r}, a flight the records do not hold", m.text, "same clause", ()
+            if (found := self._resolved[m.span]) is not None:
+                return found, f"{m.kind} {m.text!r} in the clause", m.text, "same clause", self._doubts(m, here, found)
         inside = [m for m in here if m.span.end <= span.start]
-        after = [m for m in here if m.span.start >= span.end]
-        for m in [*reversed(inside), *after]:
+        later = [m for m in here if m.span.start >= span.end]
+        for m in [*reversed(inside), *later]:
+            if m.kind is MentionKind.PERSON and named:
+                continue
+            if m.kind is MentionKind.OTHER:
+                return None, f"the sentence names {m.text!r}, a flight the records do not hold", m.text, "sentence", ()
             if (found := self._resolved[m.span]) is not None:
-                return found, f"{m.kind} {m.text!r} in the sentence", self._weak(m, here, found)
+                doubts = self._doubts(m, here, found)
+                if any(n.kind is MentionKind.OTHER or (self._resolved[n.span] not in (None, found))
+                       or (n.kind is MentionKind.FAMILY and self._resolved[n.span] is None) for n in here):
+                    doubts += ("the sentence names more than one flight, and none in the claim's clause",)
+                return found, f"{m.kind} {m.text!r} in the sentence", m.text, "sentence", doubts
         para = self._paras[bisect.bisect_right(self._paras, start) - 1]
-        for m in reversed(self.mentions[bisect.bisect_left(self._starts, para):lo][-20:]):
+        earlier = self.mentions[bisect.bisect_left(self._starts, para):lo][-20:]
+        for m in reversed(earlier):
+            if m.kind is MentionKind.OTHER:
+                return None, f"{m.text!r} earlier in the paragraph, a flight the records do not hold", m.text, \
+                    "paragraph", ()
             if (found := self._resolved[m.span]) is not None:
-                return found, f"{m.kind} {m.text!r} earlier in the paragraph", self._weak(m, (m,), found)
-        return None, "no mission named in the sentence or paragraph", False
+                doubts = self._doubts(m, (m,), found)
+                if any(self._resolved[n.span] is not found for n in earlier) or here:
+                    doubts += ("the mission is named only earlier in the paragraph, with other flights",)
+                return found, f"{m.kind} {m.text!r} earlier in the paragraph", m.text, "paragraph", doubts
+        return None, "no mission named in the sentence or paragraph", None, None, ()
 
-    def _weak(self, m: MissionMention, sentence: tuple[MissionMention, ...], mission: Mission) -> bool:
+    def _doubts(self, m: MissionMention, sentence: tuple[MissionMention, ...], mission: Mission) -> tuple[str, ...]:
         """One astronaut named near a date does not make it their flight's date ("Gerst filmed the launch on
-        Nov. 16"); two or more of one crew ("Gerst, Auñón-Chancellor and Prokopyev arrived") do."""
-        if m.kind is not MentionKind.PERSON:
-            return False
-        crew = {n.key for n in sentence if n.kind is MentionKind.PERSON and self._resolved[n.span] is mission}
-        return len(crew) < 2
+        Nov. 16"); two or more of one crew ("Gerst, Auñón-Chancellor and Prokopyev arrived") do. A family word
+        is certain only when the document names one flight of that family."""
+        if m.kind is MentionKind.PERSON:
+            crew = {n.key for n in sentence if n.kind is MentionKind.PERSON and self._resolved[n.span] is mission}
+            return ("only one crew member's name ties the claim to it",) if len(crew) < 2 else ()
+        if m.kind is MentionKind.FAMILY and m.span in self._family_doubt:
+            return (f"the family word {m.text!r} could mean more than one flight the document names",)
+        return ()
 
-    def property_for(self, span: Span, kind: str) -> tuple[Property | None, str | None]:
+    def property_for(self, span: Span, kind: str, clause: tuple[int, int] | None = None
+                     ) -> tuple[Property | None, str | None, tuple[str, ...]]:
         start, end = self._sentence(span)
+        clause = clause or self._clause(span, start, end)
         lo = bisect.bisect_left(self._cue_starts, start)
         hi = bisect.bisect_left(self._cue_starts, end)
         cues = [(s, e, _for_claim(base, kind), text) for s, e, base, text in self._cues[lo:hi]]
         cues = [c for c in cues if c[2] in FOR_KIND[kind] and not (span.start <= c[0] < span.end)]
+        if kind in ("date", "time") and (other := self._not_event_word(span, clause)):
+            return None, other, ()
         if not cues:
-            return None, None
-        clause = self._clause(span, start, end)
+            return None, None, ()
         in_clause = [c for c in cues if clause[0] <= c[0] < clause[1]]
         before = [c for c in in_clause if c[1] <= span.start]
-        pick = before[-1] if before else in_clause[0] if in_clause else min(
-            cues, key=lambda c: min(abs(c[0] - span.end), abs(span.start - c[1])))
+        doubts: tuple[str, ...] = ()
+        if before:
+            pick = before[-1]
+        elif in_clause:
+            pick = in_clause[0]
+        else:
+            pick = min(cues, key=lambda c: min(abs(c[0] - span.end), abs(span.start - c[1])))
+            doubts = (f"the verb {pick[3]!r} is in another clause",)
         if pick[2] is Property.LAUNCH and any(c[2] is Property.ABORT and self._abort_refers_back(c, span, clause, end)
                                               for c in cues):
-            return Property.ABORT, pick[3]  # "an Oct. 11 launch, but that flight aborted": the failed launch
+            return Property.ABORT, pick[3], doubts  # "an Oct. 11 launch, but that flight aborted": the failed launch
         if pick[2] is Property.VAGUE:
-            return None, pick[3]  # a vague verb nearest the claim: say unverified rather than borrow another
-        return pick[2], pick[3]
+            return None, pick[3], doubts  # a vague verb nearest the claim: say unverified rather than borrow another
+        return pick[2], pick[3], doubts
+
+    def _not_event_word(self, span: Span, clause: tuple[int, int]) -> str | None:
+        lo = bisect.bisect_left(self._not_event_starts, clause[0])
+        hi = bisect.bisect_left(self._not_event_starts, min(clause[1], span.end + 40))
+        for at, word in self._not_event[lo:hi]:
+            if not span.start <= at < span.end:
+                return word
+        return None
+
+    def _modality(self, span: Span, clause: tuple[int, int]) -> Modality:
+        prose = self.doc.prose
+        if _PAST_PLAN.search(prose, clause[0], clause[1]) or _PLAN_AFTER.match(prose, span.end):
+            return Modality.PAST_PLAN
+        if _PLAN.search(prose, clause[0], clause[1]):
+            return Modality.PLAN
+        return Modality.ASSERTION
 
     def _abort_refers_back(self, cue: tuple, span: Span, clause: tuple[int, int], end: int) -> bool:
         """An abort cue speaks of this claim's launch when it is in the claim's clause, or comes after it in a
@@ -182,19 +331,29 @@ class Linker:
         hi = self._cuts[j] if j < len(self._cuts) and self._cuts[j] < end else end
         return lo, hi
 
-    def _resolve_all(self) -> dict[Span, Mission | None]:
-        """Each mention's mission; a family word takes the last mission of that family named before it."""
+    def _resolve_all(self) -> tuple[dict[Span, Mission | None], set[Span]]:
+        """Each mention's mission; a family word takes the last mission of that family named before it, and is
+        in doubt when the document names (or designates) more than one flight of that family."""
         last_of_family: dict[str, Mission] = {}
+        named: dict[str, set[str]] = defaultdict(set)
         out: dict[Span, Mission | None] = {}
+        families: list[MissionMention] = []
         for m in self.mentions:
             if m.kind is MentionKind.FAMILY:
                 out[m.span] = last_of_family.get(m.text.lower())
+                families.append(m)
+                continue
+            if m.kind is MentionKind.OTHER:
+                named[m.key.split()[0]].add(m.key)
+                out[m.span] = None
                 continue
             mission = self.store.get(m.missions[0]) if len(m.missions) == 1 else self._flying(m)
             out[m.span] = mission
             if mission is not None and m.kind is MentionKind.NAME:
                 last_of_family[mission.family.lower()] = mission
-        return out
+                named[mission.family.lower()].add(mission.id)
+        doubtful = {m.span for m in families if len(named.get(m.text.lower(), ())) > 1}
+        return out, doubtful
 
     def _flying(self, m: MissionMention) -> Mission | None:
         """A person who flew several times ("Gerst's team"): the one flight they were on at the publication date,
@@ -227,8 +386,8 @@ class Linker:
         if arrived is None:
             return None, f"{how}; no record of its stay to find the aborted flight in"
         left = left or datetime.max.replace(tzinfo=UTC)
-        failed = [m for m in self.store.missions() if m.launch and m.launch.outcome == "failure"
-                  and m.destination == mission.destination and arrived <= m.launch.time <= left]
+        failed = [m for m in self.index.failed.get(mission.destination, ())
+                  if m.launch and arrived <= m.launch.time <= left]
         if len(failed) != 1:
             return None, f"{how}; {len(failed)} failed launches during its stay"
         return failed[0], f"{how}: the failed launch during {mission.name}'s stay"
