@@ -28,13 +28,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 
 from ..model import Span
 from ..text import Document
 from ..vocabulary import hedges, zones
 from ..vocabulary.zones import ZoneEntry
 from . import dates as dates_mod
+from . import memo
 from .dates import DateMention, DatePrecision, YearSource
 
 # The time itself. The lookbehind keeps us out of numbers ("1,5", "v2.10"); "." and ":" forms need care.
@@ -165,12 +166,12 @@ class TimePair:
 
 def extract_clock_times(doc: Document) -> tuple[ClockMention, ...]:
     """Every clock time in the prose, in text order (times inside pairs included, dated by the pair)."""
-    return _scan(doc)[0]
+    return memo(doc).get(_scan)[0]
 
 
 def extract_time_pairs(doc: Document) -> tuple[TimePair, ...]:
     """Every time pair in the prose, in text order."""
-    return _scan(doc)[1]
+    return memo(doc).get(_scan)[1]
 
 
 # --- scanning -----------------------------------------------------------------------------------------
@@ -189,7 +190,6 @@ def _zone_re() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=16)
 def _cues(doc: Document) -> frozenset[str]:
     """The cue words and places (lower-cased) the document names: they pick readings of IST/CST/BST."""
     return frozenset(m.group(0).lower() for m in _cue_re().finditer(doc.prose))
@@ -211,7 +211,6 @@ def _all_entries(table: zones.ZoneTable) -> list[ZoneEntry]:
     return list(seen.values())
 
 
-@lru_cache(maxsize=16)
 def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tuple[ZoneEntry, ...]]:
     """The places the document names that have a zone: (offsets, entries) in text order, and the
     distinct zones among them (at most four: more than that and "local time" is anyone's guess)."""
@@ -230,7 +229,7 @@ def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tupl
 
 def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     """The zone(s) of the places named nearest the time in its sentence, else in the document."""
-    offsets, entries, everywhere = _places(doc)
+    offsets, entries, everywhere = memo(doc).get(_places)
     start, end = dates_mod.sentence_bounds(doc, at)
     i = bisect.bisect_left(offsets, at)
     lo = max(bisect.bisect_left(offsets, start), i - _MAX_PLACES)
@@ -253,7 +252,7 @@ def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
     else:
         readings = zones.table().lookup(text)
         if len(readings) > 1:
-            readings = zones.readings_for_text(readings, _cues(doc))
+            readings = zones.readings_for_text(readings, memo(doc).get(_cues))
     return ZoneMention(Span(m.start(), m.end()), text, readings)
 
 
@@ -379,10 +378,9 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     return out
 
 
-@lru_cache(maxsize=16)
 def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]]:
     prose = doc.prose
-    dates = dates_mod.extract_dates(doc)
+    dates = memo(doc).get(dates_mod.extract_dates)
     times: list[ClockMention] = []
     pairs: list[TimePair] = []
     pos = 0
