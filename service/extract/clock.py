@@ -218,9 +218,11 @@ def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tupl
     offsets: list[int] = []
     entries: list[ZoneEntry] = []
     distinct: dict[str, ZoneEntry] = {}
+    zone_re = _zone_re()
     for m in _cue_re().finditer(doc.prose):
         entry = by_place.get(m.group(0).lower())
-        if entry is not None:
+        if entry is not None and not ((z := zone_re.match(doc.prose, m.start())) and z["phrase"]):
+            # "Moscow time" names a zone, not where things happen: it is no place for "local time".
             offsets.append(m.start())
             entries.append(entry)
             distinct.setdefault(entry.zone, entry)
@@ -242,18 +244,67 @@ def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     return tuple(found.values()) if len(found) <= _MAX_PLACES else ()
 
 
+@cache
+def _place_zone_re() -> re.Pattern[str]:
+    """A place as a zone: "local Texas time", "in Baikonur", "Kazakhstan time", "local time in Kourou"."""
+    places = sorted(zones.table().by_place, key=len, reverse=True)
+    alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0\u202f]+") for p in places)
+    return re.compile(
+        rf"(?i:(?P<local>local[ \t\u00a0\u202f]+)?(?P<in>in[ \t\u00a0\u202f]+)?(?P<place>{alt})"
+        r"(?P<time>[ \t\u00a0\u202f]+(?:local[ \t\u00a0\u202f]+)?time)?)(?![\w-])"
+    )
+
+
+# What may follow a zone name and belongs to it: "Time" after "US Central", the abbreviation after its
+# phrase ("Japan Standard Time JST", "Eastern Standard Time (EST)"), the place after "local time".
+_TIME_WORD = re.compile(r"[ \t\u00a0\u202f]+(?i:time)(?![\w-])")
+_ABBR_AFTER = re.compile(r"[ \t\u00a0\u202f]?(?P<open>\()?(?P<abbr>[A-Z]{2,5})(?(open)\))(?![\w-])")
+_IN_AT = re.compile(r"[ \t\u00a0\u202f]+(?:in|at)[ \t\u00a0\u202f]+(?:the[ \t\u00a0\u202f]+)?")
+_IN = re.compile(r"(?i:in)[ \t\u00a0\u202f]+")
+_AT_SITE = re.compile(r"[ \t\u00a0\u202f]+at[ \t\u00a0\u202f]+the[ \t\u00a0\u202f]+(?:launch[ \t\u00a0\u202f]+)?"
+                      r"(?:site|pad|spaceport|cosmodrome|launch complex)(?![\w-])")
+
+
 def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
-    m = _zone_re().match(doc.prose, pos)
+    prose = doc.prose
+    table = zones.table()
+    m = _zone_re().match(prose, pos)
+    if not m and (into := _IN.match(prose, pos)) is not None:
+        m = _zone_re().match(prose, into.end())  # "2 p.m. in BST"
+        if m and not (m["abbr"] or m["fixed"]):
+            m = None
     if not m:
-        return None
+        return _place_zone_at(doc, pos)
+    end = m.end()
     text = m.group(0)
     if m["phrase"] and " ".join(text.lower().split()) == _LOCAL_TIME:
+        where = _IN_AT.match(prose, end)
+        place = _place_zone_re().match(prose, where.end()) if where else None
+        if place is not None and not place["local"] and not place["in"] and not place["time"]:
+            entry = table.by_place[" ".join(place["place"].lower().split())]
+            return ZoneMention(Span(pos, place.end()), prose[pos:place.end()], (entry,))
+        if (site := _AT_SITE.match(prose, end)) is not None:
+            end = site.end()  # "local time at the launch site": the place the text names
         readings = _local_time_readings(doc, pos)
     else:
-        readings = zones.table().lookup(text)
+        readings = table.lookup(text)
+        if m["phrase"] and not text.lower().endswith("time") and (word := _TIME_WORD.match(prose, end)):
+            end = word.end()  # "US Central Time"
+        if m["phrase"] and (abbr := _ABBR_AFTER.match(prose, end)) is not None \
+                and set(map(id, table.lookup(abbr["abbr"]))) & set(map(id, readings)):
+            end = abbr.end()  # "Japan Standard Time JST"
         if len(readings) > 1:
             readings = zones.readings_for_text(readings, memo(doc).get(_cues))
-    return ZoneMention(Span(m.start(), m.end()), text, readings)
+    return ZoneMention(Span(m.start(), end), prose[m.start():end], readings)
+
+
+def _place_zone_at(doc: Document, pos: int) -> ZoneMention | None:
+    """ "local Texas time", "Kazakhstan time", "in Baikonur" (a place named as the zone of a time)."""
+    m = _place_zone_re().match(doc.prose, pos)
+    if m is None or not (m["time"] or m["in"]):
+        return None
+    entry = zones.table().by_place[" ".join(m["place"].lower().split())]
+    return ZoneMention(Span(m.start(), m.end()), m.group(0), (entry,))
 
 
 @dataclass
