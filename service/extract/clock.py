@@ -39,8 +39,8 @@ from . import memo
 from .dates import DateMention, DatePrecision, YearSource
 
 # The time itself. The lookbehind keeps us out of numbers ("1,5", "v2.10"); "." and ":" forms need care.
-_CLOCK = re.compile(
-    r"(?<![\w.,:/$£€-])(?:"
+_CLOCK_BODY = (
+    r"(?:"
     r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d|,\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
@@ -51,6 +51,9 @@ _CLOCK = re.compile(
     r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"
     r")"
 )
+_CLOCK = re.compile(r"(?<![\w.,:/$£€-])" + _CLOCK_BODY)
+# After a side separator inside a pair's parentheses ("(12pm CET/6am ET)") the slash is no part of a number.
+_CLOCK_AFTER_SLASH = re.compile(_CLOCK_BODY)
 # A range joins two clock times: "7:43-9:43 a.m.", "1143-1343 GMT", "9 to 11 a.m.". Times in a range may
 # follow a hyphen, so the range end is matched with its own pattern (no lookbehind).
 _RANGE_JOIN = re.compile(r"[ \t\u00a0\u202f]?(?:-|–|—|to\b|and\b)[ \t\u00a0\u202f]?")
@@ -70,7 +73,14 @@ _GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:,[ \t\u00a0\u202f]{0,3})?(?:on[ \t\
 _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
                     r"|the previous day|the previous evening)\b", re.I)
 _OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}\([ \t\u00a0\u202f]{0,3}")
-_SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b)[ \t\u00a0\u202f]{0,3}")
+_SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b|\band\b)[ \t\u00a0\u202f]{0,3}")
+# Inside a pair's parentheses: a filler before a side, a day written before its time, a UTC offset before
+# the first side, and an aside after the last ("for readers in Britain") of at most 40 letters and spaces.
+_FILLER = re.compile(r"(?i:that's|that is|which is|or|i\.e\.|or about)[ \t\u00a0\u202f]{1,3}")
+_DAY_LEAD = re.compile(r",?[ \t\u00a0\u202f]{1,3}(?:at[ \t\u00a0\u202f]{1,3})?(?=\d|noon|midnight)")
+_OFFSET_FIRST = re.compile(r"(?:UTC|GMT)[ \t\u00a0\u202f]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?"
+                           r"[ \t\u00a0\u202f]{0,3}[;,][ \t\u00a0\u202f]{0,3}")
+_ASIDE_CLOSE = re.compile(r"[ \t\u00a0\u202f]{1,3}(?:for|in|to|if|as)[ \t\u00a0\u202f][A-Za-z ,'’]{1,40}\)")
 _CLOSE = re.compile(r"[ \t\u00a0\u202f]{0,3}\)")
 _HEDGE_AT = re.compile(
     "(?:" + "|".join(map(re.escape, hedges.TIME_IN_PARENTHESES)) + r")[ \t\u00a0\u202f]{0,3}", re.I
@@ -351,7 +361,7 @@ def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision
         return int(m["hh"]), int(m["mm"]), second, precision, ClockStyle.HHMM, ""
     if m["ho"] is not None:
         return int(m["ho"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
-    if m.re is _CLOCK and m["hr"] is not None:
+    if m.re is not _RANGE_END and m["hr"] is not None:
         return int(m["hr"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
     return (12 if m["word"].lower() == "noon" else 0), 0, None, ClockPrecision.HOUR, ClockStyle.WORD, ""
 
@@ -488,20 +498,32 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
         return [], pos
     sides: list[list[_Raw]] = []
     at = opening.end()
-    for _ in range(4):
+    if (offset := _OFFSET_FIRST.match(prose, at)) is not None:
+        at = offset.end()  # "(GMT-5; 9:10 a.m. local time)": the offset names the zone, the time follows
+    for _ in range(5):
+        if (filler := _FILLER.match(prose, at)) is not None:
+            at = filler.end()  # "(that's 7:45 p.m. BST", "(or 0500 local time)"
+        day = dates_mod.date_at(dates, at)
+        lead = _DAY_LEAD.match(prose, day.span.end) if day is not None else None
+        if day is not None and lead is not None:
+            at = lead.end()  # "(June 2, 6:15 a.m. IST)", "(Sunday, 3:40 a.m. JST)": the day goes first
         hedge = _HEDGE_AT.match(prose, at)
         start = hedge.end() if hedge else at
-        m = _CLOCK.match(prose, start)
+        clock = _CLOCK_AFTER_SLASH if sides and prose[start - 1] == "/" else _CLOCK
+        m = clock.match(prose, start)
         group = _read_time(doc, m, dates, hedge.group(0).strip() if hedge else None) if m else []
         if not group or group[-1].zone is None:
             return [], pos
+        if day is not None and lead is not None and group[-1].day is None:
+            for r in group:
+                r.day = day
         sides.append(group)
         at = group[-1].end
         sep = _SIDE_SEP.match(prose, at)
         if sep:
             at = sep.end()
             continue
-        close = _CLOSE.match(prose, at)
+        close = _CLOSE.match(prose, at) or _ASIDE_CLOSE.match(prose, at)
         return (sides, close.end()) if close else ([], pos)
     return [], pos
 

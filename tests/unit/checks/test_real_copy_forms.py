@@ -79,3 +79,31 @@ TIME_CASES = [
 @pytest.mark.parametrize(("form", "text", "expected"), TIME_CASES, ids=[f"{c[0]}-{c[2]}" for c in TIME_CASES])
 def test_time_pair_zone_phrases(form, text, expected):
     assert _verdicts(text, "time-pair", "2024-06-01") == [expected]
+
+
+# Inside the parentheses: fillers, a day or an offset first, "and", slashes without spaces, an aside.
+PAREN_CASES = [
+    ("filler-and-aside", "Liftoff is at 1300 GMT (that's 2 p.m. BST for readers in Britain) today.", CONSISTENT),
+    ("filler-and-aside", "Liftoff is at 1300 GMT (that's 3 p.m. BST for readers in Britain) today.", INCONSISTENT),
+    ("filler-or", "From Florida liftoff is at 1300 GMT (or 0900 local time) today.", CONSISTENT),
+    ("filler-or", "From Florida liftoff is at 1300 GMT (or 0800 local time) today.", INCONSISTENT),
+    ("date-first", "Liftoff is at 1300 GMT (June 1, 6:30 p.m. IST) today.", CONSISTENT),
+    ("date-first", "Liftoff is at 1300 GMT (June 1, 7:30 p.m. IST) today.", INCONSISTENT),
+    ("weekday-first", "On June 1, 2024 liftoff is at 1300 GMT (Saturday, 10 p.m. JST).", CONSISTENT),
+    ("weekday-first", "On June 1, 2024 liftoff is at 1300 GMT (Sunday, 10 p.m. JST).", INCONSISTENT),
+    ("offset-first", "Liftoff is at 9 a.m. EDT (GMT-4; 1300 GMT) today.", CONSISTENT),
+    ("offset-first", "Liftoff is at 9 a.m. EDT (GMT-4; 1400 GMT) today.", INCONSISTENT),
+    ("and-joined", "Liftoff is at 0340 GMT (11:40 a.m. Beijing time and 4:40 a.m. BST) on June 1.", CONSISTENT),
+    ("and-joined", "Liftoff is at 0340 GMT (11:40 a.m. Beijing time and 5:40 a.m. BST) on June 1.", INCONSISTENT),
+    ("slash-list", "On Dec. 15, 2015 it was 11am GMT (12pm CET/6am ET/3am PT).", CONSISTENT),
+    ("slash-list", "On Dec. 15, 2015 it was 11am GMT (12pm CET/7am ET/3am PT).", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), PAREN_CASES, ids=[f"{c[0]}-{c[2]}" for c in PAREN_CASES])
+def test_time_pair_parenthesis_forms(form, text, expected):
+    assert _verdicts(text, "time-pair", "2024-06-01") == [expected]
+
+
+def test_an_aside_without_a_second_time_is_no_pair():
+    assert _verdicts("The move (at 3:24 pm EDT for now) was made.", "time-pair", "2024-06-01") == []
