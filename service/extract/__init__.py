@@ -3,9 +3,16 @@
 Each extractor is a pure function `Document -> tuple[...]` in its own module. Checks ask an
 `Extraction` for the extractor results they need; each extractor runs at most once per document, so
 two checks reading the same time pairs share one pass over the text.
+
+The `Extraction` is the only cache a document lives in: it lives as long as whoever made it (the engine,
+for one check run) holds it. Extractors that need another extractor's result, or a helper that is asked
+about one offset at a time (`dates.sentence_bounds`), find the live memo of their document with
+`memo(doc)`, which holds it only weakly; nothing module-level (no `lru_cache`) is keyed on a document,
+so a document is freed with its check.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -13,15 +20,19 @@ from ..text import Document
 
 T = TypeVar("T")
 
+# id(document) -> its live Extraction, held weakly: an entry goes when its Extraction is collected.
+_LIVE: weakref.WeakValueDictionary[int, Extraction] = weakref.WeakValueDictionary()
+
 
 class Extraction:
     """The memo of extractor results for one document. Results are immutable tuples."""
 
-    __slots__ = ("doc", "_results")
+    __slots__ = ("doc", "_results", "__weakref__")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._results: dict[Callable[[Document], Any], Any] = {}
+        _LIVE[id(doc)] = self
 
     def get(self, extractor: Callable[[Document], T]) -> T:
         try:
@@ -29,3 +40,11 @@ class Extraction:
         except KeyError:
             result = self._results[extractor] = extractor(self.doc)
             return result
+
+
+def memo(doc: Document) -> Extraction:
+    """The live Extraction of `doc` (the engine's, during a check), else a new one for this call."""
+    found = _LIVE.get(id(doc))
+    if found is not None and found.doc is doc:
+        return found
+    return Extraction(doc)

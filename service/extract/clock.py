@@ -28,18 +28,19 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 
 from ..model import Span
 from ..text import Document
 from ..vocabulary import hedges, zones
 from ..vocabulary.zones import ZoneEntry
 from . import dates as dates_mod
+from . import memo
 from .dates import DateMention, DatePrecision, YearSource
 
 # The time itself. The lookbehind keeps us out of numbers ("1,5", "v2.10"); "." and ":" forms need care.
-_CLOCK = re.compile(
-    r"(?<![\w.,:/$£€-])(?:"
+_CLOCK_BODY = (
+    r"(?:"
     r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d|,\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
@@ -50,6 +51,9 @@ _CLOCK = re.compile(
     r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"
     r")"
 )
+_CLOCK = re.compile(r"(?<![\w.,:/$£€-])" + _CLOCK_BODY)
+# After a side separator inside a pair's parentheses ("(12pm CET/6am ET)") the slash is no part of a number.
+_CLOCK_AFTER_SLASH = re.compile(_CLOCK_BODY)
 # A range joins two clock times: "7:43-9:43 a.m.", "1143-1343 GMT", "9 to 11 a.m.". Times in a range may
 # follow a hyphen, so the range end is matched with its own pattern (no lookbehind).
 _RANGE_JOIN = re.compile(r"[ \t\u00a0\u202f]?(?:-|–|—|to\b|and\b)[ \t\u00a0\u202f]?")
@@ -69,7 +73,14 @@ _GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:,[ \t\u00a0\u202f]{0,3})?(?:on[ \t\
 _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
                     r"|the previous day|the previous evening)\b", re.I)
 _OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}\([ \t\u00a0\u202f]{0,3}")
-_SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b)[ \t\u00a0\u202f]{0,3}")
+_SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b|\band\b)[ \t\u00a0\u202f]{0,3}")
+# Inside a pair's parentheses: a filler before a side, a day written before its time, a UTC offset before
+# the first side, and an aside after the last ("for readers in Britain") of at most 40 letters and spaces.
+_FILLER = re.compile(r"(?i:that's|that is|which is|or|i\.e\.|or about)[ \t\u00a0\u202f]{1,3}")
+_DAY_LEAD = re.compile(r",?[ \t\u00a0\u202f]{1,3}(?:at[ \t\u00a0\u202f]{1,3})?(?=\d|noon|midnight)")
+_OFFSET_FIRST = re.compile(r"(?:UTC|GMT)[ \t\u00a0\u202f]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?"
+                           r"[ \t\u00a0\u202f]{0,3}[;,][ \t\u00a0\u202f]{0,3}")
+_ASIDE_CLOSE = re.compile(r"[ \t\u00a0\u202f]{1,3}(?:for|in|to|if|as)[ \t\u00a0\u202f][A-Za-z ,'’]{1,40}\)")
 _CLOSE = re.compile(r"[ \t\u00a0\u202f]{0,3}\)")
 _HEDGE_AT = re.compile(
     "(?:" + "|".join(map(re.escape, hedges.TIME_IN_PARENTHESES)) + r")[ \t\u00a0\u202f]{0,3}", re.I
@@ -165,12 +176,12 @@ class TimePair:
 
 def extract_clock_times(doc: Document) -> tuple[ClockMention, ...]:
     """Every clock time in the prose, in text order (times inside pairs included, dated by the pair)."""
-    return _scan(doc)[0]
+    return memo(doc).get(_scan)[0]
 
 
 def extract_time_pairs(doc: Document) -> tuple[TimePair, ...]:
     """Every time pair in the prose, in text order."""
-    return _scan(doc)[1]
+    return memo(doc).get(_scan)[1]
 
 
 # --- scanning -----------------------------------------------------------------------------------------
@@ -189,7 +200,6 @@ def _zone_re() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=16)
 def _cues(doc: Document) -> frozenset[str]:
     """The cue words and places (lower-cased) the document names: they pick readings of IST/CST/BST."""
     return frozenset(m.group(0).lower() for m in _cue_re().finditer(doc.prose))
@@ -211,7 +221,6 @@ def _all_entries(table: zones.ZoneTable) -> list[ZoneEntry]:
     return list(seen.values())
 
 
-@lru_cache(maxsize=16)
 def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tuple[ZoneEntry, ...]]:
     """The places the document names that have a zone: (offsets, entries) in text order, and the
     distinct zones among them (at most four: more than that and "local time" is anyone's guess)."""
@@ -219,9 +228,11 @@ def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tupl
     offsets: list[int] = []
     entries: list[ZoneEntry] = []
     distinct: dict[str, ZoneEntry] = {}
+    zone_re = _zone_re()
     for m in _cue_re().finditer(doc.prose):
         entry = by_place.get(m.group(0).lower())
-        if entry is not None:
+        if entry is not None and not ((z := zone_re.match(doc.prose, m.start())) and z["phrase"]):
+            # "Moscow time" names a zone, not where things happen: it is no place for "local time".
             offsets.append(m.start())
             entries.append(entry)
             distinct.setdefault(entry.zone, entry)
@@ -230,7 +241,7 @@ def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tupl
 
 def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     """The zone(s) of the places named nearest the time in its sentence, else in the document."""
-    offsets, entries, everywhere = _places(doc)
+    offsets, entries, everywhere = memo(doc).get(_places)
     start, end = dates_mod.sentence_bounds(doc, at)
     i = bisect.bisect_left(offsets, at)
     lo = max(bisect.bisect_left(offsets, start), i - _MAX_PLACES)
@@ -243,18 +254,67 @@ def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     return tuple(found.values()) if len(found) <= _MAX_PLACES else ()
 
 
+@cache
+def _place_zone_re() -> re.Pattern[str]:
+    """A place as a zone: "local Texas time", "in Baikonur", "Kazakhstan time", "local time in Kourou"."""
+    places = sorted(zones.table().by_place, key=len, reverse=True)
+    alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0\u202f]+") for p in places)
+    return re.compile(
+        rf"(?i:(?P<local>local[ \t\u00a0\u202f]+)?(?P<in>in[ \t\u00a0\u202f]+)?(?P<place>{alt})"
+        r"(?P<time>[ \t\u00a0\u202f]+(?:local[ \t\u00a0\u202f]+)?time)?)(?![\w-])"
+    )
+
+
+# What may follow a zone name and belongs to it: "Time" after "US Central", the abbreviation after its
+# phrase ("Japan Standard Time JST", "Eastern Standard Time (EST)"), the place after "local time".
+_TIME_WORD = re.compile(r"[ \t\u00a0\u202f]+(?i:time)(?![\w-])")
+_ABBR_AFTER = re.compile(r"[ \t\u00a0\u202f]?(?P<open>\()?(?P<abbr>[A-Z]{2,5})(?(open)\))(?![\w-])")
+_IN_AT = re.compile(r"[ \t\u00a0\u202f]+(?:in|at)[ \t\u00a0\u202f]+(?:the[ \t\u00a0\u202f]+)?")
+_IN = re.compile(r"(?i:in)[ \t\u00a0\u202f]+")
+_AT_SITE = re.compile(r"[ \t\u00a0\u202f]+at[ \t\u00a0\u202f]+the[ \t\u00a0\u202f]+(?:launch[ \t\u00a0\u202f]+)?"
+                      r"(?:site|pad|spaceport|cosmodrome|launch complex)(?![\w-])")
+
+
 def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
-    m = _zone_re().match(doc.prose, pos)
+    prose = doc.prose
+    table = zones.table()
+    m = _zone_re().match(prose, pos)
+    if not m and (into := _IN.match(prose, pos)) is not None:
+        m = _zone_re().match(prose, into.end())  # "2 p.m. in BST"
+        if m and not (m["abbr"] or m["fixed"]):
+            m = None
     if not m:
-        return None
+        return _place_zone_at(doc, pos)
+    end = m.end()
     text = m.group(0)
     if m["phrase"] and " ".join(text.lower().split()) == _LOCAL_TIME:
+        where = _IN_AT.match(prose, end)
+        place = _place_zone_re().match(prose, where.end()) if where else None
+        if place is not None and not place["local"] and not place["in"] and not place["time"]:
+            entry = table.by_place[" ".join(place["place"].lower().split())]
+            return ZoneMention(Span(pos, place.end()), prose[pos:place.end()], (entry,))
+        if (site := _AT_SITE.match(prose, end)) is not None:
+            end = site.end()  # "local time at the launch site": the place the text names
         readings = _local_time_readings(doc, pos)
     else:
-        readings = zones.table().lookup(text)
+        readings = table.lookup(text)
+        if m["phrase"] and not text.lower().endswith("time") and (word := _TIME_WORD.match(prose, end)):
+            end = word.end()  # "US Central Time"
+        if m["phrase"] and (abbr := _ABBR_AFTER.match(prose, end)) is not None \
+                and set(map(id, table.lookup(abbr["abbr"]))) & set(map(id, readings)):
+            end = abbr.end()  # "Japan Standard Time JST"
         if len(readings) > 1:
-            readings = zones.readings_for_text(readings, _cues(doc))
-    return ZoneMention(Span(m.start(), m.end()), text, readings)
+            readings = zones.readings_for_text(readings, memo(doc).get(_cues))
+    return ZoneMention(Span(m.start(), end), prose[m.start():end], readings)
+
+
+def _place_zone_at(doc: Document, pos: int) -> ZoneMention | None:
+    """ "local Texas time", "Kazakhstan time", "in Baikonur" (a place named as the zone of a time)."""
+    m = _place_zone_re().match(doc.prose, pos)
+    if m is None or not (m["time"] or m["in"]):
+        return None
+    entry = zones.table().by_place[" ".join(m["place"].lower().split())]
+    return ZoneMention(Span(m.start(), m.end()), m.group(0), (entry,))
 
 
 @dataclass
@@ -301,7 +361,7 @@ def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision
         return int(m["hh"]), int(m["mm"]), second, precision, ClockStyle.HHMM, ""
     if m["ho"] is not None:
         return int(m["ho"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
-    if m.re is _CLOCK and m["hr"] is not None:
+    if m.re is not _RANGE_END and m["hr"] is not None:
         return int(m["hr"]), 0, None, ClockPrecision.HOUR, ClockStyle.H12, ""
     return (12 if m["word"].lower() == "noon" else 0), 0, None, ClockPrecision.HOUR, ClockStyle.WORD, ""
 
@@ -379,10 +439,9 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     return out
 
 
-@lru_cache(maxsize=16)
 def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]]:
     prose = doc.prose
-    dates = dates_mod.extract_dates(doc)
+    dates = memo(doc).get(dates_mod.extract_dates)
     times: list[ClockMention] = []
     pairs: list[TimePair] = []
     pos = 0
@@ -439,20 +498,32 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
         return [], pos
     sides: list[list[_Raw]] = []
     at = opening.end()
-    for _ in range(4):
+    if (offset := _OFFSET_FIRST.match(prose, at)) is not None:
+        at = offset.end()  # "(GMT-5; 9:10 a.m. local time)": the offset names the zone, the time follows
+    for _ in range(5):
+        if (filler := _FILLER.match(prose, at)) is not None:
+            at = filler.end()  # "(that's 7:45 p.m. BST", "(or 0500 local time)"
+        day = dates_mod.date_at(dates, at)
+        lead = _DAY_LEAD.match(prose, day.span.end) if day is not None else None
+        if day is not None and lead is not None:
+            at = lead.end()  # "(June 2, 6:15 a.m. IST)", "(Sunday, 3:40 a.m. JST)": the day goes first
         hedge = _HEDGE_AT.match(prose, at)
         start = hedge.end() if hedge else at
-        m = _CLOCK.match(prose, start)
+        clock = _CLOCK_AFTER_SLASH if sides and prose[start - 1] == "/" else _CLOCK
+        m = clock.match(prose, start)
         group = _read_time(doc, m, dates, hedge.group(0).strip() if hedge else None) if m else []
         if not group or group[-1].zone is None:
             return [], pos
+        if day is not None and lead is not None and group[-1].day is None:
+            for r in group:
+                r.day = day
         sides.append(group)
         at = group[-1].end
         sep = _SIDE_SEP.match(prose, at)
         if sep:
             at = sep.end()
             continue
-        close = _CLOSE.match(prose, at)
+        close = _CLOSE.match(prose, at) or _ASIDE_CLOSE.match(prose, at)
         return (sides, close.end()) if close else ([], pos)
     return [], pos
 

@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import lru_cache
 
 from ..model import Span
 from ..text import Document
+from . import memo
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -141,7 +141,6 @@ def usable_published(doc: Document) -> date | None:
     return published if published is not None and USABLE[0] <= published <= USABLE[1] else None
 
 
-@lru_cache(maxsize=16)
 def extract_dates(doc: Document) -> tuple[DateMention, ...]:
     """Every date and weekday mention in the document's prose, in order, years resolved where possible."""
     out: list[DateMention] = []
@@ -215,7 +214,6 @@ def date_at(mentions: tuple[DateMention, ...], offset: int) -> DateMention | Non
     return mentions[i] if i < len(mentions) and mentions[i].span.start == offset else None
 
 
-@lru_cache(maxsize=16)
 def _sentence_ends(doc: Document) -> tuple[int, ...]:
     ends = []
     prose = doc.prose
@@ -228,34 +226,44 @@ def _sentence_ends(doc: Document) -> tuple[int, ...]:
 
 def sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
     """(start, end) of the sentence holding `offset`: start inclusive, end exclusive."""
-    ends = _sentence_ends(doc)
+    ends = memo(doc).get(_sentence_ends)
     i = bisect.bisect_right(ends, offset)
     return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(doc.prose))
 
 
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    """The resolved calendar dates of a document (what can anchor a time), with their starts and ends."""
+
+    mentions: tuple[DateMention, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def _anchors(doc: Document) -> _Anchors:
+    days = tuple(dm for dm in memo(doc).get(extract_dates)
+                 if dm.date is not None and dm.precision is DatePrecision.DAY)
+    return _Anchors(days, tuple(dm.span.start for dm in days), tuple(dm.span.end for dm in days))
+
+
 def anchor_before(doc: Document, offset: int) -> DateMention | None:
-    """The resolved calendar date written nearest before `offset` in the same sentence, or None."""
-    mentions = extract_dates(doc)
+    """The resolved calendar date written nearest before `offset` in the same sentence, or None.
+
+    One bisection over the resolved dates alone: weekdays and month names in between cost nothing, so a
+    long sentence of weekdays and times stays linear."""
+    anchors = memo(doc).get(_anchors)
     start, _ = sentence_bounds(doc, offset)
-    i = bisect.bisect_right(mentions, offset - 1, key=lambda dm: dm.span.end - 1)
-    while i > 0:
-        i -= 1
-        dm = mentions[i]
-        if dm.span.start < start:
-            return None
-        if dm.date is not None and dm.precision is DatePrecision.DAY:
-            return dm
+    i = bisect.bisect_right(anchors.ends, offset)  # mentions ending at or before `offset`
+    if i and anchors.starts[i - 1] >= start:
+        return anchors.mentions[i - 1]
     return None
 
 
 def anchor_after(doc: Document, offset: int) -> DateMention | None:
     """The resolved calendar date written nearest after `offset` in the same sentence, or None."""
-    mentions = extract_dates(doc)
+    anchors = memo(doc).get(_anchors)
     _, end = sentence_bounds(doc, offset)
-    i = bisect.bisect_left(mentions, offset, key=lambda dm: dm.span.start)
-    for dm in mentions[i:]:
-        if dm.span.start >= end:
-            return None
-        if dm.date is not None and dm.precision is DatePrecision.DAY:
-            return dm
+    i = bisect.bisect_left(anchors.starts, offset)
+    if i < len(anchors.starts) and anchors.starts[i] < end:
+        return anchors.mentions[i]
     return None

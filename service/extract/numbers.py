@@ -7,6 +7,7 @@ extractors compose; `parse_number` turns a matched piece of text into a `Number`
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ HEDGE = (
 
 _PARTS = re.compile(rf"({_SIGN})?(?:({_DIGITS})|({_WORD}))({_SCALE})?")
 _SEPARATOR = re.compile(r",[ ]?|[ \u00a0\u2009\u202f]")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Number:
     word: bool  # written in words ("six")
     sign: str  # how a minus was written: "-", "\u2212", "minus ", or ""
     hedge: str | None = None  # APPROX / ABOVE / BELOW
+    dot_thousands: bool = False  # "76.000": a decimal, or 76,000 with a European thousands point
 
     @property
     def round_figure(self) -> bool:
@@ -81,17 +84,15 @@ class Number:
         return lo, hi
 
     def with_hedge(self, hedge: str | None) -> Number:
-        return Number(
-            self.value,
-            self.half_unit,
-            self.trailing_zeros,
-            self.decimals,
-            self.separator,
-            self.scale,
-            self.word,
-            self.sign,
-            hedge,
-        )
+        return dataclasses.replace(self, hedge=hedge)
+
+    def as_thousands(self) -> Number:
+        """ "76.000" read with a thousands point: 76,000, precise to the unit (or round, if it ends in 0s)."""
+        value = self.value * 1000
+        whole = str(round(abs(value)))
+        trailing = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+        return dataclasses.replace(self, value=value, half_unit=self.half_unit * 1000, trailing_zeros=trailing,
+                                   decimals=0, separator=".", dot_thousands=False)
 
 
 def parse_number(text: str, hedge: str | None = None) -> Number | None:
@@ -114,6 +115,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         value, decimals = float(plain), len(frac)
         trailing = len(whole) - len(whole.rstrip("0")) if not frac and whole.strip("0") else 0
     half = 0.5 * 10.0 ** (-decimals) * multiplier
+    dot_thousands = bool(digits) and not scale and _DOT_THOUSANDS.fullmatch(digits or "") is not None
     return Number(
         sign * value * multiplier,
         half,
@@ -124,6 +126,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         bool(word),
         (sign_text or "").lower(),
         hedge,
+        dot_thousands,
     )
 
 

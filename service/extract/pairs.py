@@ -22,6 +22,7 @@ _LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?or)?|\sor)\s?")  # "(62 mi; 330,000 ft
 _CLOSE = re.compile(r"\s?\)")
 # What may continue a side leftwards: a range or dimension joiner, a sign word, or a digit.
 _CONTINUES = re.compile(r"(?:[-\u2013\u2014\u00d7\d]|(?<!\w)(?i:to|through|by|x|minus|negative))\s?\Z")
+_AFTER_FIGURE = re.compile(r"\d[ \t]\Z")
 _NEAR = 40  # most heads fit here; look back over _WINDOW only when the side may go on further left
 _WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 degrees Fahrenheit" is 50
 
@@ -84,7 +85,8 @@ def _head(prose: str, end: int) -> Side | None:
         hedged = SIDE_AT.fullmatch(prose, begin, end) if begin != start else None
         side = read_side(hedged or m)
         if side:
-            return side
+            # A figure right after another ("2.8 one billion miles") is garbled copy: no head to check.
+            return None if _AFTER_FIGURE.search(prose, max(0, side.span.start - 3), side.span.start) else side
     return None
 
 

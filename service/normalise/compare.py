@@ -3,12 +3,19 @@
 Each written number is an interval (service.extract.numbers.Number.interval). A side of a pair is
 consistent under a reading when, for every figure, the head's interval converted overlaps the written
 conversion's interval. Every standard reading is tried; a pair is never inconsistent if any reading fits.
+
+Hedges: a hedge written before the whole pair ("about 3,410 pounds (1,563 kg)", "more than 9,000 mph
+(14,500 km/h)") qualifies the quantity, and the conversion is of the figure as written: it neither widens
+the arithmetic nor opens a bound, so it is dropped from the head before comparing. A hedge inside the
+parentheses ("10 kilometers (more than six miles)", "(about 1,550 kg)") is the writer saying the conversion
+itself is loose or a bound, and is kept. A figure written "76.000" may be 76 or (European thousands) 76,000:
+when the decimal reading fits no reading, the thousands reading is tried too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..extract.quantities import Quantity, Side
 from ..model import Span, Verdict
@@ -63,6 +70,21 @@ def _distance(comparisons: tuple[Comparison, ...]) -> float:
     return sum(abs(c.expected - c.b.number.value) / max(abs(c.b.number.value), 1e-12) for c in comparisons)
 
 
+def _unhedged(side: Side) -> Side:
+    """The side with the hedges of its figures dropped (a hedge before the whole pair)."""
+    if not any(q.number.hedge for q in side.quantities):
+        return side
+    return replace(side, quantities=tuple(replace(q, number=q.number.with_hedge(None)) for q in side.quantities))
+
+
+def _thousands(side: Side) -> Side | None:
+    """The side with each "76.000" figure read as 76,000, or None when it has none."""
+    if not any(q.number.dot_thousands for q in side.quantities):
+        return None
+    return replace(side, quantities=tuple(replace(q, number=q.number.as_thousands()) if q.number.dot_thousands
+                                          else q for q in side.quantities))
+
+
 def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool = False) -> Outcome | None:
     """None when no reading makes the two sides the same kind of quantity (then it is not a conversion)."""
     readings = conversions(head.unit, side.unit, profile)
@@ -70,6 +92,19 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
         return None
     if len(head.quantities) != len(side.quantities):
         return Outcome(Verdict.AMBIGUOUS, None, (), ())
+    head = _unhedged(head)
+    outcome = _compare_all(head, side, readings, profile, difference_cue)
+    if outcome.verdict is Verdict.INCONSISTENT:
+        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side))):
+            if alt_head is not None and alt_side is not None:
+                alt = _compare_all(alt_head, alt_side, readings, profile, difference_cue)
+                if alt.verdict is Verdict.CONSISTENT:
+                    return alt
+    return outcome
+
+
+def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profile: str,
+                 difference_cue: bool) -> Outcome:
     by_factor: dict[tuple[float, float, bool], tuple[Comparison, ...]] = {}
     tried = []  # readings with the same factor (pound -> kg as mass or as force) share one computation
     for c in readings:
