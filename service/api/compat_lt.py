@@ -140,7 +140,7 @@ def _match(f: Finding, sentences: Sentences, utf16: Utf16Offsets, descriptions: 
     }
 
 
-def _listed(form: dict[str, Any], key: str) -> list[str]:
+def _listed(form: Mapping[str, Any], key: str) -> list[str]:
     return [rule.strip() for rule in form.get(key, "").split(",") if rule.strip()]
 
 
