@@ -19,6 +19,7 @@ from orbitcheck.checks import Examples
 from orbitcheck.model import Finding, Fix, Severity, Span, Verdict
 
 ID = "fixture-pair"
+SEVERITY = Severity.ERROR
 DESCRIPTION = "A km/miles or pounds/kg pair whose two figures disagree (test fixture)."
 EXAMPLES = Examples(passing=("It flew 100 km (62 miles).",), failing=("It flew 100 km (75 miles).",))
 
