@@ -6,7 +6,7 @@ Passing claims (severity info) are left out: code scanning turns every result in
 findings stay in, marked `suppressions: [{kind: inSource}]`, so viewers show them as such.
 
 GitHub's requirements ("SARIF support for code scanning"): artifact URIs relative to the repository root,
-given with `uriBaseId` "%SRCROOT%" and the root itself in `originalUriBaseIds`; columns in UTF-16 code units
+given with `uriBaseId` "%SRCROOT%" and the base declared in `originalUriBaseIds` without a machine path (the consumer's checkout is the root); columns in UTF-16 code units
 (what GitHub's own tools write and its pages count; stated as `columnKind`), char offsets likewise; at most
 one fix per result, from `Finding.fix`; `partialFingerprints` so re-runs do not duplicate alerts.
 """
@@ -30,6 +30,7 @@ from . import FileResult
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "orbitcheckClaim/v1"
 ROOT_ID = "%SRCROOT%"
+ROOT_DESCRIPTION = "The repository root (or --sarif-root) the artifact paths are relative to"
 # The README section that documents each check (GitHub's anchor of the heading).
 HELP_ANCHORS = {"unit-pair": "unit-conversions", "time-pair": "times-and-dates", "zone-abbreviation": "times-and-dates",
                 "weekday-date": "times-and-dates", "reference": "reference-records"}
@@ -76,8 +77,8 @@ def sarif_log(results: Sequence[FileResult], *, root: Path | None = None,
         "runs": [{
             "tool": {"driver": {"name": "orbitcheck", "version": __version__, "semanticVersion": __version__,
                                 **({"informationUri": docs_url} if docs_url else {}), "rules": rules}},
-            "originalUriBaseIds": {ROOT_ID: {"uri": base.as_uri() + "/",
-                                             "description": {"text": "The root the artifact paths are relative to"}}},
+            # No machine path: the consumer (code scanning: the repository's checkout) supplies the base.
+            "originalUriBaseIds": {ROOT_ID: {"description": {"text": ROOT_DESCRIPTION}}},
             "columnKind": "utf16CodeUnits",
             "results": out,
         }],

@@ -143,6 +143,6 @@ def test_the_actions_recipe_runs_step_by_step(installed, wheel, tmp_path):
     (result,) = run["results"]
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "drafts/launch.md", "uriBaseId": "%SRCROOT%"}
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == drafts.resolve().as_uri() + "/"
+    assert "%SRCROOT%" in run["originalUriBaseIds"] and str(drafts) not in json.dumps(sarif)
     assert all(rule["help"]["text"] for rule in run["tool"]["driver"]["rules"])
     assert len(result["fixes"]) == 1

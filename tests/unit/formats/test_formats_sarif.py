@@ -125,7 +125,7 @@ def test_the_default_root_is_the_git_repository_and_rules_carry_their_help(tmp_p
     report = check_text("It is 35,926 km (22,314 miles) up.", markdown=False)
     log = sarif_log([FileResult("a.md", report)], docs_url="https://docs.example.org/orbitcheck")
     (run,) = log["runs"]
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    assert set(run["originalUriBaseIds"]["%SRCROOT%"]) == {"description"}  # no path of this machine
     assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "drafts/a.md"
     driver = run["tool"]["driver"]
     assert driver["informationUri"] == "https://docs.example.org/orbitcheck"
