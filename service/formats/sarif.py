@@ -6,9 +6,10 @@ Passing claims (severity info) are left out: code scanning turns every result in
 findings stay in, marked `suppressions: [{kind: inSource}]`, so viewers show them as such.
 
 GitHub's requirements ("SARIF support for code scanning"): artifact URIs relative to the repository root,
-given with `uriBaseId` "%SRCROOT%" and the base declared in `originalUriBaseIds` without a machine path (the consumer's checkout is the root); columns in UTF-16 code units
-(what GitHub's own tools write and its pages count; stated as `columnKind`), char offsets likewise; at most
-one fix per result, from `Finding.fix`; `partialFingerprints` so re-runs do not duplicate alerts.
+given with `uriBaseId` "%SRCROOT%", declared in `originalUriBaseIds` without a machine path (the consumer's
+checkout is the root); columns in UTF-16 code units (what GitHub's own tools write and its pages count;
+stated as `columnKind`), char offsets likewise; at most one fix per result, from `Finding.fix`;
+`partialFingerprints` so re-runs do not duplicate alerts.
 """
 from __future__ import annotations
 
