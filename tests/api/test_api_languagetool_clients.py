@@ -102,3 +102,17 @@ def test_probes_and_get(server):
     got = server.session.get(f"{server.url}/v2/check", params={"text": DRAFT, "language": "en-US",
                                                                 "apiKey": "lt-key"}, timeout=30)
     assert got.status_code == 200 and len(got.json()["matches"]) == 2
+
+
+def test_the_readme_snippet_runs_as_written(open_server, capsys):
+    """README "LanguageTool clients": the Python block, run against a live server, prints what it says."""
+    import re
+
+    from tests.helpers.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### LanguageTool clients", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    expected = [line.split("# ", 1)[1].strip() for line in code.splitlines() if line.startswith("print(")]
+    exec(compile(code.replace("http://127.0.0.1:8000", open_server.url), "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == expected
