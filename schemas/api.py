@@ -225,6 +225,8 @@ class LanguageToolFormSchema(Schema):
     enabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
     disabledRules = fields.String(metadata={"description": "Comma-separated rule ids."})
     enabledOnly = fields.String(validate=validate.OneOf(["true", "false"]))
+    preferredVariants = fields.String(metadata={
+        "description": "Comma-separated variants (en-GB, ...) that `language=auto` resolves to; only with auto."})
     apiKey = fields.String(metadata={"description": "An API key, when the service requires one."})
     username = fields.String()
 
@@ -243,9 +245,12 @@ class LTDetectedLanguageSchema(OpenSchema):
     name = fields.String(required=True)
     code = fields.String(required=True)
     confidence = fields.Float()
+    source = fields.String(metadata={"description": "param, +preferredVariants or default"})
 
 
-class LTLanguageSchema(LTDetectedLanguageSchema):
+class LTLanguageSchema(OpenSchema):
+    name = fields.String(required=True)
+    code = fields.String(required=True)
     detectedLanguage = fields.Nested(LTDetectedLanguageSchema, required=True)
 
 
@@ -298,6 +303,28 @@ class LanguageToolResponseSchema(OpenSchema):
     warnings = fields.Nested(LTWarningsSchema, required=True)
     language = fields.Nested(LTLanguageSchema, required=True)
     matches = fields.List(fields.Nested(LTMatchSchema), required=True)
+    sentenceRanges = fields.List(fields.List(fields.Integer()), required=True, metadata={
+        "description": "[start, end) of each sentence, in UTF-16 code units"})
+
+
+class LTInfoSchema(OpenSchema):
+    software = fields.Nested(LTSoftwareSchema, required=True)
+
+
+class LTConfigRuleSchema(OpenSchema):
+    ruleId = fields.String(required=True)
+    description = fields.String(required=True)
+    category = fields.Nested(LTCategorySchema, required=True)
+
+
+class LTConfigParameterSchema(OpenSchema):
+    maxTextLength = fields.Integer(required=True)
+
+
+class LTConfigInfoSchema(OpenSchema):
+    software = fields.Nested(LTSoftwareSchema, required=True)
+    parameter = fields.Nested(LTConfigParameterSchema, required=True)
+    rules = fields.List(fields.Nested(LTConfigRuleSchema), required=True)
 
 
 class LTLanguageEntrySchema(OpenSchema):

@@ -20,7 +20,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,  # bytes; larger bodies get a 413 (chunked ones too)
     "API_KEYS": (),  # when non-empty every /v1 and /v2 route needs one of these keys
     "ADMIN_KEYS": (),  # POST /v1/admin/reload needs one of these; empty disables it
-    "CORS_ORIGINS": (),  # origins allowed to call from a browser; "*" for any
+    # Origins allowed to call from a browser: exact origins, "scheme://*" patterns, "*" for any, "none" for
+    # no one. By default browser add-ons (their pages and content scripts' requests) and no web site.
+    "CORS_ORIGINS": ("chrome-extension://*", "moz-extension://*", "safari-web-extension://*"),
     "BATCH_LIMIT": 20,  # documents per POST /v1/check/batch
     "DATA_DIR": None,  # reference records directory; None: the shipped reference_data/
     "METRICS_PROCESSES": 32,  # rows in the shared metrics table: more than workers, to survive restarts

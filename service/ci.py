@@ -36,6 +36,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="check on a running orbitcheck service (API key from $ORBITCHECK_API_KEY)")
     p.add_argument("--jobs", metavar="N", type=int, default=None,
                    help="check files in N processes (default: 1 unless the drafts are large)")
+    p.add_argument("--output", "-o", metavar="FILE", type=Path, default=None,
+                   help="write the report to FILE instead of standard output")
+    p.add_argument("--exclude", metavar="GLOB", action="append", default=[],
+                   help="skip files and folders matching GLOB while walking a directory (repeatable); "
+                        "hidden folders, node_modules, build, dist and virtualenvs are always skipped")
+    p.add_argument("--sarif-root", metavar="DIR", type=Path, default=None,
+                   help="SARIF paths are relative to DIR (default: the git repository root, else the "
+                        "working directory)")
+    p.add_argument("--sarif-docs-url", metavar="URL", default=None,
+                   help="where your newsroom publishes orbitcheck's README: SARIF's informationUri and helpUri")
 
 
 def overrides(args: argparse.Namespace, *, published: date | None,
@@ -54,7 +64,7 @@ def plan(drafts: Sequence[Draft], flags: config_file.Overrides, args: argparse.N
 
 
 def run(jobs: Sequence[Job], args: argparse.Namespace, *, store: MissionStore | None = None) -> list[FileResult]:
-    """Check every job (here or on --server), drawing progress on stderr and ending with the summary line."""
+    """Check every job (here or on --server), drawing progress on stderr."""
     bar = ProgressBar(len(jobs), sys.stderr)
     try:
         if args.server:
@@ -63,8 +73,28 @@ def run(jobs: Sequence[Job], args: argparse.Namespace, *, store: MissionStore | 
             results = run_jobs(jobs, workers=choose_workers(jobs, args.jobs), store=store, on_done=bar.advance)
     finally:
         bar.close()
-    print(f"orbitcheck: {summary_line(results)}", file=sys.stderr)
     return results
+
+
+def report(results: Sequence[FileResult], args: argparse.Namespace) -> None:
+    """The rendered report (to --output FILE or stdout), then the summary line on stderr: after the
+    findings, where a reader of the terminal looks last."""
+    from .errors import InputError
+    from .formats import renderers, sarif
+
+    if args.format == "sarif":
+        text = sarif.render(results, root=args.sarif_root, docs_url=args.sarif_docs_url)
+    else:
+        text = renderers()[args.format](results)
+    if args.output is not None:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"--output {args.output}: cannot write: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    print(f"orbitcheck: {summary_line(results)}", file=sys.stderr)
 
 
 def _run_remote(jobs: Sequence[Job], server: str, bar: ProgressBar) -> list[FileResult]:

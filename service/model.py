@@ -65,6 +65,30 @@ class Span:
             raise ValueError(f"bad span {self.start}..{self.end}")
 
 
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A rewrite the check is certain of: replace `span` (code points into the document) with `replacement`.
+
+    The one fix model: JSON `fix`, SARIF `fixes`, rdjson `suggestions`, LanguageTool `replacements` and the
+    editor page's Apply all read it. A check that cannot tell exactly what its suggestion replaces sets none.
+    """
+
+    span: Span
+    replacement: str
+
+    @classmethod
+    def over(cls, text: str, span: Span, replacement: str | None) -> Fix | None:
+        """A fix of `span` with the surrounding whitespace of the written text left out, or None."""
+        if replacement is None:
+            return None
+        written = text[span.start:span.end]
+        start = span.start + len(written) - len(written.lstrip())
+        end = span.end - (len(written) - len(written.rstrip()))
+        if start >= end or written.strip() == replacement.strip():
+            return None
+        return cls(Span(start, end), replacement.strip())
+
+
 @dataclass(frozen=True)
 class Finding:
     """One checked claim. The JSON contract (see README, "Output") is a direct rendering of these fields."""
@@ -78,6 +102,7 @@ class Finding:
     suggestion: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
     suppressed: bool = False
+    fix: Fix | None = None  # what the suggestion replaces, when that is certain
 
     @property
     def start(self) -> int:

@@ -19,7 +19,7 @@ from .batch import Job
 from .engine import Report
 from .errors import InputError, OrbitcheckError
 from .formats import FileResult
-from .model import Finding, Severity, Span, Verdict
+from .model import Finding, Fix, Severity, Span, Verdict
 from .text import Document, parse_document
 
 CONNECT_TIMEOUT = 3.05  # seconds; just over a multiple of 3 s, the TCP retransmission window
@@ -113,10 +113,17 @@ def _finding(item: Mapping[str, Any], doc: Document) -> Finding:
     details = item.get("details") or {}
     if not isinstance(details, Mapping):
         raise ValueError("details is not an object")
+    fix = item.get("fix")
+    if fix is not None:
+        fix_span = Span(int(fix["start"]), int(fix["end"]))
+        if fix_span.end > len(doc.text):
+            raise ValueError(f"fix offsets {fix_span.start}..{fix_span.end} outside the draft")
+        fix = Fix(fix_span, str(fix["replacement"]))
     return Finding(
         check=str(item["check"]), verdict=Verdict(item["verdict"]), severity=Severity(item["severity"]),
         span=Span(start, end), text=str(item["text"]), message=str(item["message"]),
         suggestion=item.get("suggestion"), details=dict(details), suppressed=bool(item.get("suppressed", False)),
+        fix=fix,
     )
 
 

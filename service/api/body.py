@@ -4,12 +4,15 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from flask import current_app, request
 from marshmallow import Schema
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.http import parse_options_header
 from werkzeug.wrappers import Request
 
 from .problems import Problem
@@ -66,18 +69,54 @@ def load_json(cls: type[Schema]) -> dict[str, Any]:
     return schema(cls).load(json_body())
 
 
-def form_body() -> MultiDict[str, str]:
-    """Form fields (urlencoded or multipart), read through read_body so the size limit holds here too."""
-    if request.mimetype not in FORM_TYPES:
+def raw_body() -> bytes:
+    """The body, read once per request (read_body's limits hold) and kept for later readers."""
+    if "_orbitcheck_raw" not in request.environ:
+        request.environ["_orbitcheck_raw"] = read_body()
+    return request.environ["_orbitcheck_raw"]
+
+
+def parse_form(raw: bytes, content_type: str) -> MultiDict[str, str]:
+    """All form fields of `raw`: multipart when the content type says so, else urlencoded, whatever the
+    content type claims (LanguageTool reads a body with none, or with text/plain, as a urlencoded form)."""
+    environ = {"REQUEST_METHOD": "POST", "wsgi.input": io.BytesIO(raw), "CONTENT_LENGTH": str(len(raw)),
+               "CONTENT_TYPE": content_type if content_type.startswith("multipart/form-data")
+               else "application/x-www-form-urlencoded"}
+    parsed = Request(environ)
+    parsed.max_content_length = None  # already enforced while reading
+    parsed.max_form_memory_size = None
+    return parsed.form
+
+
+def form_body(*, any_type: bool = False) -> MultiDict[str, str]:
+    """Form fields (urlencoded or multipart), read through read_body so the size limit holds here too.
+    `any_type`: a body with no or another content type is read as urlencoded (LanguageTool's rule)."""
+    if not any_type and request.mimetype not in FORM_TYPES:
         raise Problem(415, f"send the body as {' or '.join(FORM_TYPES)} (got {request.mimetype or 'no content type'})")
     if "_orbitcheck_form" not in request.environ:
-        raw = read_body()
-        environ = dict(request.environ)
-        environ.pop("wsgi.input_terminated", None)
-        environ.pop("HTTP_TRANSFER_ENCODING", None)  # else werkzeug ignores CONTENT_LENGTH and reads nothing
-        environ.update({"wsgi.input": io.BytesIO(raw), "CONTENT_LENGTH": str(len(raw))})
-        parsed = Request(environ)
-        parsed.max_content_length = None  # already enforced while reading
-        parsed.max_form_memory_size = None
-        request.environ["_orbitcheck_form"] = parsed.form
+        request.environ["_orbitcheck_form"] = parse_form(raw_body(), request.content_type or "")
     return request.environ["_orbitcheck_form"]
+
+
+_URLENCODED_FIELD = {name: re.compile(rb"(?:^|&)" + name.encode() + rb"=([^&]*)") for name in ("apiKey",)}
+
+
+def form_field_without_parsing(name: str) -> str:
+    """One field of the form body, found by a linear scan of the raw bytes instead of a full parse, so a
+    request can be authenticated before its (up to MAX_CONTENT_LENGTH) form is decoded. Multipart: the
+    part whose Content-Disposition names the field; otherwise the body is read as urlencoded."""
+    raw = raw_body()
+    content_type = request.content_type or ""
+    if content_type.startswith("multipart/form-data"):
+        boundary = parse_options_header(content_type)[1].get("boundary", "")
+        if not boundary:
+            return ""
+        wanted = f'name="{name}"'.encode()
+        for part in raw.split(b"--" + boundary.encode()):
+            head, sep, value = part.partition(b"\r\n\r\n")
+            if sep and wanted in head:
+                return value.removesuffix(b"\r\n").decode("utf-8", "replace")
+        return ""
+    pattern = _URLENCODED_FIELD.get(name) or re.compile(rb"(?:^|&)" + re.escape(name.encode()) + rb"=([^&]*)")
+    m = pattern.search(raw)
+    return unquote_to_bytes(m.group(1).replace(b"+", b" ")).decode("utf-8", "replace") if m else ""

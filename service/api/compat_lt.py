@@ -8,21 +8,27 @@ matches: passing and suppressed findings are left out. A rule id is the check id
 """
 from __future__ import annotations
 
-import dataclasses
+import bisect
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, request
+from marshmallow import ValidationError
 
-from orbitcheck.schemas.api import LanguageToolFormSchema, LanguageToolResponseSchema, LTLanguageEntrySchema
+from orbitcheck.schemas.api import (
+    LanguageToolFormSchema,
+    LanguageToolResponseSchema,
+    LTConfigInfoSchema,
+    LTInfoSchema,
+    LTLanguageEntrySchema,
+)
 
 from ..checks import all_checks
 from ..engine import check_text
-from ..formats.positions import suggestion_span
 from ..model import Finding, Severity, Verdict
-from ..text import Document, Utf16Offsets
+from ..text import Utf16Offsets
 from .body import form_body, schema
 from .findings import is_passing
 from .metrics import count_findings
@@ -64,41 +70,67 @@ def annotated_text(data: str) -> tuple[str, str]:
         if not all(isinstance(a, str) for a, _ in pieces):
             raise TypeError
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise Problem(422, 'data must be JSON {"annotation": [{"text": "..."}, {"markup": "..."}, ...]}',
+        raise Problem(400, 'data must be JSON {"annotation": [{"text": "..."}, {"markup": "..."}, ...]}',
                       errors={"data": ["Not a valid annotation."]}) from None
     return "".join(a for a, _ in pieces), "".join(b for _, b in pieces)
 
 
+class Sentences:
+    """The sentence boundaries of one text, found once, so each match's sentence is a bisection (a rescan of
+    the text per match made a 500-sentence draft quadratic)."""
+
+    _LOOKBEHIND = 16  # longer than any abbreviation above, with room for the word boundary before it
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.span() for m in _SENTENCE_END.finditer(text)
+                       if not _ABBREVIATIONS.search(text, max(0, m.start() - self._LOOKBEHIND), m.start())]
+        self._starts = [a for a, _ in self.breaks]
+        self._ends = [b for _, b in self.breaks]
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence holding [start, end): from the last break ending at or before it to the first break
+        starting at or after its end (a break inside the span is no break)."""
+        before = bisect.bisect_right(self._ends, start)
+        begin = self._ends[before - 1] if before else 0
+        after = bisect.bisect_left(self._starts, end)
+        finish = self._starts[after] if after < len(self._starts) else len(self.text)
+        return self.text[begin:finish].strip()
+
+    def ranges(self) -> list[tuple[int, int]]:
+        """(start, end) code points of every sentence, surrounding white space left out."""
+        out, begin = [], 0
+        for a, b in [*self.breaks, (len(self.text), len(self.text))]:
+            piece = self.text[begin:a]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append((begin + lead, begin + len(piece.rstrip())))
+            begin = b
+        return out
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    begin, finish = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATIONS.search(text, 0, m.start()):
-            continue
-        if m.end() <= start:
-            begin = m.end()
-        elif m.start() >= end:
-            finish = m.start()
-            break
-    return text[begin:finish].strip()
+    return Sentences(text).around(start, end)
 
 
-def _match(f: Finding, doc: Document, utf16: Utf16Offsets, descriptions: dict[str, str]) -> dict[str, Any]:
-    """A plugin replaces [offset, offset+length) with a replacement, so when there is a suggestion the match
-    covers just what it replaces (one side of a pair); a suggestion whose target is not certain is not offered."""
-    target = suggestion_span(f, doc)
-    start, end = (target.start, target.end) if target is not None else (f.start, f.end)
-    text = doc.text
+def _match(f: Finding, sentences: Sentences, utf16: Utf16Offsets, descriptions: Mapping[str, str]) -> dict[str, Any]:
+    """A plugin replaces [offset, offset+length) with a replacement, so a finding with a fix is a match over
+    just what the fix replaces (one side of a pair), with the fix's text as its replacement; a finding
+    without one (no suggestion, or none the check is certain of) covers the claim and offers nothing."""
+    target = f.fix.span if f.fix is not None else f.span
+    start, end = target.start, target.end
+    text = sentences.text
     lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
     context = text[lo:hi].replace("\n", " ")
     length = utf16(end) - utf16(start)
     return {
         "message": f.message,
         "shortMessage": SHORT.get(f.verdict, "Check this"),
-        "replacements": [{"value": f.suggestion}] if f.suggestion and target is not None else [],
+        "replacements": [{"value": f.fix.replacement}] if f.fix is not None else [],
         "offset": utf16(start),
         "length": length,
         "context": {"text": context, "offset": utf16(start) - utf16(lo), "length": length},
-        "sentence": _sentence(text, f.start, f.end),
+        "sentence": sentences.around(f.start, f.end),
         "type": {"typeName": "Other" if f.severity is not Severity.INFO else "Hint"},
         "rule": {"id": rule_id(f.check), "description": descriptions.get(f.check, f.check),
                  "issueType": ISSUE_TYPE.get(f.verdict, "uncategorized"),
@@ -108,7 +140,7 @@ def _match(f: Finding, doc: Document, utf16: Utf16Offsets, descriptions: dict[st
     }
 
 
-def _listed(form: dict[str, Any], key: str) -> list[str]:
+def _listed(form: Mapping[str, Any], key: str) -> list[str]:
     return [rule.strip() for rule in form.get(key, "").split(",") if rule.strip()]
 
 
@@ -123,41 +155,134 @@ def _selected(form: dict[str, Any]) -> list[str]:
     return [i for i in ids if i not in disabled]
 
 
-def _language(code: str) -> dict[str, Any]:
-    code = "en-US" if code in ("auto", "en") else code
-    detected = {"name": "English", "code": code, "confidence": 1.0}
-    return {"name": "English", "code": code, "detectedLanguage": detected}
+def _language(form: Mapping[str, Any]) -> dict[str, Any]:
+    """LanguageTool's `language` object. English is all there is to detect, so `auto` resolves to the first
+    English variant of `preferredVariants` (source "+preferredVariants"), else to en-US (source "default");
+    a language the client names is taken as given (source "param")."""
+    code = form["language"]
+    if code == "auto":
+        variants = [v for v in _listed(form, "preferredVariants") if v.lower().startswith("en-")]
+        code, source = (variants[0], "+preferredVariants") if variants else ("en-US", "default")
+    elif code == "en":
+        code, source = "en-US", "param"
+    else:
+        source = "param"
+    name = dict((long_code, name) for name, _, long_code in LANGUAGES).get(code, "English")
+    detected = {"name": name, "code": code, "confidence": 1.0, "source": source}
+    return {"name": name, "code": code, "detectedLanguage": detected}
 
 
-@bp.post("/check")
-@operation(
-    summary="LanguageTool-compatible check",
-    tag="languagetool",
-    description="LanguageTool's /v2/check: form fields in, LanguageTool's JSON out (offsets in UTF-16 units). "
-    "Point a LanguageTool plugin's server URL at this service.",
-    request=LanguageToolFormSchema,
-    request_media="application/x-www-form-urlencoded",
-    responses={200: (LanguageToolResponseSchema, "LanguageTool matches")},
-)
-def languagetool_check() -> dict[str, Any]:
-    from .. import __version__
+def _lt_form() -> dict[str, Any]:
+    """LanguageTool's parameters: the query string, then the body, read as a form whatever its content type
+    (the open-source browser add-on posts its urlencoded form as text/plain, some clients with none)."""
+    fields = request.args.to_dict()
+    if request.method == "POST":
+        fields.update(form_body(any_type=True).to_dict())
+    try:
+        form = schema(LanguageToolFormSchema).load(fields)
+    except ValidationError as exc:
+        raise _bad_request(exc.messages) from None
+    if form.get("preferredVariants") and form["language"] != "auto":
+        raise Problem(400, "preferredVariants can only be used with language=auto",
+                      errors={"preferredVariants": ["Only with language=auto."]})
+    if not form.get("data") and "text" not in fields:
+        raise Problem(400, "missing 'text' or 'data' parameter", errors={"text": ["Missing data for required field."]})
+    return form
 
-    form = schema(LanguageToolFormSchema).load(form_body().to_dict())
+
+def _bad_request(messages: Any) -> Problem:
+    """LanguageTool answers every bad parameter with a 400 (and the reason in plain text)."""
+    errors = messages if isinstance(messages, Mapping) else {"_schema": messages}
+    first = next(iter(errors.items()), ("body", ["invalid"]))
+    reason = first[1][0] if isinstance(first[1], list) and first[1] else first[1]
+    return Problem(400, f"invalid parameter {first[0]!r}: {reason}", errors=errors)
+
+
+def _check() -> dict[str, Any]:
+    form = _lt_form()
     original, checkable = annotated_text(form["data"]) if form.get("data") else (form["text"], form["text"])
     report = check_text(checkable, checks=_selected(form), markdown=False, store=current_store())
     count_findings(report.findings)
     shown: Iterable[Finding] = (f for f in report.findings if not f.suppressed and not is_passing(f))
     descriptions = {c.ID: c.DESCRIPTION for c in all_checks()}
     utf16 = Utf16Offsets(original)
-    doc = dataclasses.replace(report.document, text=original)  # offsets into what the client sent, markup too
+    sentences = Sentences(original)  # offsets into what the client sent, markup too
     return {
-        "software": {"name": "orbitcheck", "version": __version__, "buildDate": "", "apiVersion": 1,
-                     "premium": False, "status": ""},
+        "software": _software(),
         "warnings": {"incompleteResults": False},
-        "language": _language(form["language"]),
-        "matches": [_match(f, doc, utf16, descriptions) for f in shown],
+        "language": _language(form),
+        "matches": [_match(f, sentences, utf16, descriptions) for f in shown],
+        "sentenceRanges": [[utf16(a), utf16(b)] for a, b in sentences.ranges()],
     }
 
+
+_CHECK_DOC = dict(
+    summary="LanguageTool-compatible check",
+    tag="languagetool",
+    responses={200: (LanguageToolResponseSchema, "LanguageTool matches"),
+               400: (None, "A bad parameter (LanguageTool's plain-text error)", "text/plain"),
+               401: (None, "An API key is required (plain text)", "text/plain"),
+               413: (None, "The body is too large (plain text)", "text/plain")},
+)
+
+
+@bp.post("/check")
+@operation(
+    description="LanguageTool's /v2/check: form fields in (urlencoded or multipart; a body with another or no "
+    "content type is read as urlencoded, as LanguageTool does), LanguageTool's JSON out (offsets in UTF-16 "
+    "units). Errors are plain text, as LanguageTool answers; send `Accept: application/problem+json` for "
+    "problem details. Point a LanguageTool plugin's server URL at this service.",
+    request=LanguageToolFormSchema,
+    request_media=("application/x-www-form-urlencoded", "multipart/form-data"),
+    **_CHECK_DOC,
+)
+def languagetool_check() -> dict[str, Any]:
+    return _check()
+
+
+@bp.get("/check")
+@operation(description="The same check with the parameters in the query string (LanguageTool accepts GET).",
+           query=LanguageToolFormSchema, **_CHECK_DOC)
+def languagetool_check_get() -> dict[str, Any]:
+    return _check()
+
+
+def _software() -> dict[str, Any]:
+    from .. import __version__
+
+    return {"name": "orbitcheck", "version": __version__, "buildDate": "", "apiVersion": 1, "premium": False,
+            "status": ""}
+
+
+@bp.get("/info")
+@operation(summary="LanguageTool-compatible server info", tag="languagetool", auth=False,
+           description="What LanguageTool's /v2/info answers: the software block. Clients probe it.",
+           responses={200: (LTInfoSchema, "Server info")})
+def languagetool_info() -> dict[str, Any]:
+    return {"software": _software()}
+
+
+@bp.get("/maxtextlength")
+@operation(summary="LanguageTool-compatible text limit", tag="languagetool", auth=False,
+           description="The longest text /v2/check takes, in bytes of the request body (plain text number).",
+           responses={200: (None, "The limit", "text/plain")})
+def languagetool_max_text_length() -> Any:
+    from flask import current_app
+
+    return current_app.response_class(str(current_app.config["MAX_CONTENT_LENGTH"]), mimetype="text/plain")
+
+
+@bp.get("/configinfo")
+@operation(summary="LanguageTool-compatible configuration info", tag="languagetool", auth=False,
+           description="LanguageTool's /v2/configinfo: the software, the limits and the rules (one per check).",
+           responses={200: (LTConfigInfoSchema, "Configuration")})
+def languagetool_config_info() -> dict[str, Any]:
+    from flask import current_app
+
+    return {"software": _software(),
+            "parameter": {"maxTextLength": current_app.config["MAX_CONTENT_LENGTH"]},
+            "rules": [{"ruleId": rule_id(c.ID), "description": c.DESCRIPTION,
+                       "category": {"id": "ORBITCHECK", "name": "Facts and figures"}} for c in all_checks()]}
 
 
 @bp.get("/languages")

@@ -7,7 +7,6 @@ from typing import Any
 from ..engine import Report
 from ..formats import FileResult, summary
 from ..formats.json import finding_dict
-from ..formats.positions import suggestion_span
 from ..model import Finding, Verdict
 from ..text import Utf16Offsets
 
@@ -25,8 +24,8 @@ def finding_payload(finding: Finding, report: Report, utf16: Utf16Offsets) -> di
     out = finding_dict(finding, report.document)
     out["start_utf16"] = utf16(finding.start)
     out["end_utf16"] = utf16(finding.end)
-    target = suggestion_span(finding, report.document)
-    if target is not None:
+    if finding.fix is not None:
+        target = finding.fix.span
         out["suggestion_start"], out["suggestion_end"] = target.start, target.end
         out["suggestion_start_utf16"], out["suggestion_end_utf16"] = utf16(target.start), utf16(target.end)
     return out

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, current_app, g, json
+from flask import Flask, current_app, g, json, request
 from flask.wrappers import Response
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
@@ -18,6 +18,14 @@ from werkzeug.exceptions import HTTPException
 from ..errors import OrbitcheckError
 
 MEDIA_TYPE = "application/problem+json"
+# LanguageTool answers a bad request in plain text ("Error: ...") and its clients show that body: the
+# LanguageTool-compatible routes do the same unless the client asks for problem+json.
+PLAIN_TEXT_BLUEPRINTS = frozenset({"languagetool"})
+
+
+def _plain_text_wanted() -> bool:
+    return request.blueprint in PLAIN_TEXT_BLUEPRINTS and not any(
+        mime == MEDIA_TYPE for mime, _ in request.accept_mimetypes)
 
 
 class Problem(Exception):
@@ -46,7 +54,10 @@ def problem_response(status: int, detail: str, *, errors: Mapping[str, Any] | No
     request_id = g.get("request_id")
     if request_id:
         body["request_id"] = request_id
-    response = current_app.response_class(json.dumps(body), status=status, mimetype=MEDIA_TYPE)
+    if _plain_text_wanted():
+        response = current_app.response_class(f"Error: {detail}\n", status=status, mimetype="text/plain")
+    else:
+        response = current_app.response_class(json.dumps(body), status=status, mimetype=MEDIA_TYPE)
     response.headers.update(headers or {})
     return response
 

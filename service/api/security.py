@@ -6,8 +6,10 @@
 - API keys (`ORBITCHECK_API_KEYS`): when set, every /v1 and /v2 route needs one, as `Authorization: Bearer
   KEY` or `X-API-Key: KEY` (or LanguageTool's `apiKey` form field on /v2/check). /v1/admin routes need an
   admin key (`ORBITCHECK_ADMIN_KEYS`) instead. Health, metrics, docs and /v2/languages stay open.
-- CORS (`ORBITCHECK_CORS_ORIGINS`, comma-separated origins or `*`): answers preflight OPTIONS requests
-  itself (before authentication: browsers send no credentials on a preflight) and adds the headers.
+- CORS (`ORBITCHECK_CORS_ORIGINS`, comma-separated origins, `scheme://*` patterns, `*`, or `none`; default the
+  browser add-on schemes chrome-extension://*, moz-extension://*, safari-web-extension://*): answers preflight
+  OPTIONS requests itself (before authentication: browsers send no credentials on a preflight) and adds the
+  headers.
 """
 from __future__ import annotations
 
@@ -19,13 +21,14 @@ from collections.abc import Sequence
 from flask import Flask, current_app, g, request
 from flask.wrappers import Response
 
-from .body import FORM_TYPES, form_body
+from .body import form_field_without_parsing
 from .problems import Problem
 
 REQUEST_ID = "X-Request-ID"
 _SANE_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
 _PROTECTED = ("/v1/", "/v2/")
-_OPEN = frozenset({"/v2/languages"})  # LanguageTool plugins ask for it at start-up, before any key is set
+# LanguageTool plugins probe these at start-up, before any key is set; they tell nothing about the records.
+_OPEN = frozenset({"/v2/languages", "/v2/info", "/v2/maxtextlength", "/v2/configinfo"})
 _ADMIN = "/v1/admin/"
 _ALLOWED_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-ID"
 
@@ -56,8 +59,12 @@ def _presented_key() -> str:
         return token.strip()
     if request.headers.get("X-API-Key"):
         return request.headers["X-API-Key"].strip()
-    if request.path.startswith("/v2/") and request.mimetype in FORM_TYPES:
-        return form_body().get("apiKey", "")  # LanguageTool clients send their key as a form field
+    if request.path.startswith("/v2/"):  # LanguageTool clients send their key as a parameter
+        if request.args.get("apiKey"):
+            return request.args["apiKey"]
+        if request.method == "POST":
+            # Found by a scan of the raw body: the form itself is decoded only once the key is good.
+            return form_field_without_parsing("apiKey")
     return ""
 
 
@@ -83,18 +90,23 @@ def _authenticate() -> None:
                       headers={"WWW-Authenticate": 'Bearer realm="orbitcheck"'})
 
 
+def origin_allowed(origin: str, allowed: Sequence[str]) -> bool:
+    """An exact origin, a "scheme://*" pattern (any add-on id under that scheme) or "*"."""
+    return any(entry == "*" or entry == origin or (entry.endswith("://*") and origin.startswith(entry[:-1])
+                                                    and len(origin) > len(entry) - 1)
+               for entry in allowed if entry != "none")
+
+
 def _allowed_origin() -> str | None:
     origin = request.headers.get("Origin")
     allowed = current_app.config["CORS_ORIGINS"]
-    if not origin or not allowed:
+    if not origin or not origin_allowed(origin, allowed):
         return None
-    if "*" in allowed:
-        return "*"
-    return origin if origin in allowed else None
+    return "*" if "*" in allowed else origin
 
 
 def _preflight() -> Response | None:
-    if not _is_preflight() or not current_app.config["CORS_ORIGINS"]:
+    if not _is_preflight() or not [o for o in current_app.config["CORS_ORIGINS"] if o != "none"]:
         return None
     origin = _allowed_origin()
     if origin is None:

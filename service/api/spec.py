@@ -30,7 +30,7 @@ class Operation:
     description: str = ""
     tag: str = "check"
     request: type[Schema] | Schema | None = None
-    request_media: str = "application/json"
+    request_media: str | tuple[str, ...] = "application/json"
     query: type[Schema] | None = None
     # status -> (schema class or None, description[, media type])
     responses: Mapping[int, tuple] = field(default_factory=dict)
@@ -49,10 +49,11 @@ def _path(rule: str) -> str:
     return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule)
 
 
-def _content(schema: type[Schema] | Schema | None, media: str) -> dict[str, Any]:
+def _content(schema: type[Schema] | Schema | None, media: str | tuple[str, ...]) -> dict[str, Any]:
+    types = (media,) if isinstance(media, str) else media
     if schema is None:
-        return {media: {"schema": {"type": "string"}}}
-    return {media: {"schema": schema}}
+        return {m: {"schema": {"type": "string"}} for m in types}
+    return {m: {"schema": schema} for m in types}
 
 
 def build_spec(app: Flask) -> dict[str, Any]:

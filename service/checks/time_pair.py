@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ..extract import Extraction
 from ..extract.clock import TimePair, extract_time_pairs
-from ..model import Finding, Severity, Span, Verdict
+from ..model import Finding, Fix, Severity, Span, Verdict
 from ..normalise.instants import Outcome, SideComparison, compare
 from ..rewrite.times import corrected_side, describe_side
 from ..vocabulary import zones
@@ -52,7 +52,7 @@ def _finding(pair: TimePair, sides: list[SideComparison], text: str) -> Finding:
         severity = Severity.WARNING if hedged else Severity.ERROR
         right = corrected_side(side, text)
         return Finding(ID, Verdict.INCONSISTENT, severity, span, written, _wrong_message(side, right),
-                       right, details)
+                       right, details, fix=Fix.over(text, side.other.span, right))
     if unknown:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, span, written,
                        f"Cannot check this time pair: {unknown[0].reason}.", None, details)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from ..extract import Extraction
 from ..extract.pairs import UnitPair, unit_pairs
-from ..model import Finding, Severity, Verdict
+from ..model import Finding, Fix, Severity, Verdict
 from ..normalise.compare import Outcome, compare, difference_cue
 from ..normalise.explain import details, message
 from ..rewrite.numbers import corrected
@@ -71,8 +71,6 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             severity = Severity.INFO if worst.verdict is Verdict.CONSISTENT else Severity.WARNING
         suggestion = _suggestion(doc, pair, [o for _, o in outcomes], context.profile)
         explained = details(doc.text, pair, outcomes, context.profile)
-        if suggestion is not None:  # what the suggestion replaces: the parentheses' contents
-            explained["suggestion_span"] = [pair.inner.start, pair.inner.end]
         yield Finding(
             ID,
             worst.verdict,
@@ -82,4 +80,5 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             message(doc.text, pair, outcomes, worst.verdict),
             suggestion,
             explained,
+            fix=Fix.over(doc.text, pair.inner, suggestion),  # the suggestion replaces the parentheses' contents
         )

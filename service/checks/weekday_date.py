@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..extract import Extraction
 from ..extract.dates import WEEKDAYS, DateMention, DatePrecision, extract_dates
-from ..model import Finding, Severity, Verdict
+from ..model import Finding, Fix, Severity, Span, Verdict
 from ..rewrite.times import weekday_like
 from . import Examples
 from .context import CheckContext
@@ -44,6 +44,16 @@ def _finding(mention: DateMention) -> Finding:
                        f"{mention.date:%B %-d, %Y} is a {written}.", None, details)
     inferred = "" if mention.year_written else f" (year {mention.date.year} taken from the publication date)"
     severity = Severity.ERROR if mention.year_written else Severity.WARNING
+    right = weekday_like(mention.weekday_text or written, actual)
     return Finding(ID, Verdict.INCONSISTENT, severity, mention.span, mention.text,
                    f"{mention.date:%B %-d, %Y} is a {WEEKDAYS[actual]}, not a {written}{inferred}.",
-                   weekday_like(mention.weekday_text or written, actual), details)
+                   right, details, fix=_weekday_fix(mention, right))
+
+
+def _weekday_fix(mention: DateMention, right: str) -> Fix | None:
+    """The weekday word alone is replaced, when it is written once in the mention."""
+    word = mention.weekday_text
+    if not word or mention.text.count(word) != 1:
+        return None
+    start = mention.span.start + mention.text.index(word)
+    return Fix(Span(start, start + len(word)), right) if right != word else None

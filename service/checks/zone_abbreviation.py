@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times
-from ..model import Finding, Severity, Verdict
+from ..model import Finding, Fix, Severity, Verdict
 from ..vocabulary.zones import ZoneEntry
 from . import Examples
 from .context import CheckContext
@@ -68,7 +68,8 @@ def _finding(mention: ClockMention, zone: ZoneMention, entry: ZoneEntry, probes:
     keeps = "daylight" if entry.keeps_daylight(local) else "standard"
     return Finding(ID, Verdict.INCONSISTENT, Severity.WARNING, mention.span, mention.text,
                    f"On {local:%Y-%m-%d} {entry.zone} keeps {keeps} time: write {right}, not {zone.text} "
-                   f"(a reader there would be an hour off).", right, details)
+                   f"(a reader there would be an hour off).", right, details,
+                   fix=Fix(zone.span, right) if right and right != zone.text else None)
 
 
 def _swap_words(phrase: str) -> str:

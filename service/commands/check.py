@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .. import ci
@@ -18,6 +20,8 @@ from . import ExitStatus
 from .missions import add_data_dir
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+# Folders a directory walk never enters (as ruff and eslint skip them): hidden ones (.git, .venv, ...) too.
+SKIPPED_FOLDERS = frozenset({"node_modules", "build", "dist", "venv", "env", "__pycache__", "site-packages"})
 FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
 
 
@@ -43,13 +47,13 @@ def run(args: argparse.Namespace) -> int:
     if checks is not None:
         select(checks)  # an unknown id is a usage error before any file is read
     flags = ci.overrides(args, published=published, checks=checks)
-    drafts = [Draft(label, text, markdown) for label, text, markdown in read_drafts(args.paths)]
+    drafts = [Draft(label, text, markdown) for label, text, markdown in read_drafts(args.paths, args.exclude)]
     jobs = ci.plan(drafts, flags, args)
     # The records are read (and validated) only when the reference check may run here.
     local_reference = not args.server and (checks is None or "reference" in checks)
     store = load_store(resolve_data_dir(args.data_dir)) if local_reference else None
     results = ci.run(jobs, args, store=store)
-    sys.stdout.write(renderers()[args.format](results))
+    ci.report(results, args)
     # Each draft is held to its own fail level: drafts under different .orbitcheck.toml files may differ.
     failing = any(_fails(result, job.settings.fail_on) for job, result in zip(jobs, results, strict=True))
     return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
@@ -62,15 +66,37 @@ def _fails(result: FileResult, fail_on: str) -> bool:
     )
 
 
-def read_drafts(paths: list[str]) -> Iterator[tuple[str, str, bool]]:
-    """(label, text, is_markdown) for every draft named; InputError on anything unreadable."""
+def walk(folder: Path, exclude: Sequence[str] = ()) -> list[Path]:
+    """The drafts under `folder`, sorted; hidden and SKIPPED_FOLDERS folders and `exclude` globs (matched
+    against the path relative to `folder`, and against each name) are not entered."""
+    found = []
+    for here, dirs, files in os.walk(folder):
+        base = Path(here)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS
+                         and not _excluded(base / d, folder, exclude))
+        found += [base / f for f in files if Path(f).suffix.lower() in DRAFT_SUFFIXES
+                  and not _excluded(base / f, folder, exclude)]
+    return sorted(found)
+
+
+def _excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
+    relative = path.relative_to(root).as_posix()
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(path.name, glob) for glob in exclude)
+
+
+def read_drafts(paths: list[str], exclude: Sequence[str] = ()) -> Iterator[tuple[str, str, bool]]:
+    """(label, text, is_markdown) for every draft named; InputError on anything unreadable, and when a
+    folder holds no draft at all (a typo in CI would otherwise pass silently)."""
     for given in paths:
         if given == "-":
             yield "-", _decode(sys.stdin.buffer.read(), "standard input"), True
             continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES)
+            files = walk(path, exclude)
+            if not files:
+                raise InputError(f"{given}: no draft found (*.md, *.markdown, *.txt; hidden, build and "
+                                 f"dependency folders and --exclude are skipped)")
         elif path.exists():
             files = [path]
         else:

@@ -26,6 +26,9 @@ def finding_dict(finding: Finding, doc: Document) -> dict[str, Any]:
         "message": finding.message,
         "suggestion": finding.suggestion,
         "details": dict(finding.details),
+        # What the suggestion replaces, when the check is certain: code points into the text.
+        "fix": None if finding.fix is None else {"start": finding.fix.span.start, "end": finding.fix.span.end,
+                                                 "replacement": finding.fix.replacement},
     }
     if finding.suppressed:
         out["suppressed"] = True

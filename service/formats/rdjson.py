@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Finding, Severity
 from ..text import Document
 from . import FileResult
-from .positions import suggestion_span, utf8_position
+from .positions import utf8_position
 
 SOURCE = {"name": "orbitcheck"}
 _SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING"}
@@ -46,7 +46,7 @@ def _diagnostic(path: str, doc: Document, finding: Finding) -> dict[str, Any]:
         "source": SOURCE,
         "code": {"value": finding.check},
     }
-    span = suggestion_span(finding, doc)
-    if span is not None:
-        out["suggestions"] = [{"range": _range(doc, span.start, span.end), "text": finding.suggestion}]
+    if finding.fix is not None:
+        fix = finding.fix
+        out["suggestions"] = [{"range": _range(doc, fix.span.start, fix.span.end), "text": fix.replacement}]
     return out

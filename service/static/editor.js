@@ -391,71 +391,17 @@
 
   /* ---------- applying a suggestion ---------- */
 
-  function distance(a, b) {
-    var prev = [];
-    for (var j = 0; j <= b.length; j++) prev.push(j);
-    for (var i = 1; i <= a.length; i++) {
-      var cur = [i];
-      for (j = 1; j <= b.length; j++) {
-        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-      }
-      prev = cur;
-    }
-    return prev[b.length];
-  }
-
-  // Alike in letters and alike in shape (capitals, digits, punctuation): "Wednesday" is more like "Friday"
-  // than "Dec." is, though the letters alone barely say so.
-  function similarity(a, b) {
-    function shape(s) { return s.replace(/\p{Lu}/gu, "A").replace(/\p{Ll}/gu, "a").replace(/\p{N}/gu, "9"); }
-    function alike(x, y) { return 1 - distance(x, y) / Math.max(x.length, y.length, 1); }
-    return (alike(a.toLowerCase(), b.toLowerCase()) + alike(shape(a), shape(b))) / 2;
-  }
-
-  function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-
-  // Which part of the claim's text the suggestion replaces. A suggestion is written the writer's way and
-  // usually corrects one side of a pair ("35,926 km (22,314 miles)" -> "22,323 miles"), so look for the
-  // stretch of the claim with the suggestion's shape (numbers as numbers, words as words); failing that, the
-  // run of words most like it. Null when the page cannot tell: then it offers no Apply button.
-  function fixWindow(text, suggestion) {
-    if (!suggestion || text.indexOf(suggestion) >= 0) return null;
-    var shape = suggestion.trim().split(/(\d[\d,.:]*|\s+)/).filter(Boolean).map(function (part) {
-      if (/^\d/.test(part)) return "\\d[\\d,.:]*";
-      if (/^\s+$/.test(part)) return "\\s+";
-      return escapeRegExp(part);
-    }).join("");
-    var hits = [];
-    var re = new RegExp(shape, "gi");
-    for (var m = re.exec(text); m; m = re.exec(text)) {
-      hits.push([m.index, m.index + m[0].length]);
-      if (m[0].length === 0) re.lastIndex += 1;
-    }
-    if (hits.length) return best(hits);
-
-    var tokens = [];
-    // Words and numbers ("5,652", "a.m.", "Dec."), without the comma or colon that follows them.
-    var tokenRe = /[\p{L}\p{N}](?:[\p{L}\p{N}.,:'\u2019-]*[\p{L}\p{N}])?\.?|[^\s\p{L}\p{N}]/gu;
-    for (var t = tokenRe.exec(text); t; t = tokenRe.exec(text)) tokens.push([t.index, t.index + t[0].length]);
-    var want = (suggestion.match(tokenRe) || []).length;
-    if (want >= tokens.length) return [0, text.length];
-    var windows = [];
-    for (var i = 0; i + want <= tokens.length; i++) windows.push([tokens[i][0], tokens[i + want - 1][1]]);
-    var pick = best(windows);
-    return similarity(text.slice(pick[0], pick[1]), suggestion) >= 0.34 ? pick : null;
-
-    function best(spans) {
-      return spans.reduce(function (a, b) {
-        return similarity(text.slice(b[0], b[1]), suggestion) > similarity(text.slice(a[0], a[1]), suggestion) ? b : a;
-      });
-    }
+  // What the fix replaces inside the claim's highlight, in UTF-16 units as JavaScript counts: the check's
+  // own Finding.fix (the API's suggestion_start_utf16/suggestion_end_utf16), never a guess. Null when the
+  // check offers no fix: then there is no Apply button.
+  function fixWindow(f) {
+    if (!f.fix || typeof f.suggestion_start_utf16 !== "number" || typeof f.start_utf16 !== "number") return null;
+    return [f.suggestion_start_utf16 - f.start_utf16, f.suggestion_end_utf16 - f.start_utf16];
   }
 
   function applySuggestion(f) {
     var mark = markOf(f.index);
-    var win = fixWindow(f.markText || f.text, f.suggestion);
+    var win = fixWindow(f);
     if (!mark || !win) return;
     var start = pointAt(mark, win[0]);
     var end = pointAt(mark, win[1]);
@@ -468,9 +414,9 @@
     sel.addRange(range);
     var markStart = readDraft(els.draft, [{ node: start.node, offset: start.offset }]).offsets[0];
     var before = f.markText.slice(win[0], win[1]);
-    insertPlainText(f.suggestion);
+    insertPlainText(f.fix.replacement);
     state.reselectAt = markStart;
-    say("Replaced \u201c" + before + "\u201d with \u201c" + f.suggestion + "\u201d. Checking again\u2026");
+    say("Replaced \u201c" + before + "\u201d with \u201c" + f.fix.replacement + "\u201d. Checking again\u2026");
     runCheck();
   }
 
@@ -498,12 +444,12 @@
       el("p", { className: "message", id: "details-message", text: f.message }),
     ];
     if (f.suggestion) {
-      var win = fixWindow(f.markText || f.text, f.suggestion);
+      var win = fixWindow(f);
       var intact = !!markOf(f.index);
       var from = win ? (f.markText || f.text).slice(win[0], win[1]) : "";
       var fix = el("div", { className: "fix" }, [
         el("p", null, win ? [
-          "Suggestion: ", el("del", { text: from }), " \u2192 ", el("ins", { text: f.suggestion }),
+          "Suggestion: ", el("del", { text: from }), " \u2192 ", el("ins", { text: f.fix.replacement }),
         ] : ["Suggestion: ", el("ins", { text: f.suggestion })]),
       ]);
       if (win && intact) {

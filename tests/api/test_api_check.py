@@ -11,7 +11,7 @@ from orbitcheck.model import Finding, Severity, Span, Verdict
 from orbitcheck.text import Utf16Offsets, parse_document
 
 FINDING_KEYS = ["check", "verdict", "severity", "start", "end", "line", "column", "text", "message",
-                "suggestion", "details", "start_utf16", "end_utf16"]
+                "suggestion", "details", "fix", "start_utf16", "end_utf16"]
 
 
 def test_check_answers_the_documented_shape(client):
@@ -134,7 +134,7 @@ def test_end_to_end_findings_carry_code_point_and_utf16_offsets(client):
     units = DRAFT.encode("utf-16-le")
     assert units[2 * finding["start_utf16"]: 2 * finding["end_utf16"]].decode("utf-16-le") == finding["text"]
     assert finding["start_utf16"] == finding["start"] + 2  # two astral characters before it; ñ and ó count once
-    assert list(finding)[:13] == FINDING_KEYS
+    assert list(finding)[:14] == FINDING_KEYS
     # what an editor's "Apply" replaces: one side of the pair
     assert DRAFT[finding["suggestion_start"]:finding["suggestion_end"]] == "22,314 miles"
     assert units[2 * finding["suggestion_start_utf16"]: 2 * finding["suggestion_end_utf16"]].decode(
@@ -152,7 +152,7 @@ def test_findings_match_the_cli_json_for_the_same_text(client, cli, tmp_path):
     cli_findings = json.loads(out)["files"][0]["findings"]
     assert cli_findings  # the comparison below must compare something
     api = client.post("/v1/check", json={"text": DRAFT, "include_passing": True}).get_json()["findings"]
-    assert [{k: v for k, v in f.items() if k in FINDING_KEYS[:11]} for f in api] == cli_findings
+    assert [{k: v for k, v in f.items() if k in FINDING_KEYS[:12]} for f in api] == cli_findings
 
 
 def test_include_passing_lists_the_claims_that_hold(client):

@@ -1,27 +1,48 @@
-"""POST /v2/check speaks LanguageTool's protocol: its form fields in, its JSON shape out, UTF-16 offsets."""
+"""/v2/check speaks LanguageTool's protocol: its parameters in (form, any content type, or query string), its
+JSON shape out with UTF-16 offsets, its plain-text errors and status codes."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from orbitcheck.api.compat_lt import _match, _sentence, annotated_text, rule_id
-from orbitcheck.model import Finding, Severity, Span, Verdict
-from orbitcheck.text import Utf16Offsets, parse_document
+from orbitcheck.api.compat_lt import Sentences, _match, _sentence, annotated_text, rule_id
+from orbitcheck.model import Finding, Fix, Severity, Span, Verdict
+from orbitcheck.text import Utf16Offsets
 
 
 def test_answers_in_languagetools_shape(client):
     # fields a LanguageTool plugin sends that mean nothing here are accepted and ignored
-    form = {"text": "Progress launched. 🚀", "language": "en-US", "motherTongue": "de", "level": "picky",
-            "preferredVariants": "en-GB", "enabledOnly": "false"}
+    form = {"text": "Progress launched 🚀. Then home.", "language": "en-US", "motherTongue": "de", "level": "picky",
+            "enabledOnly": "false", "allowIncompleteResults": "true"}
     response = client.post("/v2/check", data=form)
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) == {"software", "warnings", "language", "matches"}
+    assert set(body) == {"software", "warnings", "language", "matches", "sentenceRanges"}
     assert body["software"]["name"] == "orbitcheck" and body["software"]["apiVersion"] == 1
     assert body["language"]["code"] == "en-US"
-    assert body["language"]["detectedLanguage"]["code"] == "en-US"
+    assert body["language"]["detectedLanguage"] == {"name": "English (US)", "code": "en-US", "confidence": 1.0,
+                                                    "source": "param"}
     assert body["matches"] == []
+    # [start, end) in UTF-16 units: the rocket counts twice
+    assert body["sentenceRanges"] == [[0, 21], [22, 32]]
+
+
+@pytest.mark.parametrize("variants, code, source", [
+    ("en-GB", "en-GB", "+preferredVariants"), ("de-AT,en-AU", "en-AU", "+preferredVariants"),
+    (None, "en-US", "default"),
+])
+def test_auto_resolves_to_a_preferred_variant(client, variants, code, source):
+    form = {"text": "x", "language": "auto", **({"preferredVariants": variants} if variants else {})}
+    detected = client.post("/v2/check", data=form).get_json()["language"]
+    assert (detected["code"], detected["detectedLanguage"]["code"], detected["detectedLanguage"]["source"]) == (
+        code, code, source)
+
+
+def test_preferred_variants_need_language_auto_as_in_languagetool(client):
+    response = client.post("/v2/check", data={"text": "x", "language": "en-US", "preferredVariants": "en-GB"})
+    assert response.status_code == 400
+    assert response.mimetype == "text/plain" and "language=auto" in response.get_data(as_text=True)
 
 
 def test_multipart_and_auto_language(client):
@@ -39,11 +60,16 @@ def test_multipart_and_auto_language(client):
     ({"data": '{"annotation": [{"neither": "x"}]}', "language": "en"}, "data"),
     ({"text": "x", "language": "en", "enabledOnly": "maybe"}, "enabledOnly"),
 ])
-def test_bad_forms_are_422_naming_the_field(client, form, field):
+def test_bad_parameters_are_a_plain_text_400_naming_the_field(client, form, field):
     response = client.post("/v2/check", data=form)
-    assert response.status_code == 422
-    assert response.mimetype == "application/problem+json"
-    assert field in response.get_json()["errors"]
+    assert response.status_code == 400
+    assert response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    assert text.startswith("Error: ") and field in text
+    # the same answer as problem details, for a client that asks for them
+    asked = client.post("/v2/check", data=form, headers={"Accept": "application/problem+json"})
+    assert asked.status_code == 400 and asked.mimetype == "application/problem+json"
+    assert field in asked.get_json()["errors"]
 
 
 def test_data_is_used_when_both_are_sent_and_no_text_is_no_matches(client):
@@ -51,13 +77,35 @@ def test_data_is_used_when_both_are_sent_and_no_text_is_no_matches(client):
     both = client.post("/v2/check", data={"text": "nothing here", "data": data, "language": "en-US"})
     assert [m["rule"]["id"] for m in both.get_json()["matches"]] == ["UNIT_PAIR"]
     neither = client.post("/v2/check", data={"language": "en-US"})
-    assert neither.status_code == 200 and neither.get_json()["matches"] == []
+    assert neither.status_code == 400 and "'text' or 'data'" in neither.get_data(as_text=True)
+    empty = client.post("/v2/check", data={"language": "en-US", "text": ""})
+    assert empty.status_code == 200 and empty.get_json()["matches"] == []
 
 
-def test_json_body_is_415(client):
-    response = client.post("/v2/check", json={"text": "x", "language": "en"})
-    assert response.status_code == 415
-    assert "x-www-form-urlencoded" in response.get_json()["detail"]
+@pytest.mark.parametrize("content_type", [None, "text/plain;charset=UTF-8", "application/octet-stream"])
+def test_a_form_with_no_or_another_content_type_is_read_as_urlencoded(client, content_type):
+    body = "language=en-US&text=" + "The%20orbit%20is%2035%2C926%20km%20(22%2C314%20miles)%20high."
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/v2/check", data=body.encode(), headers=headers)
+    assert response.status_code == 200
+    assert [m["replacements"] for m in response.get_json()["matches"]] == [[{"value": "22,323 miles"}]]
+
+
+def test_get_takes_the_parameters_from_the_query_string(client):
+    response = client.get("/v2/check", query_string={"text": "The orbit is 35,926 km (22,314 miles) high.",
+                                                     "language": "en-US"})
+    assert response.status_code == 200
+    assert [m["rule"]["id"] for m in response.get_json()["matches"]] == ["UNIT_PAIR"]
+
+
+def test_the_small_endpoints_clients_probe(client):
+    info = client.get("/v2/info")
+    assert info.status_code == 200 and info.get_json()["software"]["name"] == "orbitcheck"
+    limit = client.get("/v2/maxtextlength")
+    assert limit.mimetype == "text/plain" and int(limit.get_data(as_text=True)) == 1024 * 1024
+    config = client.get("/v2/configinfo", query_string={"language": "en-US"}).get_json()
+    assert {r["ruleId"] for r in config["rules"]} == {"UNIT_PAIR", "TIME_PAIR", "ZONE_ABBREVIATION",
+                                                      "WEEKDAY_DATE", "REFERENCE"}
 
 
 def test_form_bodies_obey_the_size_limit_chunked_too():
@@ -71,6 +119,7 @@ def test_form_bodies_obey_the_size_limit_chunked_too():
     chunked = client.post("/v2/check", input_stream=io.BytesIO(body), content_type="application/x-www-form-urlencoded",
                           headers={"Transfer-Encoding": "chunked"}, environ_overrides={"wsgi.input_terminated": True})
     assert plain.status_code == chunked.status_code == 413
+    assert plain.mimetype == "text/plain" and plain.get_data(as_text=True).startswith("Error: ")
 
 
 def test_a_chunked_form_within_the_limit_is_read_whole(client):
@@ -99,13 +148,13 @@ TEXT = "Launch 🚀 today. Auñón-Chancellor flew 35,926 km (22,314 miles) at 6
 def test_a_match_counts_utf16_units_and_carries_context_and_sentence():
     start = TEXT.index("35,926")
     end = TEXT.index(")") + 1
-    finding = Finding("unit-pair", Verdict.INCONSISTENT, Severity.ERROR, Span(start, end), TEXT[start:end],
-                      "35,926 km is 22,323 miles, not 22,314.", "22,323 miles")
-    doc = parse_document(TEXT, markdown=False)
-    match = _match(finding, doc, Utf16Offsets(TEXT), {"unit-pair": "Paired unit conversions agree"})
-    utf16 = TEXT.encode("utf-16-le")
-    # the match covers what the replacement replaces: one side of the pair, after a two-unit rocket
     side = TEXT.index("22,314 miles")
+    finding = Finding("unit-pair", Verdict.INCONSISTENT, Severity.ERROR, Span(start, end), TEXT[start:end],
+                      "35,926 km is 22,323 miles, not 22,314.", "22,323 miles",
+                      fix=Fix(Span(side, side + len("22,314 miles")), "22,323 miles"))
+    match = _match(finding, Sentences(TEXT), Utf16Offsets(TEXT), {"unit-pair": "Paired unit conversions agree"})
+    utf16 = TEXT.encode("utf-16-le")
+    # the match covers what the fix replaces: one side of the pair, after a two-unit rocket
     assert match["offset"] == side + 1
     assert utf16[2 * match["offset"]: 2 * (match["offset"] + match["length"])].decode("utf-16-le") == "22,314 miles"
     ctx = match["context"]
@@ -134,12 +183,12 @@ def test_rule_ids_follow_languagetools_style():
     assert rule_id("weekday-date") == "WEEKDAY_DATE"
 
 
-def test_a_suggestion_without_a_certain_target_is_not_offered():
+def test_a_suggestion_without_a_fix_is_not_offered_as_a_replacement():
     text = "It weighed 10 units (20 things) then."
     start, end = text.index("10"), text.index(")") + 1
     finding = Finding("unit-pair", Verdict.INCONSISTENT, Severity.ERROR, Span(start, end), text[start:end], "m",
                       "something else")
-    match = _match(finding, parse_document(text, markdown=False), Utf16Offsets(text), {})
+    match = _match(finding, Sentences(text), Utf16Offsets(text), {})
     assert match["replacements"] == []
     assert (match["offset"], match["length"]) == (start, end - start)  # the whole claim is marked
 

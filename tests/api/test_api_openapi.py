@@ -25,7 +25,8 @@ def test_every_route_is_described(app, client):
     described = {(path, method) for path, ops in document["paths"].items() for method in ops}
     assert routes == described
     assert {"/v1/check", "/v1/check/batch", "/v1/missions", "/v1/missions/{mission_id}", "/healthz", "/readyz",
-            "/metrics", "/openapi.json", "/docs", "/v2/check", "/v2/languages", "/v1/admin/reload", "/"} == {p for p, _ in described}
+            "/metrics", "/openapi.json", "/docs", "/v2/check", "/v2/languages", "/v2/info", "/v2/maxtextlength", "/v2/configinfo",
+            "/v1/admin/reload", "/"} == {p for p, _ in described}
 
 
 def test_schemas_come_from_marshmallow(client):

@@ -33,9 +33,12 @@ def test_without_keys_configured_v1_is_open(client, method, path, kwargs):
 def test_with_keys_every_v1_route_refuses_a_missing_or_wrong_key(locked, method, path, kwargs, headers):
     response = getattr(locked, method)(path, headers=headers, **kwargs)
     assert response.status_code == 401
-    assert response.mimetype == "application/problem+json"
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
-    assert "API key" in response.get_json()["detail"]
+    if path.startswith("/v2/"):  # LanguageTool's routes answer errors in plain text, as LanguageTool does
+        assert response.mimetype == "text/plain" and "API key" in response.get_data(as_text=True)
+    else:
+        assert response.mimetype == "application/problem+json"
+        assert "API key" in response.get_json()["detail"]
 
 
 @pytest.mark.parametrize("headers", [{"Authorization": "Bearer k-alpha"}, {"Authorization": "bearer k-beta"},
@@ -138,5 +141,48 @@ def test_cors_refuses_other_origins(cors):
 def test_cors_wildcard_and_off():
     wildcard = create_app({"TESTING": True, "CORS_ORIGINS": ("*",)}).test_client()
     assert wildcard.get("/healthz", headers={"Origin": "https://a.example"}).headers["Access-Control-Allow-Origin"] == "*"
-    off = create_app({"TESTING": True}).test_client()
-    assert "Access-Control-Allow-Origin" not in off.get("/healthz", headers={"Origin": ORIGIN}).headers
+    default = create_app({"TESTING": True}).test_client()  # add-ons only: no web site
+    assert "Access-Control-Allow-Origin" not in default.get("/healthz", headers={"Origin": ORIGIN}).headers
+
+
+ADDON = "chrome-extension://oldceeleldhonbafppcapldpdifcinji"
+
+
+def test_cors_default_lets_browser_add_ons_in_and_web_sites_out():
+    client = create_app({"TESTING": True}).test_client()
+    for origin in (ADDON, "moz-extension://2a4b9c1e-0000-4000-8000-000000000000"):
+        preflight = client.options("/v2/check", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
+        assert preflight.status_code == 204 and preflight.headers["Access-Control-Allow-Origin"] == origin
+        answer = client.post("/v2/check", data={"text": "x", "language": "en-US"}, headers={"Origin": origin})
+        assert answer.headers["Access-Control-Allow-Origin"] == origin
+    site = client.options("/v2/check", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"})
+    assert site.status_code == 403
+    bare = client.post("/v2/check", data={"text": "x", "language": "en-US"}, headers={"Origin": "chrome-extension://"})
+    assert "Access-Control-Allow-Origin" not in bare.headers
+
+
+def test_cors_none_turns_it_off():
+    client = create_app({"TESTING": True, "CORS_ORIGINS": ("none",)}).test_client()
+    assert "Access-Control-Allow-Origin" not in client.get("/healthz", headers={"Origin": ADDON}).headers
+
+
+def test_v2_check_authenticates_before_it_decodes_the_form(monkeypatch):
+    """Issue 17 item 7: an unauthenticated 1 MB form is refused without being parsed."""
+    from orbitcheck.api import body
+
+    parsed: list[int] = []
+    real = body.parse_form
+    monkeypatch.setattr(body, "parse_form", lambda raw, ctype: parsed.append(len(raw)) or real(raw, ctype))
+    client = create_app({"TESTING": True, "API_KEYS": KEYS, "MAX_CONTENT_LENGTH": 2 * 1024 * 1024}).test_client()
+    big = {"language": "en-US", "text": "The orbit is 35,926 km (22,314 miles) high. " * 23_000}
+    for content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        refused = client.post("/v2/check", data={**big, "apiKey": "wrong"}, content_type=content_type)
+        assert refused.status_code == 401
+        assert client.post("/v2/check", data=big, content_type=content_type).status_code == 401
+        assert parsed == []
+    small = {"language": "en-US", "text": "The orbit is 35,926 km (22,314 miles) high.", "apiKey": "k-beta"}
+    for content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        ok = client.post("/v2/check", data=small, content_type=content_type)
+        assert ok.status_code == 200 and len(ok.get_json()["matches"]) == 1
+    assert client.get("/v2/check", query_string=small).status_code == 200
+    assert len(parsed) == 2  # each accepted POST decoded once

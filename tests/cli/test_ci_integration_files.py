@@ -22,14 +22,26 @@ def test_pre_commit_hook_runs_orbitcheck_check_on_markdown_and_text(cli, tmp_pat
     assert cli(*argv, str(good), str(bad))[0] == 1
 
 
-def test_readme_workflow_uploads_the_sarif_file_it_writes():
+def test_readme_workflow_is_the_example_file_and_uploads_the_sarif_file_it_writes():
     readme = (ROOT / "README.md").read_text("utf-8")
     section = readme.split("## CI on drafts and editor integration", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```yaml\n(# \.github/workflows/.*?)```", section, re.S).group(1)
+    # the README shows the file tests/e2e/test_installed.py runs step by step, verbatim
+    assert block == (ROOT / "examples" / "github-actions.yml").read_text("utf-8")
     workflow = yaml.safe_load(block)
     steps = workflow["jobs"]["drafts"]["steps"]
-    written = [re.search(r"--format sarif .*> (\S+)", s.get("run", "")) for s in steps]
+    written = [re.search(r"--format sarif --output (\S+)", s.get("run", "")) for s in steps]
     sarif_file = next(m.group(1) for m in written if m)
     (upload,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
     assert upload["with"]["sarif_file"] == sarif_file
     assert workflow["permissions"]["security-events"] == "write"
+
+
+def test_readme_pre_commit_config_names_the_hook_the_repository_declares():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### pre-commit", 1)[1].split("\n### ", 1)[0]
+    config = yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.S).group(1))
+    (repo,) = config["repos"]
+    hooks = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    assert [h["id"] for h in repo["hooks"]] == ["orbitcheck"] and "orbitcheck" in hooks
+    assert repo["rev"] and repo["repo"].startswith("https://")

@@ -64,6 +64,7 @@ def test_json_lists_passing_pairs_too(cli, tmp_path):
         "text",
         "message",
         "suggestion",
+        "fix",
         "details",
     }
     assert DRAFT[findings[1]["start"] : findings[1]["end"]] == "35,926 km (22,314 miles)"

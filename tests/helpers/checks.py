@@ -5,8 +5,8 @@ every severity, independently of which real checks have landed. This check does 
 "N km (M miles)" and "N pounds (M kg)" pairs with exact factors:
   - consistent (info) when the written figure is within half a unit of its last digit,
   - ambiguous (warning) when it is off by at most 0.1 % (a rounding habit, perhaps),
-  - inconsistent (error) otherwise, with the corrected figure as suggestion, and details["suggestion_span"]
-    left out on purpose so the formats must find the replaced side of the pair themselves.
+  - inconsistent (error) otherwise, with the corrected figure as suggestion and as the fix of the
+    parenthesised side (Finding.fix, the one field every format reads).
 """
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from collections.abc import Iterable
 import pytest
 
 from orbitcheck.checks import Examples
-from orbitcheck.model import Finding, Severity, Span, Verdict
+from orbitcheck.model import Finding, Fix, Severity, Span, Verdict
 
 ID = "fixture-pair"
+SEVERITY = Severity.ERROR
 DESCRIPTION = "A km/miles or pounds/kg pair whose two figures disagree (test fixture)."
 EXAMPLES = Examples(passing=("It flew 100 km (62 miles).",), failing=("It flew 100 km (75 miles).",))
 
@@ -48,7 +49,8 @@ def run(extraction, context) -> Iterable[Finding]:
         else:
             yield Finding(ID, Verdict.INCONSISTENT, Severity.ERROR, Span(m.start(), m.end()), m[0],
                           f"{m[1]} {m[2]} is {expected:,.0f} {m[4]}, not {m[3]}.",
-                          f"{expected:,.0f} {m[4]}", arithmetic)
+                          f"{expected:,.0f} {m[4]}", arithmetic,
+                          fix=Fix(Span(m.start(3), m.end(4)), f"{expected:,.0f} {m[4]}"))
 
 
 @pytest.fixture

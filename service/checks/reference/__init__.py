@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from ...extract import Extraction
 from ...extract.clock import extract_clock_times
 from ...extract.dates import DatePrecision, extract_dates
-from ...model import Finding, Severity, Span, Verdict
+from ...model import Finding, Fix, Severity, Span, Verdict
 from .. import Examples
 from ..context import CheckContext
 from . import claims
@@ -107,4 +107,4 @@ def _finding(span: Span, text: str, link: Link, outcome: Outcome, written: str) 
     severity = Severity.ERROR if outcome.verdict is Verdict.CONTRADICTED else Severity.INFO
     details = {"link": link.details(), "evidence": outcome.evidence}
     return Finding(ID, outcome.verdict, severity, span, text[span.start:span.end], f"{written}: {outcome.message}",
-                   outcome.suggestion, details)
+                   outcome.suggestion, details, fix=Fix.over(text, span, outcome.suggestion))

@@ -49,8 +49,10 @@ def test_wrong_conversion_is_an_error_with_the_corrected_figure_written_the_writ
     assert side["reading"] == "km -> mi" and side["factor"] == pytest.approx(0.621371, abs=1e-6)
     assert figure["from_interval"] == [35925.5, 35926.5] and figure["written_interval"] == [22313.5, 22314.5]
     assert figure["converted_interval"][0] > 22323 and figure["fits"] is False
-    start, end = finding.details["suggestion_span"]
-    assert "At apogee it is 35,926 km (22,314 miles) from Earth."[start:end] == "22,314 miles"
+    assert "suggestion_span" not in finding.details  # the one fix model: Finding.fix
+    fix = finding.fix
+    assert "At apogee it is 35,926 km (22,314 miles) from Earth."[fix.span.start:fix.span.end] == "22,314 miles"
+    assert fix.replacement == finding.suggestion
 
 
 @pytest.mark.parametrize(

@@ -32,11 +32,21 @@ def test_sarif_matches_json_and_validates(cli):
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     results = [r for r in log["runs"][0]["results"] if "suppressions" not in r]
     assert len(results) == len(shown(cli))
+    text = DRAFT.read_text("utf-8")
+    lines = text.splitlines(keepends=True)
+
+    def units(s: str) -> int:
+        return len(s.encode("utf-16-le")) // 2
+
     for result, finding in zip(results, shown(cli), strict=True):
         region = result["locations"][0]["physicalLocation"]["region"]
         assert result["ruleId"] == finding["check"]
-        assert (region["startLine"], region["startColumn"]) == (finding["line"], finding["column"])
-        assert (region["charOffset"], region["charLength"]) == (finding["start"], finding["end"] - finding["start"])
+        # the same place, counted in UTF-16 units (the run's columnKind) where JSON counts code points
+        line = lines[finding["line"] - 1]
+        assert (region["startLine"], region["startColumn"]) == (finding["line"],
+                                                                units(line[:finding["column"] - 1]) + 1)
+        assert (region["charOffset"], region["charLength"]) == (
+            units(text[:finding["start"]]), units(text[finding["start"]:finding["end"]]))
     (suppressed,) = [r for r in log["runs"][0]["results"] if "suppressions" in r]
     assert suppressed["ruleId"] == "unit-pair"
 

@@ -25,7 +25,7 @@ def test_draft_with_findings_validates_and_lists_warnings_and_errors(cli, fixtur
     validate(log)
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
-    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["columnKind"] == "utf16CodeUnits"
     assert [r["level"] for r in run["results"]] == ["error", "warning"]  # the passing pair is not an alert
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == ["fixture-pair"]
@@ -41,17 +41,26 @@ def test_draft_without_findings_validates(cli, tmp_path, fixture_registry):
     assert log["runs"][0]["results"] == []
 
 
-def test_region_counts_code_points_on_a_line_with_accents_and_emoji(cli, fixture_registry):
-    result = sarif(cli, DRAFT)["runs"][0]["results"][0]
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le")
+
+
+def test_region_counts_utf16_units_on_a_line_with_accents_and_emoji(cli, fixture_registry):
+    log = sarif(cli, DRAFT)
+    assert log["runs"][0]["columnKind"] == "utf16CodeUnits"  # as GitHub's code scanning counts
+    result = log["runs"][0]["results"][0]
     location = result["locations"][0]["physicalLocation"]
     region = location["region"]
     # Line 7 is "Serena Auñón-Chancellor 🚀 saw the booster fall 254 miles (400 km) away.":
-    # 47 code points precede "254", the claim is 18 long, end column exclusive.
-    assert region == {"startLine": 7, "startColumn": 48, "endLine": 7, "endColumn": 66,
-                      "charOffset": DRAFT.read_text("utf-8").index("254 miles"), "charLength": 18}
-    assert location["artifactLocation"]["uri"] == DRAFT.as_uri()  # given absolute: a file URI
+    # 47 code points precede "254", the rocket among them counting two UTF-16 units; end column exclusive.
     text = DRAFT.read_text("utf-8")
-    assert text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "254 miles (400 km)"
+    assert region == {"startLine": 7, "startColumn": 49, "endLine": 7, "endColumn": 67,
+                      "charOffset": len(_utf16(text[:text.index("254 miles")])) // 2, "charLength": 18}
+    # inside the repository: relative to its root, with the base id GitHub resolves
+    assert location["artifactLocation"] == {"uri": "tests/data/ci/draft.md", "uriBaseId": "%SRCROOT%"}
+    units = _utf16(text)
+    assert units[2 * region["charOffset"]:2 * (region["charOffset"] + region["charLength"])].decode(
+        "utf-16-le") == "254 miles (400 km)"
 
 
 def test_fix_replaces_only_the_wrong_side_of_the_pair(cli, fixture_registry):
@@ -60,10 +69,12 @@ def test_fix_replaces_only_the_wrong_side_of_the_pair(cli, fixture_registry):
     replacement = change["replacements"][0]
     deleted = replacement["deletedRegion"]
     assert replacement["insertedContent"]["text"] == "409 km"
-    text = DRAFT.read_text("utf-8")
-    fixed = text[:deleted["charOffset"]] + "409 km" + text[deleted["charOffset"] + deleted["charLength"]:]
+    units = _utf16(DRAFT.read_text("utf-8"))
+    fixed = (units[:2 * deleted["charOffset"]] + _utf16("409 km")
+             + units[2 * (deleted["charOffset"] + deleted["charLength"]):]).decode("utf-16-le")
     assert "254 miles (409 km) away" in fixed
-    assert (deleted["startLine"], deleted["startColumn"], deleted["endColumn"]) == (7, 59, 65)
+    assert (deleted["startLine"], deleted["startColumn"], deleted["endColumn"]) == (7, 60, 66)
+    assert len(result["fixes"]) == 1
 
 
 def test_fingerprints_survive_unrelated_line_shifts_and_tell_repeats_apart(cli, tmp_path, fixture_registry):
@@ -90,9 +101,35 @@ def test_suppressed_findings_are_carried_as_in_source_suppressions(cli, tmp_path
                                                           "justification": "orbitcheck-disable comment"}], None]
 
 
-@pytest.mark.parametrize("given, uri", [("-", "stdin"), ("./drafts/a b.md", "drafts/a%20b.md"),
+@pytest.mark.parametrize("given, uri", [("./drafts/a b.md", "drafts/a%20b.md"),
                                         ("drafts/../news/x.md", "news/x.md")])
-def test_artifact_uris_are_relative_uri_references(given, uri):
-    from orbitcheck.formats.sarif import _uri
+def test_artifact_uris_are_relative_to_the_root_with_its_base_id(given, uri, tmp_path, monkeypatch):
+    from orbitcheck.formats.sarif import artifact_location
 
-    assert _uri(given) == uri
+    monkeypatch.chdir(tmp_path)
+    assert artifact_location(given, tmp_path) == {"uri": uri, "uriBaseId": "%SRCROOT%"}
+    outside = artifact_location("../elsewhere.md", tmp_path)
+    assert outside == {"uri": (tmp_path.parent / "elsewhere.md").as_uri()}  # not under the root: absolute
+    assert artifact_location("-", tmp_path) == {"uri": "stdin"}
+
+
+def test_the_default_root_is_the_git_repository_and_rules_carry_their_help(tmp_path, monkeypatch):
+    from orbitcheck.engine import check_text
+    from orbitcheck.formats import FileResult
+    from orbitcheck.formats.sarif import default_root, sarif_log
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "drafts").mkdir()
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert default_root() == tmp_path.resolve()
+    report = check_text("It is 35,926 km (22,314 miles) up.", markdown=False)
+    log = sarif_log([FileResult("a.md", report)], docs_url="https://docs.example.org/orbitcheck")
+    (run,) = log["runs"]
+    assert set(run["originalUriBaseIds"]["%SRCROOT%"]) == {"description"}  # no path of this machine
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "drafts/a.md"
+    driver = run["tool"]["driver"]
+    assert driver["informationUri"] == "https://docs.example.org/orbitcheck"
+    for rule in driver["rules"]:
+        assert rule["help"]["text"].startswith(rule["id"] + ":")  # the check module's own docs
+        assert rule["helpUri"].startswith("https://docs.example.org/orbitcheck#")
+    assert "helpUri" not in sarif_log([FileResult("a.md", report)])["runs"][0]["tool"]["driver"]["rules"][0]
