@@ -37,6 +37,8 @@ class Fault:
     delay: float = 0.0  # seconds before answering (longer than the client's read timeout: a timeout)
     truncate: int | None = None  # send only this many bytes, with a matching Content-Length
     drop_after: int | None = None  # promise the whole page, send this many bytes, close the socket
+    trickle: float = 0.0  # seconds between bytes of the body (a server that never times out a read)
+    no_length: bool = False  # send no Content-Length: the body runs until the server closes the socket
 
 
 @dataclass
@@ -117,6 +119,28 @@ class FakeLl2:
                     self.wfile.flush()
                     self.connection.shutdown(socket.SHUT_RDWR)
                     self.close_connection = True
+                    return
+                if fault.no_length:
+                    self.send_response(fault.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    try:
+                        self.wfile.write(body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+                    return
+                if fault.trickle:
+                    self._send(fault.status, fault.headers, b"", length=len(body))
+                    for byte in body:
+                        if fake._release.wait(fault.trickle):
+                            return
+                        try:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                        except (BrokenPipeError, ConnectionResetError):
+                            return
                     return
                 self._send(fault.status, fault.headers, body)
 
