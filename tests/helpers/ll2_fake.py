@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import socket
 import threading
@@ -171,11 +172,18 @@ def page(name: str) -> Any:
 
 
 def tree_hashes(root: Any) -> dict[str, str]:
-    """Every file and folder under root, relative path -> sha256 of its bytes ("dir" for folders)."""
-    return {
-        str(p.relative_to(root)): "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-    }
+    """Every file and folder under root, relative path -> sha256 of its bytes ("dir" for folders).
+
+    Symlinked folders are followed (missions/ is a symlink to the current snapshot once a sync has run)."""
+    root = Path(root)
+    found: dict[str, str] = {}
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        base = Path(folder)
+        for name in dirs:
+            found[str((base / name).relative_to(root))] = "dir"
+        for name in files:
+            found[str((base / name).relative_to(root))] = hashlib.sha256((base / name).read_bytes()).hexdigest()
+    return dict(sorted(found.items()))
 
 
 # ---- pytest fixtures (imported by the test modules that use them) -----------------------------------------
