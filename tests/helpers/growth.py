@@ -24,4 +24,4 @@ def slope(sizes: Sequence[int], make: Callable[[int], Callable[[], object]], rep
     xs = [math.log(s) for s in sizes]
     ys = [math.log(max(best_time(make(s), repeat), 1e-6)) for s in sizes]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)

@@ -8,6 +8,7 @@ address when served, as the sample README asks.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -127,10 +128,8 @@ class FakeLl2:
                     self.send_header("Connection", "close")
                     self.end_headers()
                     self.close_connection = True
-                    try:
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                         self.wfile.write(body)
-                    except (BrokenPipeError, ConnectionResetError):
-                        pass
                     return
                 if fault.trickle:
                     self._send(fault.status, fault.headers, b"", length=len(body))
