@@ -1,4 +1,6 @@
 # orbitcheck HTTP service. Build: docker build -t orbitcheck .   Run: docker run -p 8000:8000 orbitcheck
+# In production run it behind the buffering proxy: docker compose -f deploy/compose.yaml up --build
+# (nginx on 127.0.0.1:8080; this container then publishes no port of its own).
 # Pinned base: an exact Python patch release on Debian bookworm, slim variant (no compilers, no curl).
 FROM python:3.11.11-slim-bookworm
 

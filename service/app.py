@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     # no one. By default browser add-ons (their pages and content scripts' requests) and no web site.
     "CORS_ORIGINS": ("chrome-extension://*", "moz-extension://*", "safari-web-extension://*"),
     "BATCH_LIMIT": 20,  # documents per POST /v1/check/batch
+    "MAX_CHARACTERS": 200_000,  # characters checked per request (a batch: all documents together); see api/budget.py
+    "MAX_FINDINGS": 1000,  # findings listed per document; more: `truncated` and `findings_total`
     "DATA_DIR": None,  # reference records directory; None: the shipped reference_data/
     "METRICS_PROCESSES": 32,  # rows in the shared metrics table: more than workers, to survive restarts
     "WARM_UP": True,  # check a sample draft in create_app, so lazily built tables exist before the fork
@@ -56,6 +58,8 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "ADMIN_KEYS": _as_list,
     "CORS_ORIGINS": _as_list,
     "BATCH_LIMIT": _as_int("BATCH_LIMIT"),
+    "MAX_CHARACTERS": _as_int("MAX_CHARACTERS"),
+    "MAX_FINDINGS": _as_int("MAX_FINDINGS"),
     "DATA_DIR": str,
     "METRICS_PROCESSES": _as_int("METRICS_PROCESSES"),
     "WARM_UP": lambda value: value.strip().lower() not in ("0", "false", "no", "off"),

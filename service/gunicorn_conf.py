@@ -1,6 +1,16 @@
 """gunicorn settings for orbitcheck: `gunicorn -c python:orbitcheck.gunicorn_conf 'orbitcheck.app:create_app()'`.
 
-- Sync workers, one per core: checking a draft is CPU work, so more workers than cores only adds switching.
+- Workers: one process per core (checking a draft is CPU work), each a threaded worker (`ThreadWorker`
+  below, gunicorn's gthread with deadlines): a connection waits for its first byte in the worker's poller,
+  not in a thread; once it starts, its request line and headers must arrive within HEADER_TIMEOUT seconds
+  and its body within BODY_TIMEOUT, in total (not per read), or it is answered 408 and closed. Idle
+  keep-alive connections are closed after `keepalive` seconds. So a slow client holds a thread for at most
+  HEADER_TIMEOUT + BODY_TIMEOUT seconds, and it takes `threads` x `workers` of them at once to delay
+  /healthz. In production put a buffering proxy in front (deploy/nginx.conf, deploy/compose.yaml): it
+  reads the whole request before gunicorn sees it, which is what the gunicorn docs recommend.
+- gunicorn's own errors (a bad request line 400, an over-long URL 414, too many or too large headers 431,
+  a request that does not arrive in time 408, a crashed request 500) are answered as
+  application/problem+json with a request id, like the app's; no `Server` banner is sent.
 - `preload_app`: create_app (reference records, pint registry, the shared metrics table) runs once in the
   master, and the workers fork with it already loaded (copy-on-write).
 - Access log: one JSON object per line on stdout, with the request id the app returns as `X-Request-ID`.
@@ -11,7 +21,7 @@
   is serving, and the listening socket never closes, so no request is dropped.
 
 Environment: HOST (127.0.0.1), PORT (8000), WEB_CONCURRENCY (workers; default the number of cores),
-ORBITCHECK_* (the app's settings, see service/app.py).
+GUNICORN_THREADS (threads per worker, default 8), ORBITCHECK_* (the app's settings, see service/app.py).
 """
 from __future__ import annotations
 
@@ -20,13 +30,23 @@ import gc as _gc
 import json as _json
 import multiprocessing as _mp
 import os as _os
+import re as _re
+import secrets as _secrets
 import signal as _signal
+import time as _time
 
+from gunicorn import util as _util
 from gunicorn.glogging import Logger as _Logger
+from gunicorn.http import wsgi as _wsgi
+from gunicorn.workers import gthread as _gthread
 
 bind = f"{_os.environ.get('HOST', '127.0.0.1')}:{_os.environ.get('PORT', '8000')}"
 workers = int(_os.environ.get("WEB_CONCURRENCY", _mp.cpu_count()))
-worker_class = "sync"
+worker_class = "orbitcheck.gunicorn_conf.ThreadWorker"
+threads = int(_os.environ.get("GUNICORN_THREADS", "8"))
+keepalive = 5  # seconds an idle kept-alive connection may wait for its next request
+HEADER_TIMEOUT = 10.0  # seconds from a request's first byte to the end of its headers, in total
+BODY_TIMEOUT = 30.0  # seconds for the whole body once the headers are in (1 MB at 300 kbit/s)
 preload_app = True
 timeout = 30
 graceful_timeout = 20
@@ -38,6 +58,15 @@ control_socket_disable = True
 # Refuse absurd request lines and headers before the app sees them (the body limit is the app's).
 limit_request_line = 8190
 limit_request_fields = 100
+
+
+_SECRET_PARAM = _re.compile(r"(?i)((?:^|&)[^=&]*(?:key|token|secret|password|auth)[^=&]*=)[^&]*")
+
+
+def redact_query(query: str | None) -> str | None:
+    """The query string with the value of every key-, token-, secret- or password-like parameter replaced:
+    an API key sent in a URL is refused, but it must not be written to the log either."""
+    return _SECRET_PARAM.sub(r"\1[redacted]", query) if query else None
 
 
 class JsonAccessLogger(_Logger):
@@ -53,7 +82,7 @@ class JsonAccessLogger(_Logger):
             "remote": environ.get("REMOTE_ADDR"),
             "method": environ.get("REQUEST_METHOD"),
             "path": environ.get("PATH_INFO"),
-            "query": environ.get("QUERY_STRING") or None,
+            "query": redact_query(environ.get("QUERY_STRING")),
             "status": int(str(resp.status).split()[0]) if resp.status else None,
             "bytes": getattr(resp, "sent", None),
             "duration_ms": round(request_time.total_seconds() * 1000, 3),
@@ -67,6 +96,114 @@ class JsonAccessLogger(_Logger):
 
 
 logger_class = JsonAccessLogger
+
+
+def problem_bytes(status: int, reason: str, detail: str, request_id: str) -> bytes:
+    """A complete HTTP/1.1 response: the problem+json body the app itself would send for this status."""
+    body = _json.dumps({"type": "about:blank", "title": reason, "status": status, "detail": detail,
+                        "request_id": request_id}).encode("utf-8")
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
+            f"X-Content-Type-Options: nosniff\r\nX-Request-ID: {request_id}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n")
+    return head.encode("latin-1") + body
+
+
+_DETAILS = {
+    400: "the request is not valid HTTP/1.1 (request line, header or chunked framing)",
+    408: "the request did not arrive in time",
+    414: "the request line is longer than {limit} bytes",
+    431: "too many request headers, or one too large",
+    500: "an internal error occurred; it has been logged",
+}
+
+
+def write_problem(sock, status_int, reason, mesg):  # gunicorn.util.write_error's signature
+    """gunicorn's own error page, as problem+json. gunicorn's message (which may echo the request) is logged
+    by gunicorn itself, not sent back."""
+    detail = _DETAILS.get(int(status_int), reason).format(limit=limit_request_line)
+    _util.write_nonblock(sock, problem_bytes(int(status_int), reason, detail, _secrets.token_hex(16)))
+
+
+def _default_headers_without_server(original):
+    def default_headers(self):
+        return [line for line in original(self) if not line.startswith("Server:")]
+
+    return default_headers
+
+
+class RequestReadTimeout(Exception):
+    """The client did not send its headers (or body) within the deadline. Not an OSError on purpose: gthread
+    logs those with a traceback, while this one is answered 408 by ThreadWorker.handle_error."""
+
+    http_status = 408
+
+
+class _DeadlineSocket:
+    """The parser's view of a client socket: every recv() is bounded by the connection's current deadline,
+    so a client trickling one byte a second cannot hold a thread (a plain socket timeout is per read)."""
+
+    def __init__(self, sock, conn) -> None:
+        self._sock = sock
+        self._conn = conn
+
+    def recv(self, size):
+        remaining = self._conn.read_deadline - _time.monotonic()
+        if remaining <= 0:
+            raise RequestReadTimeout()
+        self._sock.settimeout(remaining)
+        try:
+            return self._sock.recv(size)
+        except TimeoutError:
+            raise RequestReadTimeout() from None
+        finally:
+            self._sock.settimeout(None)
+
+    def __getattr__(self, name):
+        return getattr(self._sock, name)
+
+
+class ThreadWorker(_gthread.ThreadWorker):
+    """gthread with a total deadline on reading each request (HEADER_TIMEOUT, then BODY_TIMEOUT)."""
+
+    def handle(self, conn):
+        conn.read_deadline = _time.monotonic() + HEADER_TIMEOUT
+        if conn.initialized:  # a kept-alive connection: its parser exists already
+            self._guard(conn)
+        else:
+            init = conn.init
+
+            def init_and_guard():
+                init()
+                self._guard(conn)
+
+            conn.init = init_and_guard
+        return super().handle(conn)
+
+    @staticmethod
+    def _guard(conn):
+        unreader = getattr(conn.parser, "unreader", None)
+        if unreader is not None and not isinstance(getattr(unreader, "sock", None), _DeadlineSocket):
+            unreader.sock = _DeadlineSocket(unreader.sock, conn)
+
+    def handle_request(self, req, conn):
+        conn.read_deadline = _time.monotonic() + BODY_TIMEOUT  # headers are in: the body's turn
+        return super().handle_request(req, conn)
+
+    def handle_error(self, req, client, addr, exc):
+        if isinstance(exc, RequestReadTimeout):
+            self.log.warning("request from %s not read within the deadline; answered 408", addr and addr[0])
+            try:
+                write_problem(client, 408, "Request Timeout", "")
+            except Exception:
+                self.log.debug("Failed to send the 408.")
+            return
+        super().handle_error(req, client, addr, exc)
+
+
+def post_fork(server, worker):
+    """In each worker: gunicorn's own error pages become problem+json, and no Server banner is sent."""
+    _util.write_error = write_problem
+    _wsgi.Response.default_headers = _default_headers_without_server(_wsgi.Response.default_headers)
 
 
 def _holder(server):

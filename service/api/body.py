@@ -28,19 +28,39 @@ def read_body() -> bytes:
     it ourselves, one byte past the limit at most, from a server that frames it (wsgi.input_terminated).
     """
     if request.content_length is not None or "wsgi.input_terminated" not in request.environ:
-        return request.get_data(cache=False)  # with no length and no framing werkzeug safely reads nothing
+        try:
+            return request.get_data(cache=False)  # with no length and no framing werkzeug safely reads nothing
+        except RequestEntityTooLarge:
+            raise
+        except Exception as exc:
+            raise _unreadable(exc) from None
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     stream = request.environ["wsgi.input"]
     chunks: list[bytes] = []
     size = 0
     while True:
-        chunk = stream.read(64 * 1024 if limit is None else min(64 * 1024, limit + 1 - size))
+        try:
+            chunk = stream.read(64 * 1024 if limit is None else min(64 * 1024, limit + 1 - size))
+        except Exception as exc:
+            raise _unreadable(exc) from None
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
         if limit is not None and size > limit:
             raise RequestEntityTooLarge()
         chunks.append(chunk)
+
+
+def _unreadable(exc: Exception) -> Problem:
+    """The server could not read the body: bad chunked framing (gunicorn's InvalidChunkSize and kin), a
+    client that hung up (werkzeug's ClientDisconnected) or stalled past the server's deadline (408). The
+    client's fault, never a 500: the body is refused with a problem naming the cause."""
+    status = getattr(exc, "http_status", 400)
+    if status == 408:
+        return Problem(408, "the request body did not arrive in time")
+    reason = str(exc).strip() or type(exc).__name__
+    return Problem(400, f"the request body cannot be read ({type(exc).__name__}: {reason[:80]}); "
+                        "send valid chunked framing or a Content-Length")
 
 
 def json_body() -> Any:

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app
 from orbitcheck.schemas.api import BatchRequestSchema, BatchResponseSchema, CheckRequestSchema, CheckResponseSchema
 
 from ..engine import Report, check_text
+from . import budget
 from .body import load_json
 from .findings import result_payload
 from .metrics import count_findings
@@ -38,6 +39,7 @@ def _run(doc: dict[str, Any], store: MissionStore | None) -> Report:
 )
 def check() -> dict[str, Any]:
     req = load_json(CheckRequestSchema)
+    budget.enforce([req["text"]])
     store = current_store()  # read once: a reload during this request does not change what it sees
     report = _run(req, store)
     return {**result_payload(report, include_passing=req["include_passing"]),
@@ -58,6 +60,7 @@ def check_batch() -> dict[str, Any]:
     if len(req["documents"]) > limit:
         raise Problem(422, f"at most {limit} documents per batch, got {len(req['documents'])}",
                       errors={"documents": [f"Longer than maximum length {limit}."]})
+    budget.enforce(doc["text"] for doc in req["documents"])
     store = current_store()
     results = {doc["id"]: result_payload(_run(doc, store), include_passing=req["include_passing"])
                for doc in req["documents"]}

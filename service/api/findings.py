@@ -1,8 +1,9 @@
 """Findings as the API returns them: the CLI's JSON finding plus UTF-16 offsets, and what "passing" means."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
+
+from flask import current_app
 
 from ..engine import Report
 from ..formats import FileResult, summary
@@ -31,9 +32,18 @@ def finding_payload(finding: Finding, report: Report, utf16: Utf16Offsets) -> di
     return out
 
 
-def result_payload(report: Report, *, include_passing: bool) -> dict[str, Any]:
+def result_payload(report: Report, *, include_passing: bool, limit: int | None = None) -> dict[str, Any]:
+    """The findings (at most `limit`, default the app's MAX_FINDINGS; beyond it `truncated: true` and
+    `findings_total`, the number there were) and the summary, which always counts every claim."""
+    if limit is None:
+        limit = current_app.config.get("MAX_FINDINGS") if current_app else None
     utf16 = Utf16Offsets(report.document.text)
-    shown: Iterable[Finding] = (f for f in report.findings if include_passing or not is_passing(f))
+    shown = [f for f in report.findings if include_passing or not is_passing(f)]
     counts = summary([FileResult("-", report)])
     del counts["files"]
-    return {"findings": [finding_payload(f, report, utf16) for f in shown], "summary": counts}
+    out: dict[str, Any] = {"findings": [finding_payload(f, report, utf16) for f in shown[:limit]],
+                           "summary": counts}
+    if limit is not None and len(shown) > limit:
+        out["truncated"] = True
+        out["findings_total"] = len(shown)
+    return out

@@ -72,9 +72,29 @@ def handle_problem(exc: Problem) -> Response:
     return problem_response(exc.status, exc.detail, errors=exc.errors, headers=exc.headers)
 
 
+ERRORS_SHOWN = 5  # per level of `errors`: a body with 100,000 bad items gets a short answer
+
+
+def bounded(messages: Any, keep: int = ERRORS_SHOWN) -> Any:
+    """marshmallow's messages with at most `keep` entries per dict or list, the rest counted under "_more"
+    (110,000 unknown check ids once made an 11.5 MB 422): the first few are named, the count is kept."""
+    if isinstance(messages, Mapping):
+        items = list(messages.items())
+        out: dict[Any, Any] = {k: bounded(v, keep) for k, v in items[:keep]}
+        if len(items) > keep:
+            out["_more"] = f"{len(items) - keep:,} more invalid item(s), {len(items):,} in all"
+        return out
+    if isinstance(messages, list):
+        shown: list[Any] = [bounded(v, keep) for v in messages[:keep]]
+        if len(messages) > keep:
+            shown.append(f"... {len(messages) - keep:,} more")
+        return shown
+    return messages
+
+
 def handle_validation(exc: ValidationError) -> Response:
     messages = exc.messages if isinstance(exc.messages, Mapping) else {"_schema": exc.messages}
-    return problem_response(422, f"invalid field(s): {_field_list(messages)}", errors=messages)
+    return problem_response(422, f"invalid field(s): {_field_list(messages)}", errors=bounded(messages))
 
 
 def handle_input(exc: OrbitcheckError) -> Response:

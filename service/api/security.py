@@ -129,9 +129,16 @@ def _cors_headers(response: Response) -> Response:
     return response
 
 
+def _security_headers(response: Response) -> Response:
+    """On every response, errors included: browsers must never sniff JSON or problem+json into HTML."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.before_request(_assign_request_id)
     app.before_request(_preflight)
     app.before_request(_authenticate)
     app.after_request(_cors_headers)
     app.after_request(_echo_request_id)
+    app.after_request(_security_headers)

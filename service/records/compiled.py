@@ -42,10 +42,18 @@ def compile_text(missions: Iterable[Any], version: str) -> str:
 
 def load_fresh(folder: Path, version: str) -> list[Any] | None:
     """The compiled missions if missions/compiled.json matches `version`, else None (read the TOML)."""
-    path = folder / FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = (folder / FILE).read_bytes()
+    except OSError:
+        return None
+    return load_fresh_text(raw, version)
+
+
+def load_fresh_text(raw: bytes, version: str) -> list[Any] | None:
+    """The missions of a compiled.json's bytes if they match `version`, else None (read the TOML)."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != version:
         return None

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
@@ -37,6 +38,8 @@ MAX_PAGE_SIZE = 100  # LL2 refuses larger pages
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 10.0
 RETRIES = 3
+MAX_PAGE_BYTES = 32 * 1024 * 1024  # a detailed page of 100 launches is ~1.5 MB; more is not LL2
+EXTRA_PAGES = 3  # pages allowed beyond what --limit needs (LL2 may repeat a launch when it changes mid-sync)
 
 Sleep = Callable[[float], None]
 
@@ -97,6 +100,7 @@ class Ll2Client:
         base_url: str = DEFAULT_BASE_URL,
         *,
         timeout: tuple[float, float] = (5.0, 30.0),
+        max_page_bytes: int = MAX_PAGE_BYTES,
         token: str | None = None,
         sleep: Sleep = time.sleep,
         clock: Callable[[], float] = time.time,
@@ -109,6 +113,7 @@ class Ll2Client:
         self.base_url = base_url.rstrip("/") + "/"
         self._origin = (parts.scheme, parts.netloc)
         self.timeout = timeout
+        self.max_page_bytes = max_page_bytes
         self.sleep = sleep
         self.clock = clock
         self.retry_after_max = retry_after_max
@@ -151,9 +156,19 @@ class Ll2Client:
         """Up to `limit` launches changed since `since`, following `next` links; UpstreamError on failure."""
         launches: list[dict[str, Any]] = []
         pages = 0
-        url: str | None = self.first_page_url(since=since, page_size=min(limit, MAX_PAGE_SIZE))
+        page_size = min(limit, MAX_PAGE_SIZE)
+        url: str | None = self.first_page_url(since=since, page_size=page_size)
+        max_pages = -(-limit // page_size) + EXTRA_PAGES
+        seen: set[str] = set()
         cut = False
         while url is not None and len(launches) < limit:
+            if url in seen:
+                raise UpstreamError(f"LL2 `next` link points back to a page already read ({_short(url)}): "
+                                    f"a cycle; {Progress(pages, len(launches))}")
+            if pages >= max_pages:
+                raise UpstreamError(f"LL2 sent more than {max_pages} pages for --limit {limit} without "
+                                    f"reaching it; {Progress(pages, len(launches))}")
+            seen.add(url)
             page = self._get_json(url, Progress(pages, len(launches)))
             results, url = _page_parts(page, url, Progress(pages, len(launches)))
             pages += 1
@@ -176,6 +191,7 @@ class Ll2Client:
     def _get_json(self, url: str, progress: Progress) -> Any:
         waits = 0
         while True:
+            started = time.monotonic()
             response = self._get(url, progress)
             if response.status_code != 200:
                 response.close()  # unread body: give the connection back before waiting or failing
@@ -196,18 +212,41 @@ class Ll2Client:
                 raise UpstreamError(
                     f"LL2 answered HTTP {response.status_code}{retried} for {_short(url)}; {progress}"
                 )
-            try:
-                body = response.content  # the body is read here, outside urllib3's retries
-            except requests.RequestException as exc:
-                raise UpstreamError(
-                    f"LL2 connection broke while reading {_short(url)} ({type(exc).__name__}); {progress}"
-                ) from None
+            body = self._read_body(response, url, progress, started)
             try:
                 return json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise UpstreamError(
                     f"LL2 sent a page that is not valid JSON ({_reason(exc)}) for {_short(url)}; {progress}"
                 ) from None
+
+    def _read_body(self, response: requests.Response, url: str, progress: Progress, started: float) -> bytes:
+        """The body, streamed: at most max_page_bytes, and all of it within the read timeout counted from the
+        request's start (requests' own timeout is per socket read, so a trickling server would never end)."""
+        deadline = started + self.timeout[1]
+        declared = response.headers.get("Content-Length", "")
+        try:
+            if declared.isdigit() and int(declared) > self.max_page_bytes:
+                raise UpstreamError(f"LL2 page at {_short(url)} is {int(declared):,} bytes, over the "
+                                    f"{self.max_page_bytes:,}-byte cap; {progress}")
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := _read_some(response):
+                size += len(chunk)
+                if size > self.max_page_bytes:
+                    raise UpstreamError(f"LL2 page at {_short(url)} is over the {self.max_page_bytes:,}-byte "
+                                        f"cap; {progress}")
+                if time.monotonic() > deadline:
+                    raise UpstreamError(f"LL2 took more than {self.timeout[1]:g} s in total to send "
+                                        f"{_short(url)} (timeout per request); {progress}")
+                chunks.append(chunk)
+            return b"".join(chunks)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            raise UpstreamError(
+                f"LL2 connection broke while reading {_short(url)} ({type(exc).__name__}); {progress}"
+            ) from None
+        finally:
+            response.close()
 
     def _get(self, url: str, progress: Progress) -> requests.Response:
         try:
@@ -234,6 +273,12 @@ class Ll2Client:
             raise UpstreamError(
                 f"LL2 request failed for {_short(url)} ({type(exc).__name__}); {progress}"
             ) from None
+
+
+def _read_some(response: requests.Response) -> bytes:
+    """What the socket has now (up to 64 KB, at least one byte unless the body is done): read1, not read,
+    which would wait for the full 64 KB from a server that trickles."""
+    return response.raw.read1(64 * 1024, decode_content=True)  # type: ignore[no-any-return]
 
 
 def _page_parts(page: Any, url: str, progress: Progress) -> tuple[list[dict[str, Any]], str | None]:

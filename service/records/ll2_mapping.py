@@ -18,6 +18,7 @@ from typing import Any
 SOURCE_KEY = "ll2"
 ATTRIBUTION = "The Space Devs — Launch Library 2"
 LICENCE = f'no formal licence; free to use with attribution to "{ATTRIBUTION}"'
+SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
 LL2_ID = re.compile(r"/launch(?:es)?/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$")
 
 # LL2 status ids (stable across versions; names changed, e.g. "Go" -> "Go for Launch").
@@ -59,6 +60,9 @@ def map_launch(launch: dict[str, Any], retrieved: datetime) -> Mapped | Skipped:
     title = _text(launch.get("name"))
     if not ll2_id or not title:
         raise LaunchDataError(f"LL2 launch {ll2_id or '?'} has no id or name")
+    if not SAFE_ID.fullmatch(ll2_id):  # it becomes part of a file name: never a path
+        raise LaunchDataError(f"LL2 launch {ll2_id[:80]!r} ({title[:60]}) has an id that is not a UUID "
+                              "(letters, digits and hyphens)")
     mission = _obj(launch.get("mission"))
     name = _text(mission.get("name")) or title.split(" | ", 1)[-1]
     status = _obj(launch.get("status"))

@@ -12,6 +12,7 @@ A launch is matched to a record by its LL2 id (in a source URL), else by launch 
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -37,12 +38,13 @@ class Existing:
         sources = self.raw.get("sources") or {}
         return bool(sources) and all(_dict(s).get("method") == "synced" for s in sources.values())
 
-    @property
+    @functools.cached_property
     def ll2_ids(self) -> set[str]:
         return {i for s in (self.raw.get("sources") or {}).values() if (i := ll2_id_of(_dict(s).get("url")))}
 
-    @property
+    @functools.cached_property
     def names(self) -> set[str]:
+        """Normalised once per record (name_key is the costly part of a merge)."""
         labels = [self.raw.get("name"), *(self.raw.get("aliases") or ())]
         return {name_key(x) for x in labels if isinstance(x, str)}
 
@@ -57,8 +59,43 @@ class Plan:
     conflicts: list[str] = field(default_factory=list)
 
 
+class _Records:
+    """The records by file, with indexes by LL2 id, launch tag and name key kept up to date as the merge adds
+    and rewrites records: each lookup is a dict access, so a merge is linear in the number of records."""
+
+    def __init__(self, existing: Iterable[Existing]) -> None:
+        self.by_file: dict[str, Existing] = {}
+        self.by_id: dict[str, list[Existing]] = {}
+        self.by_tag: dict[str, list[Existing]] = {}
+        self.by_name: dict[str, list[Existing]] = {}
+        for record in existing:
+            self[record.file] = record
+
+    def __contains__(self, file: str) -> bool:
+        return file in self.by_file
+
+    def __setitem__(self, file: str, record: Existing) -> None:
+        old = self.by_file.get(file)
+        if old is not None:
+            for index, keys in self._keys(old):
+                for key in keys:
+                    index[key].remove(old)
+        self.by_file[file] = record
+        for index, keys in self._keys(record):
+            for key in keys:
+                index.setdefault(key, []).append(record)
+
+    def _keys(self, record: Existing) -> list[tuple[dict[str, list[Existing]], set[str]]]:
+        tag = _launch_tag(record.raw.get("cospar"))
+        return [(self.by_id, record.ll2_ids), (self.by_tag, {tag} if tag else set()),
+                (self.by_name, record.names)]
+
+    def named(self, key: str) -> list[Existing]:
+        return self.by_name.get(key, [])
+
+
 def merge(existing: Iterable[Existing], results: Iterable[Mapped | Skipped], dump: Dump) -> Plan:
-    records = {e.file: e for e in existing}
+    records = _Records(existing)
     plan = Plan()
     latest: dict[str, Mapped | Skipped] = {}
     for result in results:  # offset paging can repeat a launch when LL2 changes mid-sync: keep the last
@@ -68,7 +105,7 @@ def merge(existing: Iterable[Existing], results: Iterable[Mapped | Skipped], dum
         if isinstance(result, Skipped):
             plan.skipped.append(result)
             continue
-        target = _match(result, records.values())
+        target = _match(result, records)
         if target is None:
             _add(result, records, plan, dump)
         elif target.sync_owned:
@@ -81,25 +118,24 @@ def merge(existing: Iterable[Existing], results: Iterable[Mapped | Skipped], dum
     return plan
 
 
-def _match(result: Mapped, records: Iterable[Existing]) -> Existing | None:
-    records = list(records)
-    by_id = [r for r in records if result.ll2_id in r.ll2_ids]
+def _match(result: Mapped, records: _Records) -> Existing | None:
+    by_id = records.by_id.get(result.ll2_id)
     if by_id:
         return by_id[0]
     tag = result.record.get("cospar")
-    by_tag = [r for r in records if tag and _launch_tag(r.raw.get("cospar")) == tag]
+    by_tag = records.by_tag.get(tag, []) if isinstance(tag, str) else []
     if len(by_tag) == 1:
         return by_tag[0]
     # A record already tied to another LL2 launch is not this one, whatever its name.
     key = name_key(result.record["name"])
-    by_name = [r for r in records if key in r.names and not r.ll2_ids]
+    by_name = [r for r in records.named(key) if not r.ll2_ids]
     return by_name[0] if len(by_name) == 1 else None
 
 
-def _add(result: Mapped, records: dict[str, Existing], plan: Plan, dump: Dump) -> None:
+def _add(result: Mapped, records: _Records, plan: Plan, dump: Dump) -> None:
     record = dict(result.record)
     key = name_key(record["name"])
-    owner = next((r for r in records.values() if key in r.names), None)
+    owner = next(iter(records.named(key)), None)
     if owner is not None:  # names must link to one mission; guessing which would be worse than a miss
         plan.skipped.append(
             Skipped(result.ll2_id, record["name"], f"name already belongs to record {owner.id!r}")
@@ -113,7 +149,7 @@ def _add(result: Mapped, records: dict[str, Existing], plan: Plan, dump: Dump) -
     records[file] = Existing(file, record)
 
 
-def _refresh(result: Mapped, target: Existing, records: dict[str, Existing], plan: Plan, dump: Dump) -> None:
+def _refresh(result: Mapped, target: Existing, records: _Records, plan: Plan, dump: Dump) -> None:
     record = {**result.record, "id": target.id}
     if target.raw.get("aliases"):
         record["aliases"] = list(target.raw["aliases"])
@@ -122,7 +158,7 @@ def _refresh(result: Mapped, target: Existing, records: dict[str, Existing], pla
         plan.unchanged.append(target.id)
         return
     key = name_key(record["name"])
-    owner = next((r for r in records.values() if r.file != target.file and key in r.names), None)
+    owner = next((r for r in records.named(key) if r.file != target.file), None)
     if owner is not None:  # LL2 renamed the mission to a name another record holds: keep ours, say so
         reason = f"new name already belongs to record {owner.id!r}; {target.id} left as it was"
         plan.skipped.append(Skipped(result.ll2_id, record["name"], reason))

@@ -1,17 +1,24 @@
 """Write a new snapshot of data_dir/missions atomically, or leave the old one byte-for-byte as it was.
 
+Layout. `data_dir/missions` is a symlink to one complete, never-modified folder `data_dir/.snapshots/<name>/`
+(or, as shipped and as an editor may keep it, a plain folder: the first sync turns it into the symlink).
+A reader (`store.load_store`) opens missions/ once, as a directory descriptor, takes a shared flock on it,
+and reads every file through that descriptor: whatever is swapped in meanwhile, it reads one snapshot.
+
 The swap, step by step (why each step is there):
-1. Lock the data dir (flock on the directory itself: no lock file to leave behind), so two syncs never
-   interleave; under the lock, remove staging folders that a killed sync left behind.
-2. Stage: copy missions/ into data_dir/.sync-ll2-XXXX/missions/ (same file system, so a rename can swap
-   it in), write the new and changed files there, fsync them. Nothing under missions/ is touched yet.
+1. Lock the data dir (flock on the directory itself: no lock file to leave behind), so two writers (sync,
+   import) never interleave; under the lock, remove staging folders and unreferenced snapshots that a
+   killed writer left behind.
+2. Stage: copy the current snapshot's files into data_dir/.sync-ll2-XXXX/missions/ (same file system, so a
+   rename can move it), write the new and changed files there; fsync every file and the folder.
 3. Validate the staged folder with the one record loader (`load_store`), exactly as the service will read
    it: if any record is invalid, the staging folder is deleted and missions/ never changed.
-4. Swap: on Linux, renameat2(RENAME_EXCHANGE) exchanges the two folders in one atomic step: a reader sees
-   the whole old snapshot or the whole new one, and there is no instant without a missions/. Where the
-   kernel or file system cannot exchange, two renames are used (old aside, new in; the first undone if the
-   second fails), which leaves a window of microseconds without missions/ but never a mix.
-5. fsync the data dir so the swap survives a crash, delete the old snapshot (now in the staging folder).
+4. Publish: move the staged folder to .snapshots/<name> and point missions at it with one rename of a new
+   symlink over the old (atomic). When missions/ is still a plain folder, renameat2(RENAME_EXCHANGE) swaps
+   the symlink and the folder in one step and the old folder is kept as a retired snapshot; where the
+   kernel cannot exchange, two renames (a window of microseconds without missions/, never a mix).
+5. fsync the folders so the swap survives a crash; delete retired snapshots that no reader holds (a reader's
+   shared lock makes the writer leave that one for the next run).
 An exception or Ctrl-C at any step before 4 leaves missions/ untouched; the `finally` removes the staging
 folder. The service picks the new snapshot up on reload (SIGHUP or POST /v1/admin/reload), which loads it
 with the same validation and keeps its old store when the new one fails.
@@ -24,15 +31,19 @@ import ctypes
 import errno
 import fcntl
 import os
+import secrets
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
 
 STAGING_PREFIX = ".sync-ll2-"
+SNAPSHOTS = ".snapshots"
+_LINK_PREFIX = ".missions-link-"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -47,6 +58,10 @@ def locked(data_dir: Path) -> Iterator[None]:
             raise InputError(f"{data_dir}: another sync is running (the data dir is locked)") from None
         for stale in data_dir.glob(STAGING_PREFIX + "*"):
             shutil.rmtree(stale, ignore_errors=True)
+        for link in data_dir.glob(_LINK_PREFIX + "*"):
+            with contextlib.suppress(OSError):
+                link.unlink() if link.is_symlink() else shutil.rmtree(link)
+        retire_unused(data_dir)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
@@ -58,21 +73,88 @@ def write_snapshot(data_dir: Path, writes: dict[str, str], validate: Callable[[P
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
         staged = staging / "missions"
+        staged.mkdir()
         if live.is_dir():
-            shutil.copytree(live, staged, symlinks=True)
-        else:
-            staged.mkdir()
+            _copy_synced(live, staged)
         for name, text in sorted(writes.items()):
             _write_synced(staged / name, text.encode("utf-8"))
         _fsync_dir(staged)
         validate(staging)  # raises: nothing has been swapped
-        if live.is_dir():
-            _exchange(staged, live)
-        else:
-            os.rename(staged, live)
-        _fsync_dir(data_dir)
+        _publish(data_dir, staged)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    retire_unused(data_dir)
+
+
+def _copy_synced(source: Path, target: Path) -> None:
+    """Every file of the current snapshot, copied and fsynced (a copy only in the page cache could be lost
+    in a crash after the swap, leaving a symlink to a folder of empty files)."""
+    fd = os.open(source, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for entry in os.scandir(fd):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.copytree(source / entry.name, target / entry.name, symlinks=True)
+                continue
+            src = os.open(entry.name, os.O_RDONLY, dir_fd=fd)
+            with os.fdopen(src, "rb") as handle:
+                _write_synced(target / entry.name, handle.read())
+    finally:
+        os.close(fd)
+
+
+def _publish(data_dir: Path, staged: Path) -> None:
+    snapshots = data_dir / SNAPSHOTS
+    snapshots.mkdir(exist_ok=True)
+    name = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
+    os.rename(staged, snapshots / name)
+    _fsync_dir(snapshots)
+    live = data_dir / "missions"
+    link = data_dir / f"{_LINK_PREFIX}{secrets.token_hex(4)}"
+    os.symlink(f"{SNAPSHOTS}/{name}", link)
+    try:
+        if live.is_symlink() or not live.exists():
+            os.replace(link, live)  # one rename: readers resolve the old target or the new one
+        elif _renameat2_exchange(link, live):  # a plain folder (as shipped): swap it for the symlink
+            os.rename(link, snapshots / f"retired-{name}")  # `link` is now the old folder
+        else:
+            aside = snapshots / f"retired-{name}"
+            os.rename(live, aside)
+            try:
+                os.rename(link, live)
+            except BaseException:
+                os.rename(aside, live)
+                raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            if link.is_symlink():
+                link.unlink()
+    _fsync_dir(snapshots)
+    _fsync_dir(data_dir)
+
+
+def retire_unused(data_dir: Path) -> None:
+    """Delete the snapshots missions/ no longer points at, unless a reader holds one (its shared flock):
+    that one is left for the next writer. Call with the data dir locked."""
+    snapshots = data_dir / SNAPSHOTS
+    if not snapshots.is_dir():
+        return
+    live = data_dir / "missions"
+    current = os.path.realpath(live) if live.is_symlink() else None
+    for old in snapshots.iterdir():
+        if current is not None and os.path.realpath(old) == current:
+            continue
+        try:
+            fd = os.open(old, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a reader is loading it right now
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            os.close(fd)
 
 
 def write_file_atomically(path: Path, text: str) -> None:
@@ -96,18 +178,6 @@ def _write_synced(path: Path, data: bytes) -> None:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
-
-
-def _exchange(new: Path, live: Path) -> None:
-    if _renameat2_exchange(new, live):
-        return
-    aside = new.with_name("missions.old")
-    os.rename(live, aside)
-    try:
-        os.rename(new, live)
-    except BaseException:
-        os.rename(aside, live)
-        raise
 
 
 def _renameat2_exchange(a: Path, b: Path) -> bool:

@@ -6,12 +6,14 @@ data would make "unverified" mean "we dropped the record", which an editor canno
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
@@ -236,39 +238,73 @@ def resolve_data_dir(given: str | Path | None = None, environ: Mapping[str, str]
 def load_store(data_dir: Path | None = None, *, use_compiled: bool = True) -> ReferenceStore:
     """Read and validate every record under data_dir/missions; RecordError lists every problem at once.
 
-    When missions/compiled.json matches the TOML files' digest (records/compiled.py), it is used instead of
-    parsing and validating each file again; `use_compiled=False` always reads the TOML (an importer's check)."""
-    from orbitcheck.schemas.records import MissionSchema
-
+    missions/ (a symlink to a snapshot, or a plain folder) is resolved once: it is opened as a directory
+    descriptor under a shared flock, and every file is listed and read through that descriptor, so a sync
+    or import swapping in a new snapshot meanwhile cannot give this load half of each (see snapshot.py).
+    When the snapshot's compiled.json matches its TOML files' digest (records/compiled.py), it is used instead
+    of parsing and validating each file again; `use_compiled=False` always reads the TOML (an importer's check)."""
     from . import compiled
 
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     folder = data_dir / "missions"
-    if not folder.is_dir():
-        raise RecordError([f"{folder}: no such folder (a data dir holds missions/<id>.toml)"])
-    if use_compiled and (folder / compiled.FILE).exists():
-        version = compiled.digest(compiled.toml_files(folder))
-        fast = compiled.load_fresh(folder, version)
-        if fast is not None:
-            return ReferenceStore(fast, version, data_dir)
+    fast = None
+    with _opened_snapshot(folder) as fd:
+        names = sorted(os.listdir(fd))
+        files = [(name, _read_at(fd, name)) for name in names if name.endswith(".toml")]
+        if use_compiled and compiled.FILE in names:
+            version = compiled.digest(files)
+            fast = compiled.load_fresh_text(_read_at(fd, compiled.FILE), version)
+    if fast is not None:
+        return ReferenceStore(fast, version, data_dir)
+    return _build(files, data_dir)
+
+
+@contextlib.contextmanager
+def _opened_snapshot(folder: Path) -> Iterator[int]:
+    """A descriptor of the snapshot folder, share-locked so no writer deletes it while it is read."""
+    for _ in range(5):
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except (FileNotFoundError, NotADirectoryError):
+            raise RecordError([f"{folder}: no such folder (a data dir holds missions/<id>.toml)"]) from None
+        try:
+            with contextlib.suppress(OSError):  # a file system without flock: read without it
+                fcntl.flock(fd, fcntl.LOCK_SH)
+            if os.fstat(fd).st_nlink > 0:  # not a retired snapshot deleted before our lock was granted
+                yield fd
+                return
+        finally:
+            os.close(fd)
+    raise RecordError([f"{folder}: the snapshot kept changing while it was read; try again"])
+
+
+def _read_at(fd: int, name: str) -> bytes:
+    handle = os.open(name, os.O_RDONLY, dir_fd=fd)
+    with os.fdopen(handle, "rb") as stream:
+        return stream.read()
+
+
+def _build(files: list[tuple[str, bytes]], data_dir: Path) -> ReferenceStore:
+    from orbitcheck.schemas.records import MissionSchema
+
     schema, digest = MissionSchema(), hashlib.sha256()
     missions: list[Mission] = []
     problems: list[str] = []
-    for path in sorted(folder.glob("*.toml")):
-        raw = path.read_bytes()
-        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+    for name, raw in files:
+        stem = name.removesuffix(".toml")
+        digest.update(name.encode() + b"\0" + raw + b"\0")
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            problems.append(f"{path.name}: not valid TOML: {exc}")
+            problems.append(f"{name}: not valid TOML: {exc}")
             continue
         try:
             loaded = schema.load(data)
         except ValidationError as exc:
-            problems.extend(f"{path.name}: {where}: {reason}" for where, reason in flatten_errors(exc.messages))
+            problems.extend(f"{name}: {where}: {reason}" for where, reason in flatten_errors(exc.messages))
             continue
-        if loaded["id"] != path.stem:
-            problems.append(f"{path.name}: id: {loaded['id']!r} must equal the file name {path.stem!r}")
+        if loaded["id"] != stem:
+            problems.append(f"{name}: id: {loaded['id']!r} must equal the file name {stem!r}")
         missions.append(mission_from_dict(loaded))
     problems.extend(_clashes(missions))
     if problems:

@@ -74,7 +74,8 @@ def test_validation_problems_carry_marshmallow_messages_per_field(client):
     assert "text" in body["detail"] and "extra" in body["detail"]
 
 
-def test_chunked_body_within_the_limit_is_read_whole(client):
+def test_chunked_body_within_the_limit_is_read_whole():
+    client = create_app({"TESTING": True, "MAX_CHARACTERS": BIG}).test_client()  # the body limit, not the budget
     body = json.dumps({"text": "x" * (BIG - 100), "checks": []}).encode()  # no checks: this is about reading
     assert len(body) < BIG
     response = client.post("/v1/check", content_type="application/json", **_chunked(body))

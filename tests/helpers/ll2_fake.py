@@ -8,8 +8,10 @@ address when served, as the sample README asks.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
 import socket
 import threading
@@ -37,6 +39,8 @@ class Fault:
     delay: float = 0.0  # seconds before answering (longer than the client's read timeout: a timeout)
     truncate: int | None = None  # send only this many bytes, with a matching Content-Length
     drop_after: int | None = None  # promise the whole page, send this many bytes, close the socket
+    trickle: float = 0.0  # seconds between bytes of the body (a server that never times out a read)
+    no_length: bool = False  # send no Content-Length: the body runs until the server closes the socket
 
 
 @dataclass
@@ -118,6 +122,26 @@ class FakeLl2:
                     self.connection.shutdown(socket.SHUT_RDWR)
                     self.close_connection = True
                     return
+                if fault.no_length:
+                    self.send_response(fault.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        self.wfile.write(body)
+                    return
+                if fault.trickle:
+                    self._send(fault.status, fault.headers, b"", length=len(body))
+                    for byte in body:
+                        if fake._release.wait(fault.trickle):
+                            return
+                        try:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                        except (BrokenPipeError, ConnectionResetError):
+                            return
+                    return
                 self._send(fault.status, fault.headers, body)
 
             def _send(
@@ -147,11 +171,18 @@ def page(name: str) -> Any:
 
 
 def tree_hashes(root: Any) -> dict[str, str]:
-    """Every file and folder under root, relative path -> sha256 of its bytes ("dir" for folders)."""
-    return {
-        str(p.relative_to(root)): "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-    }
+    """Every file and folder under root, relative path -> sha256 of its bytes ("dir" for folders).
+
+    Symlinked folders are followed (missions/ is a symlink to the current snapshot once a sync has run)."""
+    root = Path(root)
+    found: dict[str, str] = {}
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        base = Path(folder)
+        for name in dirs:
+            found[str((base / name).relative_to(root))] = "dir"
+        for name in files:
+            found[str((base / name).relative_to(root))] = hashlib.sha256((base / name).read_bytes()).hexdigest()
+    return dict(sorted(found.items()))
 
 
 # ---- pytest fixtures (imported by the test modules that use them) -----------------------------------------

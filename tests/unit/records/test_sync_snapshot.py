@@ -34,7 +34,10 @@ def test_the_new_snapshot_replaces_the_old_whole(data_dir, monkeypatch, exchange
     expected = {"a.toml": "old a\n", "b.toml": "new b\n", "c.toml": "new c\n"}
     assert seen == [expected]  # validation saw exactly what was swapped in
     assert _contents(data_dir) == expected
-    assert sorted(p.name for p in data_dir.iterdir()) == ["missions"]  # the old snapshot is gone
+    # missions/ now points at the one snapshot left: the old folder and the staging copy are gone
+    assert sorted(p.name for p in data_dir.iterdir()) == [".snapshots", "missions"]
+    assert (data_dir / "missions").is_symlink()
+    assert [p.name for p in (data_dir / ".snapshots").iterdir()] == [(data_dir / "missions").resolve().name]
 
 
 def test_a_snapshot_that_fails_validation_is_never_swapped_in(data_dir):

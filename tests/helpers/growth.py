@@ -1,0 +1,27 @@
+"""Growth with input size, measured as a log-log slope of run time (never an absolute time).
+
+slope 1.0 is linear, 2.0 quadratic. Each size is timed best-of-`repeat` and counted in CPU time (thread_time), so one scheduler hiccup or a busy machine cannot
+fail a test; a linear path measured 10 KB -> 100 KB -> 1 MB stays well under 1.15.
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+
+
+def best_time(run: Callable[[], object], repeat: int = 3) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        start = time.thread_time()
+        run()
+        best = min(best, time.thread_time() - start)
+    return best
+
+
+def slope(sizes: Sequence[int], make: Callable[[int], Callable[[], object]], repeat: int = 3) -> float:
+    """Least-squares slope of log(time) on log(size); `make(size)` builds the input and returns the work."""
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(best_time(make(s), repeat), 1e-6)) for s in sizes]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
