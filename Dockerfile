@@ -20,6 +20,11 @@ COPY schemas ./schemas
 COPY reference_data ./reference_data
 # A normal (non-editable) install: the records travel inside the package as orbitcheck.reference_data.
 RUN pip install . && rm -rf build *.egg-info
+# The unit factor table (service/normalise/unitcache.py), derived by pint once here, at build time: the
+# service then starts without importing pint. Root-owned and read-only for the service's user, outside the
+# package directory; a rebuilt image (new pint, new units.txt) rebuilds it.
+ENV ORBITCHECK_CACHE_DIR=/var/cache/orbitcheck
+RUN python -m orbitcheck.normalise.unitcache && chmod -R a+rX /var/cache/orbitcheck
 
 USER orbitcheck
 # Listen on every interface inside the container; WEB_CONCURRENCY sets the workers (default: the host's

@@ -89,7 +89,7 @@ def _warm_up(store: MissionStore | None) -> None:
     from .normalise import units
     from .vocabulary import zones
 
-    units.registry()  # the one pint UnitRegistry (~140 ms)
+    units.prepare()  # the unit factor table from the cache directory (or the pint registry, ~0.25 s)
     zones.table()
     check_text(WARM_UP_TEXT, store=store)  # and whatever else the checks build lazily
 

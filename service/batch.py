@@ -1,11 +1,14 @@
 """Checking many drafts: one job per draft (its text and effective settings), run serially or in a pool.
 
-A pool only pays off on large trees and only with idle cores: each worker is a process, results
-(documents and findings) travel back pickled, and on a busy machine two processes get no more CPU than
-one. `choose_workers` holds the measured break-even (`make bench`, "ci_files"; README, "Many files").
+By default a tree is checked on every core this process may use (`--jobs N` chooses), except when the
+drafts are too small in all for a pool to pay: each worker is a forked process and results (documents and
+findings) travel back pickled, which costs more than checking a few short drafts. `choose_workers` holds the
+measured break-even (`make bench`: "ci_files", "archive"; README, "Many files"). Results come back in the
+order of the jobs whatever the number of workers, so the output is identical to a serial run's.
 """
 from __future__ import annotations
 
+import argparse
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
     from .records.store import MissionStore
 
 # Below this many characters of drafts in all, a pool costs more than it saves (measured, see README).
-PARALLEL_MIN_CHARS = 1_000_000
+PARALLEL_MIN_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -48,22 +51,33 @@ def check_job(job: Job, store: MissionStore | None = None) -> FileResult:
 
 
 def choose_workers(jobs: Sequence[Job], requested: int | None) -> int:
-    """`--jobs N` wins; otherwise serial unless the drafts are big enough for a pool to pay off, and then
-    one worker per idle core (CI runners and laptops often have none to spare)."""
+    """`--jobs N` wins; otherwise serial when the drafts are too few or too small for a pool to pay off,
+    else one worker per usable core (never more workers than drafts)."""
     if requested is not None:
         return max(1, requested)
     if len(jobs) < 2 or sum(len(j.draft.text) for j in jobs) < PARALLEL_MIN_CHARS:
         return 1
-    return max(1, min(len(jobs), idle_cores()))
+    return max(1, min(len(jobs), usable_cores()))
 
 
-def idle_cores() -> int:
-    cores = os.cpu_count() or 1
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity (narrowed by taskset, cpusets, many container
+    runtimes), else the machine's count."""
     try:
-        load = os.getloadavg()[0]
+        return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):  # not on every platform
-        load = 0.0
-    return int(cores - load)
+        return os.cpu_count() or 1
+
+
+def positive_jobs(value: str) -> int:
+    """argparse type for --jobs: a whole number of worker processes, at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, at least 1, not {value!r}")
+    return number
 
 
 def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: MissionStore | None = None,

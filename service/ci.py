@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config as config_file
-from .batch import Draft, Job, choose_workers, run_jobs
+from .batch import Draft, Job, choose_workers, positive_jobs, run_jobs
 from .formats import FileResult
 from .progress import ProgressBar, summary_line
 
@@ -34,8 +34,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="IANA time zone for clock times written without one, e.g. America/New_York")
     p.add_argument("--server", metavar="URL",
                    help="check on a running orbitcheck service (API key from $ORBITCHECK_API_KEY)")
-    p.add_argument("--jobs", metavar="N", type=int, default=None,
-                   help="check files in N processes (default: 1 unless the drafts are large)")
+    p.add_argument("--jobs", metavar="N", type=positive_jobs, default=None,
+                   help="check files in N processes (default: one per core, 1 for a small tree)")
     p.add_argument("--output", "-o", metavar="FILE", type=Path, default=None,
                    help="write the report to FILE instead of standard output")
     p.add_argument("--exclude", metavar="GLOB", action="append", default=[],

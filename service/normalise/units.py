@@ -1,10 +1,12 @@
 """THE pint registry (one per process, built on first use) and the cached conversion factors.
 
 pint is used only to derive a factor (and offset, for temperatures) once per pair of units; every later
-conversion is a multiply-add on cached floats. Unit keys come from service/vocabulary/unitwords.py; each key
-has one or more standard *readings* ("tons": short or metric, mass or force; "pounds": mass or force; a
-temperature: a reading on the thermometer or a difference), and a pair may be read any way that makes
-both sides the same kind of quantity.
+conversion is a multiply-add on cached floats. Those factors are kept on disk (service/normalise/unitcache.py),
+so a process whose table is already built never imports pint.
+
+Unit keys come from service/vocabulary/unitwords.py; each key has one or more standard *readings* ("tons":
+short or metric, mass or force; "pounds": mass or force; a temperature: a reading on the thermometer or a
+difference), and a pair may be read any way that makes both sides the same kind of quantity.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .. import vocabulary
+from . import unitcache
 
 # key -> readings: (pint unit, how the reading is described in a finding's details)
 READINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -108,7 +112,8 @@ class Conversion:
 
 @cache
 def registry() -> Any:
-    """The process's one UnitRegistry, with our definitions file; built on first use (about 140 ms)."""
+    """The process's one UnitRegistry, with our definitions file; built on first use (about 0.25 s with the
+    import). Only needed when the factor table (below) is not on disk yet or lacks a pair."""
     import pint
 
     ureg: Any = pint.UnitRegistry()
@@ -116,14 +121,91 @@ def registry() -> Any:
     return ureg
 
 
-@cache
-def _factor(unit_a: str, unit_b: str) -> tuple[float, float] | None:
-    ureg = registry()
+def _pint_factor(unit_a: str, unit_b: str, ureg: Any = None) -> tuple[float, float] | None:
+    """(scale, offset) from pint: value_b = value_a * scale + offset; None for different kinds of quantity."""
+    ureg = ureg if ureg is not None else registry()
     a, b = ureg.Unit(unit_a), ureg.Unit(unit_b)
     if a.dimensionality != b.dimensionality:
         return None
     zero = ureg.Quantity(0.0, a).to(b).magnitude
     return ureg.Quantity(1.0, a).to(b).magnitude - zero, zero
+
+
+def _dimension_key(dimensionality: Any) -> str:
+    """A canonical text for a pint dimensionality: "[length]^1 [mass]^1 [time]^-2" whatever order pint
+    happened to build it in (str() is not canonical: newton and pound-force print differently)."""
+    return " ".join(f"{name}^{power:g}" for name, power in sorted(dimensionality.items()))
+
+
+def _table_units() -> list[str]:
+    return sorted({unit for readings in READINGS.values() for unit, _ in readings})
+
+
+def _table_key() -> str:
+    from importlib.metadata import version
+
+    definitions = resources.files(vocabulary).joinpath("units.txt").read_bytes()
+    return unitcache.key(pint_version=version("pint"), definitions=definitions, units=_table_units())
+
+
+def build_table(ureg: Any = None) -> unitcache.FactorTable:
+    """Every pair `conversions` may ask for, derived by pint (`ureg`, default THE registry)."""
+    ureg = ureg if ureg is not None else registry()
+    dimensions = {}
+    for name in _table_units():
+        try:
+            dimensions[name] = _dimension_key(ureg.Unit(name).dimensionality)
+        except Exception:  # left out, so asking for it raises pint's own error, as without the table
+            continue
+    factors = {}
+    for a in dimensions:
+        for b in dimensions:
+            # the pairs conversions() asks for: a change of unit, a difference only to a difference
+            if a == b or dimensions[a] != dimensions[b] or a.startswith("delta_") != b.startswith("delta_"):
+                continue
+            try:
+                factor = _pint_factor(a, b, ureg)
+            except Exception:  # left out: asked for, pint raises the same error then
+                continue
+            if factor is not None:
+                factors[a, b] = factor
+    return unitcache.FactorTable(_table_key(), dimensions, factors)
+
+
+@cache
+def _table() -> tuple[unitcache.FactorTable | None, Path | None]:
+    """The factor table and its file in the cache directory, built (with pint) and saved there when absent
+    or stale. (None, None) when there is no cache directory: then each factor is derived on first use."""
+    folder = unitcache.cache_dir()
+    if folder is None:
+        return None, None
+    table_key = _table_key()
+    path = unitcache.path_for(folder, table_key)
+    table = unitcache.load(path, table_key)
+    if table is None:
+        table = build_table()
+        saved = unitcache.save(folder, table)  # best effort: a read-only cache still serves this process
+        return table, saved
+    return table, path
+
+
+def prepare() -> Path | None:
+    """Ready every conversion now (gunicorn's master calls this before it forks): load or build the factor
+    table, or without one build the pint registry itself. Returns the table's file, None if none is in use."""
+    table, path = _table()
+    if table is None:
+        registry()
+    return path
+
+
+@cache
+def _factor(unit_a: str, unit_b: str) -> tuple[float, float] | None:
+    table, _ = _table()
+    if table is not None:
+        found = table.lookup(unit_a, unit_b)
+        if found is not unitcache.Missing.MISSING:
+            return found
+    return _pint_factor(unit_a, unit_b)
 
 
 @cache

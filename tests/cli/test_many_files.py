@@ -64,7 +64,7 @@ def test_progress_bar_is_silent_on_a_pipe_or_for_one_file():
         assert stream.getvalue() == ""
 
 
-def test_worker_count_follows_the_flag_then_size_then_idle_cores(monkeypatch):
+def test_worker_count_follows_the_flag_then_size_then_cores(monkeypatch):
     from orbitcheck import batch
     from orbitcheck.config import Settings
 
@@ -73,9 +73,52 @@ def test_worker_count_follows_the_flag_then_size_then_idle_cores(monkeypatch):
              for i in range(8)]
     assert batch.choose_workers(small, 3) == 3
     assert batch.choose_workers(small, 0) == 1
-    monkeypatch.setattr(batch, "idle_cores", lambda: 4)
-    assert batch.choose_workers(small, None) == 1
-    assert batch.choose_workers(large, None) == 4
-    assert batch.choose_workers(large[:2], None) == 2
-    monkeypatch.setattr(batch, "idle_cores", lambda: -6)  # a saturated machine
-    assert batch.choose_workers(large, None) == 1
+    monkeypatch.setattr(batch, "usable_cores", lambda: 4)
+    assert batch.choose_workers(small, None) == 1  # too little text for a pool to pay
+    assert batch.choose_workers(large, None) == 4  # the default: every usable core
+    assert batch.choose_workers(large[:2], None) == 2  # never more workers than drafts
+    assert batch.choose_workers(large[:1], None) == 1
+
+
+def test_usable_cores_is_the_affinity_when_known():
+    import os
+
+    from orbitcheck import batch
+
+    cores = batch.usable_cores()
+    assert 1 <= cores <= (os.cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        assert cores == len(os.sched_getaffinity(0))
+
+
+def test_jobs_must_be_a_positive_whole_number(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(PASS, encoding="utf-8")
+    for bad in ("0", "-2", "two", "1.5"):
+        status, out, err = cli("check", "--jobs", bad, str(draft))
+        assert status == 2 and out == ""
+        assert "--jobs" in err and "at least 1" in err and "Traceback" not in err
+
+
+def test_an_archive_checked_in_two_processes_reads_exactly_like_a_serial_run(cli, tmp_path):
+    from bench.archive import make_archive
+
+    paths = make_archive(tmp_path, 50)
+    for fmt in ("json", "text", "sarif"):
+        serial = cli("check", "--format", fmt, "--fail-on", "never", "--jobs", "1", str(tmp_path))
+        pooled = cli("check", "--format", fmt, "--fail-on", "never", "--jobs", "2", str(tmp_path))
+        assert pooled == serial  # exit status, stdout and stderr, byte for byte
+    files = json.loads(cli("check", "--format", "json", "--jobs", "2", str(tmp_path))[1])["files"]
+    assert [f["path"] for f in files] == [str(p) for p in paths]
+    assert sum(len(f["findings"]) for f in files) > 500  # real work: many claims, not empty drafts
+
+
+def test_the_progress_bar_advances_once_per_draft_in_a_pool():
+    from orbitcheck import batch
+    from orbitcheck.config import Settings
+
+    jobs = [batch.Job(batch.Draft(f"{i}.md", f"It is {i} miles (1 km) away.", True), Settings()) for i in range(9)]
+    ticks = []
+    results = batch.run_jobs(jobs, workers=2, on_done=lambda: ticks.append(1))
+    assert len(ticks) == 9
+    assert [r.path for r in results] == [j.draft.label for j in jobs]
