@@ -130,7 +130,9 @@ def import_catalogue(data_dir: Path, folder: Path, *, retrieved: date, every_row
         raws = _read_records(data_dir)
         report = Report()
         flights = _build(files, retrieved, every_row, report)
-        writes = _merge_all(raws, flights, report)
+        read = {f"gcat-{k}-tsv" for k in ("launch", "psatcat", "auxcat") if k in files}
+        read |= {"gcat-satcat-tsv"} if any(k.startswith("satcat") for k in files) else set()
+        writes = _merge_all(raws, flights, report, read)
         if (writes or _compiled_stale(data_dir)) and not dry_run:
             write_snapshot(data_dir, writes, validate=_validate_staged)
     return report
@@ -546,7 +548,8 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _merge_all(raws: dict[str, dict[str, Any]], flights: dict[str, _Flight], report: Report) -> dict[str, str]:
+def _merge_all(raws: dict[str, dict[str, Any]], flights: dict[str, _Flight], report: Report,
+               read: set[str]) -> dict[str, str]:
     by_tag = {_tag_of(r["cospar"]): i for i, r in raws.items() if r.get("cospar")}
     changed: dict[str, dict[str, Any]] = {}
     for tag, flight in flights.items():
@@ -558,7 +561,7 @@ def _merge_all(raws: dict[str, dict[str, Any]], flights: dict[str, _Flight], rep
             raws[mission_id] = {"id": mission_id, "name": flight.name, "kind": flight.kind, "sources": {}}
             report.created.append(mission_id)
         before = dump_record(raws[mission_id])
-        updated, kept = _merge(raws[mission_id], flight)
+        updated, kept = _merge(raws[mission_id], flight, read)
         if dump_record(raws[mission_id]) != before:
             changed[mission_id] = raws[mission_id]
             if mission_id not in report.created:
@@ -571,7 +574,7 @@ def _merge_all(raws: dict[str, dict[str, Any]], flights: dict[str, _Flight], rep
     return {f"{i}.toml": dump_record(raw) for i, raw in changed.items()}
 
 
-def _merge(raw: dict[str, Any], flight: _Flight) -> tuple[list[str], list[str]]:
+def _merge(raw: dict[str, Any], flight: _Flight, read: set[str]) -> tuple[list[str], list[str]]:
     sources = raw.setdefault("sources", {})
     hand = set(raw.get("hand_edited") or ())
 
@@ -607,8 +610,8 @@ def _merge(raw: dict[str, Any], flight: _Flight) -> tuple[list[str], list[str]]:
             continue
         items = raw.setdefault(table, [])
         wanted = {key_of(f) for f in new_items}
-        for old in [f for f in items if ours(f) and key_of(f) not in wanted]:
-            items.remove(old)  # the files no longer give it: an imported figure goes with its row
+        for old in [f for f in items if ours(f) and f.get("source") in read and key_of(f) not in wanted]:
+            items.remove(old)  # the file read no longer gives it: an imported figure goes with its row
             updated.append(f"-{table}.{old['kind']}")
         for figure in new_items:
             at = next((i for i, old in enumerate(items) if key_of(old) == key_of(figure)), None)
