@@ -28,9 +28,9 @@ from .link import Link, Linker, Property
 
 MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
 # The words after a mass say what it is: "1,300 kg of dry cargo", "725 kg of fuel", "a 7,200-kg spacecraft".
-_OF = re.compile(r"[ \t]{0,3}(?:\([^()\n]{0,60}\)[ \t]{0,3})?(?:of|worth of)[ \t]{1,3}(?:the[ \t]{1,3})?"
-                 r"((?:[\w-]{1,30},?[ \t]{1,2}){0,3}[\w-]{1,30})", re.I)
-_BODY_AFTER = re.compile(r"[ \t-]{0,2}(?:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b", re.I)
+_OF = re.compile(r"\s{0,3}(?:\([^()\n]{0,60}\)\s{0,3})?(?:of|worth of)\s{1,3}(?:the\s{1,3})?"
+                 r"((?:[\w-]{1,30},?\s{1,2}){0,3}[\w-]{1,30})", re.I)
+_BODY_AFTER = re.compile(r"[\s-]{0,2}(?:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b", re.I)
 _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow "of"
     (re.compile(r"\bunpressuri[sz]ed\b", re.I), None),
     (re.compile(r"\bdry\b", re.I), Property.CARGO_DRY),
@@ -187,13 +187,16 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
                        how=f"{link.how}; the figure is the spacecraft's mass ({body.group(0).strip()})")
     if (of := _OF.match(prose, span.end)) is not None:
         words = of.group(1)
-        for rx, prop in _KIND_WORDS:
-            if rx.search(words):
-                kind = words if prop is None else str(prop)
-                return replace(link, prop=prop or link.prop, kind=kind,
-                               doubts=link.doubts + ((f"the record has no figure for {words}",) if prop is None
-                                                     else ()),
-                               how=f"{link.how}; the figure is {words}")
+        kinds = [prop for rx, prop in _KIND_WORDS if rx.search(words)]
+        if len(set(kinds)) > 1:  # "of food, fuel and supplies": a list of kinds, read as the whole
+            return replace(link, prop=Property.CARGO, kind="cargo_up", how=f"{link.how}; the figure is {words}",
+                           doubts=link.doubts + (f"{words!r} lists several kinds: read as the total",))
+        if kinds:
+            prop = kinds[0]
+            return replace(link, prop=prop or link.prop, kind=words if prop is None else str(prop),
+                           doubts=link.doubts + ((f"the record has no figure for {words}",) if prop is None
+                                                 else ()),
+                           how=f"{link.how}; the figure is {words}")
         return replace(link, kind=words, how=f"{link.how}; the figure is {words}",
                        doubts=link.doubts + (f"{words!r} may be one part of the cargo, not its total",))
     if _MASS_NOUN.search(lead[-40:]):

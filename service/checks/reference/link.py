@@ -226,6 +226,8 @@ class Linker:
                 continue  # "Gerst grappled it": a flight named in the sentence beats a crew member's name
             if m.kind is MentionKind.OTHER:
                 return None, f"the clause names {m.text!r}, a flight the records do not hold", m.text, "same clause", ()
+            if m.kind is MentionKind.FAMILY and self._resolved[m.span] is None:
+                return None, f"the clause names a {m.text} the document does not identify", m.text, "same clause", ()
             if (found := self._resolved[m.span]) is not None:
                 return found, f"{m.kind} {m.text!r} in the clause", m.text, "same clause", self._doubts(m, here, found)
         inside = [m for m in here if m.span.end <= span.start]
@@ -235,6 +237,8 @@ class Linker:
                 continue
             if m.kind is MentionKind.OTHER:
                 return None, f"the sentence names {m.text!r}, a flight the records do not hold", m.text, "sentence", ()
+            if m.kind is MentionKind.FAMILY and self._resolved[m.span] is None:
+                return None, f"the sentence names a {m.text} the document does not identify", m.text, "sentence", ()
             if (found := self._resolved[m.span]) is not None:
                 doubts = self._doubts(m, here, found)
                 if any(n.kind is MentionKind.OTHER or (self._resolved[n.span] not in (None, found))
