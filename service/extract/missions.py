@@ -89,12 +89,12 @@ class Gazetteer:
         names: dict[tuple[str, ...], tuple[MentionKind, tuple[str, ...], str]] = {}
         expeditions: dict[str, set[str]] = {}
         people: dict[tuple[str, ...], set[str]] = {}
-        families: set[str] = set()
+        families: dict[str, int] = {}
         sites: set[str] = set(OTHER_SITES)
         for m in store.missions():
             for label in (m.name, *m.aliases):
                 names[tokens_of(label)] = (MentionKind.NAME, (m.id,), m.id)
-            families.add(m.family)
+            families[m.family] = families.get(m.family, 0) + 1
             for number in m.expeditions:
                 expeditions.setdefault(number, set()).add(m.id)
             for person in m.crew:
@@ -104,7 +104,9 @@ class Gazetteer:
                 sites.update((m.launch.site, *m.launch.site_aliases))
         for key, ids in people.items():
             names.setdefault(key, (MentionKind.PERSON, tuple(sorted(ids)), " ".join(key)))
-        for family in families:
+        # A family word names a vehicle family, several flights ("Progress", "Soyuz"); a word that starts one
+        # record's name only ("Poisk module", "Zvezda module") is no family: "docked to Poisk" names no flight.
+        for family in (f for f, count in families.items() if count > 1):
             names.setdefault(tokens_of(family), (MentionKind.FAMILY, (), " ".join(tokens_of(family))))
         table = site_table()
         for pad, at in table.pads.items():
