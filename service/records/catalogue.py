@@ -59,6 +59,18 @@ LANDS = re.compile(r"^(?:OV-\d+|STS|7K-.*|Soyuz.*|Shenzhou|Dragon(?: 2)?(?: Carg
 BARE = {name_key(w) for w in ("Dragon", "Crew Dragon", "Cargo Dragon", "Progress", "Soyuz", "Cygnus", "Shenzhou",
                                "Tianzhou", "HTV", "ATV", "Starliner", "Kounotori", "Shuttle", "Space Shuttle",
                                "Orion", "ISS", "Axiom", "Crew", "SpaceX", "NASA", "Mengzhou", "Gaganyaan")}
+# Nouns that, with bare vehicle words only, still name no single flight ("Dragon Spacecraft", "Soyuz capsule").
+GENERIC = {"spacecraft", "capsule", "ship", "cargo", "vehicle", "module", "mission", "flight", "freighter",
+           "spaceship", "craft", "the", "a"}
+_BARE_WORDS = {word for bare in BARE for word in bare.split()}
+
+
+def generic(label: str) -> bool:
+    """True for a label made only of bare vehicle words and generic nouns: it names no single flight."""
+    words = name_key(label).split()
+    return bool(words) and all(w in _BARE_WORDS or w in GENERIC for w in words)
+
+
 CARGO_NAME = re.compile(r"^(?:Progress|Cygnus|HTV|ATV|Tianzhou|Dragon CRS|Dragon C\d|Dragon Qual)", re.I)
 # psatcat Program of a station or module: ships dock to these, so their bare names are docking targets.
 MODULES = re.compile(r"^(?:TsM|DOS|ISS-SO|ISS Node|Progress M-SO|Tiangong)$")
@@ -535,7 +547,8 @@ def _drop_ambiguous_aliases(flights: dict[str, _Flight], report: Report) -> None
     for flight in flights.values():
         for alias in list(flight.aliases):
             key = name_key(alias)
-            if len(owners[key]) > 1 or key in BARE or (key in families and key != name_key(flight.name)):
+            if len(owners[key]) > 1 or key in BARE or generic(alias) or (
+                    key in families and key != name_key(flight.name)):
                 del flight.aliases[alias]
                 if len(owners[key]) > 1:
                     shared[alias] = len(owners[key])

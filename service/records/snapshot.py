@@ -50,7 +50,10 @@ _AT_FDCWD = -100
 
 @contextlib.contextmanager
 def locked(data_dir: Path) -> Iterator[None]:
-    fd = os.open(data_dir, os.O_RDONLY)
+    try:
+        fd = os.open(data_dir, os.O_RDONLY)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{data_dir}: no such folder (a data dir holds missions/<id>.toml)") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

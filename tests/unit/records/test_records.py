@@ -209,11 +209,15 @@ def test_store_is_immutable(tmp_path):
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("soyuz", ["soyuz-ms-09", "soyuz-ms-10", "soyuz-ms-11"]),
+        ("soyuz ms", ["soyuz-ms-01", "soyuz-ms-02", "soyuz-ms-03", "soyuz-ms-04", "soyuz-ms-05", "soyuz-ms-06",
+                      "soyuz-ms-07", "soyuz-ms-08", "soyuz-ms-09", "soyuz-ms-10", "soyuz-ms-11", "soyuz-ms-12",
+                      "soyuz-ms-13", "soyuz-ms-14", "soyuz-ms-15", "soyuz-ms-16", "soyuz-ms-17", "soyuz-ms-18",
+                      "soyuz-ms-19", "soyuz-ms-20", "soyuz-ms-21", "soyuz-ms-22", "soyuz-ms-23", "soyuz-ms-24",
+                      "soyuz-ms-25", "soyuz-ms-26", "soyuz-ms-27", "soyuz-ms-28"]),
         ("Soyuz MS 11", ["soyuz-ms-11"]),
         ("ISS 71P", ["progress-ms-10"]),
         ("2018-098", ["soyuz-ms-11"]),
-        ("gerst", ["soyuz-ms-09"]),
+        ("gerst", ["soyuz-tma-13m", "soyuz-ms-09"]),  # both of Alexander Gerst's flights, in launch order
         ("aunon", ["soyuz-ms-09"]),
         ("expedition 58", ["soyuz-ms-11"]),
         ("nothing like it", []),
