@@ -4,6 +4,7 @@
     tolerance = "news"               # strict | news | ap
     default_zone = "America/New_York"
     published_field = "pubDate"      # front-matter key holding the publication date
+    exclude = ["drafts/old/*", "*.draft.md"]  # like --exclude, relative to this file's folder
     [checks]
     enable = ["unit-pair"]           # only these (default: all)
     disable = ["weekday-date"]
@@ -46,4 +47,8 @@ class ConfigSchema(Schema):
     tolerance = fields.String(validate=validate.OneOf([profile.value for profile in Profile]))
     default_zone = fields.String(validate=_known_zone)
     published_field = fields.String(validate=validate.Length(min=1))
+    # data_key: `exclude` is a marshmallow Schema attribute, so the field has another Python name.
+    exclude_globs = fields.List(fields.String(validate=validate.Length(min=1)), data_key="exclude", metadata={
+        "description": "Globs a directory walk skips, matched against the path relative to this file's folder "
+                       "and against each file or folder name (as --exclude)."})
     checks = fields.Nested(ChecksSchema)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from . import config as config_file
 from .batch import Draft, Job, choose_workers, positive_jobs, run_jobs
@@ -23,6 +23,18 @@ if TYPE_CHECKING:
     from .records.store import MissionStore
 
 API_KEY_ENV = "ORBITCHECK_API_KEY"  # read when --server is used, never at import
+COLOR_MODES = ("auto", "always", "never")
+
+
+def use_color(mode: str, stream: TextIO | None) -> bool:
+    """--color always/never decide; auto colours a terminal unless NO_COLOR is set to anything non-empty
+    (no-color.org) or TERM is dumb. A file (--output, stream None) gets colour only with always."""
+    if mode != "auto":
+        return mode == "always"
+    if stream is None or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -41,6 +53,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", metavar="GLOB", action="append", default=[],
                    help="skip files and folders matching GLOB while walking a directory (repeatable); "
                         "hidden folders, node_modules, build, dist and virtualenvs are always skipped")
+    p.add_argument("--color", "--colour", choices=COLOR_MODES, default="auto",
+                   help="colour the text format's severities: auto (on a terminal, unless NO_COLOR is set), "
+                        "always, never")
     p.add_argument("--sarif-root", metavar="DIR", type=Path, default=None,
                    help="SARIF paths are relative to DIR (default: the git repository root, else the "
                         "working directory)")
@@ -58,8 +73,9 @@ def overrides(args: argparse.Namespace, *, published: date | None,
     )
 
 
-def plan(drafts: Sequence[Draft], flags: config_file.Overrides, args: argparse.Namespace) -> list[Job]:
-    finder = config_file.ConfigFinder(args.config)
+def plan(drafts: Sequence[Draft], flags: config_file.Overrides, args: argparse.Namespace, *,
+         finder: config_file.ConfigFinder | None = None) -> list[Job]:
+    finder = finder or config_file.ConfigFinder(args.config)
     return [Job(d, config_file.resolve(finder.for_draft(d.label), flags)) for d in drafts]
 
 
@@ -81,9 +97,12 @@ def report(results: Sequence[FileResult], args: argparse.Namespace) -> None:
     findings, where a reader of the terminal looks last."""
     from .errors import InputError
     from .formats import renderers, sarif
+    from .formats import text as text_format
 
     if args.format == "sarif":
         text = sarif.render(results, root=args.sarif_root, docs_url=args.sarif_docs_url)
+    elif args.format == "text":
+        text = text_format.render(results, color=use_color(args.color, None if args.output else sys.stdout))
     else:
         text = renderers()[args.format](results)
     if args.output is not None:

@@ -35,6 +35,7 @@ class Config:
     published_field: str | None = None
     enable: tuple[str, ...] | None = None
     disable: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs relative to the file's folder (path.parent)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def load(path: Path) -> Config:
         published_field=data.get("published_field"),
         enable=tuple(checks["enable"]) if "enable" in checks else None,
         disable=tuple(checks.get("disable", ())),
+        exclude=tuple(data.get("exclude_globs", ())),
     )
 
 
@@ -133,9 +135,13 @@ class ConfigFinder:
         self._by_dir: dict[Path, Config] = {}
 
     def for_draft(self, label: str) -> Config:
+        return self.for_folder(Path.cwd() if label == "-" else Path(label).resolve().parent)
+
+    def for_folder(self, directory: Path) -> Config:
+        """The config that governs files in `directory` (also what a walk of it excludes)."""
         if self._explicit is not None:
             return self._explicit
-        directory = Path.cwd() if label == "-" else Path(label).resolve().parent
+        directory = directory.resolve()
         if directory not in self._by_dir:
             found = find(directory)
             self._by_dir[directory] = load(found) if found else Config()

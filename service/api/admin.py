@@ -22,7 +22,8 @@ bp = Blueprint("admin", __name__, url_prefix="/v1/admin")
 
 
 @bp.post("/reload")
-@operation(summary="Reload the reference records", tag="operations",
+@operation(summary="Reload the reference records", tag="operations", auth="admin",
+           errors={409: "The new records did not load; the old ones are still served"},
            description="Needs an admin key (ORBITCHECK_ADMIN_KEYS). Invalid records: 409, old records kept.",
            responses={200: (ReloadSchema, "The new records are being served")})
 def reload() -> dict[str, Any]:

@@ -13,7 +13,7 @@ from .body import load_json
 from .findings import result_payload
 from .metrics import count_findings
 from .problems import Problem
-from .spec import operation
+from .spec import JSON_BODY_ERRORS, operation
 from .state import current_store, store_version
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def _run(doc: dict[str, Any], store: MissionStore | None) -> Report:
     "with include_passing.",
     request=CheckRequestSchema,
     responses={200: (CheckResponseSchema, "The findings")},
+    errors=JSON_BODY_ERRORS,
 )
 def check() -> dict[str, Any]:
     req = load_json(CheckRequestSchema)
@@ -53,6 +54,8 @@ def check() -> dict[str, Any]:
     "results are keyed by id.",
     request=BatchRequestSchema,
     responses={200: (BatchResponseSchema, "Findings per document id")},
+    errors={**JSON_BODY_ERRORS, 422: "Invalid JSON fields, more than BATCH_LIMIT documents or a repeated id: "
+            "`errors` names each field"},
 )
 def check_batch() -> dict[str, Any]:
     req = load_json(BatchRequestSchema)

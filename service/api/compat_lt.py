@@ -219,11 +219,11 @@ def _check() -> dict[str, Any]:
 _CHECK_DOC = dict(
     summary="LanguageTool-compatible check",
     tag="languagetool",
-    responses={200: (LanguageToolResponseSchema, "LanguageTool matches"),
-               400: (None, "A bad parameter (LanguageTool's plain-text error)", "text/plain"),
-               401: (None, "An API key is required (plain text)", "text/plain"),
-               413: (None, "The body is too large (plain text)", "text/plain")},
+    responses={200: (LanguageToolResponseSchema, "LanguageTool matches")},
 )
+# Plain text ("Error: ...") as LanguageTool answers, or problem+json when the client's Accept asks for it.
+_BAD_PARAMETER = ("A bad or missing parameter (no text or data, a language other than English, `data` that is "
+                  "not the annotation JSON, preferredVariants without language=auto)")
 
 
 @bp.post("/check")
@@ -234,6 +234,7 @@ _CHECK_DOC = dict(
     "problem details. Point a LanguageTool plugin's server URL at this service.",
     request=LanguageToolFormSchema,
     request_media=("application/x-www-form-urlencoded", "multipart/form-data"),
+    errors={400: _BAD_PARAMETER, 413: "The body is larger than MAX_CONTENT_LENGTH (ORBITCHECK_MAX_CONTENT_LENGTH)"},
     **_CHECK_DOC,
 )
 def languagetool_check() -> dict[str, Any]:
@@ -242,7 +243,7 @@ def languagetool_check() -> dict[str, Any]:
 
 @bp.get("/check")
 @operation(description="The same check with the parameters in the query string (LanguageTool accepts GET).",
-           query=LanguageToolFormSchema, **_CHECK_DOC)
+           query=LanguageToolFormSchema, errors={400: _BAD_PARAMETER}, **_CHECK_DOC)
 def languagetool_check_get() -> dict[str, Any]:
     return _check()
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..records.store import MissionStore
 
 bp = Blueprint("missions", __name__, url_prefix="/v1")
+_NO_RECORDS = "No reference records are loaded"
 
 
 def _store() -> MissionStore:
@@ -28,7 +29,8 @@ def _store() -> MissionStore:
 
 @bp.get("/missions")
 @operation(summary="List or search mission records", tag="reference", query=MissionQuerySchema,
-           responses={200: (MissionListSchema, "Matching records, in launch order")})
+           responses={200: (MissionListSchema, "Matching records, in launch order")},
+           errors={422: "An unknown query parameter", 503: _NO_RECORDS})
 def list_missions() -> dict[str, Any]:
     query = schema(MissionQuerySchema).load(request.args.to_dict())
     store = _store()
@@ -45,7 +47,8 @@ def list_missions() -> dict[str, Any]:
 
 @bp.get("/missions/<mission_id>")
 @operation(summary="One mission record", tag="reference",
-           responses={200: (MissionSchema, "The record with its sources")})
+           responses={200: (MissionSchema, "The record with its sources")},
+           errors={404: "No record with this id", 503: _NO_RECORDS})
 def get_mission(mission_id: str) -> dict[str, Any]:
     mission = _store().get(mission_id)
     if mission is None:

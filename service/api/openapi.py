@@ -124,7 +124,8 @@ text-align:left;vertical-align:top}nav li{list-style:none}
 {% endif %}</td><td>{{ f.type }}</td><td>{{ f.description }}</td></tr>{% endfor %}</table>{% endif %}{% endfor %}
 </section>{% endfor %}
 <section id="errors"><h2>Errors</h2><p>Any status of 400 or above comes as <code>application/problem+json</code>
-with these fields; <code>errors</code> maps each invalid field to marshmallow's messages.</p><table><tr><th>Field</th>
+with these fields (the LanguageTool routes answer in plain text unless the request asks for it);
+<code>errors</code> maps each invalid field to marshmallow's messages.</p><table><tr><th>Field</th>
 <th>Type</th><th>Description</th></tr>{% for f in problem %}<tr><td><code>{{ f.name }}</code></td><td>{{ f.type }}</td>
 <td>{{ f.description }}</td></tr>{% endfor %}</table></section>
 </body></html>

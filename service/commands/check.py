@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .. import ci
+from .. import config as config_file
 from ..batch import Draft
 from ..checks import select
 from ..errors import InputError
@@ -47,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
     if checks is not None:
         select(checks)  # an unknown id is a usage error before any file is read
     flags = ci.overrides(args, published=published, checks=checks)
-    drafts = [Draft(label, text, markdown) for label, text, markdown in read_drafts(args.paths, args.exclude)]
-    jobs = ci.plan(drafts, flags, args)
+    finder = config_file.ConfigFinder(args.config)
+    drafts = [Draft(label, text, markdown)
+              for label, text, markdown in read_drafts(args.paths, args.exclude, finder=finder)]
+    jobs = ci.plan(drafts, flags, args, finder=finder)
     # The records are read (and validated) only when the reference check may run here.
     local_reference = not args.server and (checks is None or "reference" in checks)
     store = load_store(resolve_data_dir(args.data_dir)) if local_reference else None
@@ -66,16 +69,21 @@ def _fails(result: FileResult, fail_on: str) -> bool:
     )
 
 
-def walk(folder: Path, exclude: Sequence[str] = ()) -> list[Path]:
-    """The drafts under `folder`, sorted; hidden and SKIPPED_FOLDERS folders and `exclude` globs (matched
-    against the path relative to `folder`, and against each name) are not entered."""
+def walk(folder: Path, exclude: Sequence[str] = (), *, finder: config_file.ConfigFinder | None = None) -> list[Path]:
+    """The drafts under `folder`, sorted; hidden and SKIPPED_FOLDERS folders, `exclude` globs (matched
+    against the path relative to `folder`, and against each name) and the `exclude` globs of the
+    .orbitcheck.toml governing each folder (relative to that file's folder; `finder`) are not entered."""
     found = []
     for here, dirs, files in os.walk(folder):
         base = Path(here)
+        config = finder.for_folder(base) if finder is not None else config_file.Config()
+
+        def skip(path: Path, config: config_file.Config = config) -> bool:
+            return _excluded(path, folder, exclude) or _excluded_by_config(path, config)
+
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS
-                         and not _excluded(base / d, folder, exclude))
-        found += [base / f for f in files if Path(f).suffix.lower() in DRAFT_SUFFIXES
-                  and not _excluded(base / f, folder, exclude)]
+                         and not skip(base / d))
+        found += [base / f for f in files if Path(f).suffix.lower() in DRAFT_SUFFIXES and not skip(base / f)]
     return sorted(found)
 
 
@@ -84,7 +92,18 @@ def _excluded(path: Path, root: Path, exclude: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(path.name, glob) for glob in exclude)
 
 
-def read_drafts(paths: list[str], exclude: Sequence[str] = ()) -> Iterator[tuple[str, str, bool]]:
+def _excluded_by_config(path: Path, config: config_file.Config) -> bool:
+    if not config.exclude or config.path is None:
+        return False
+    try:
+        relative = path.resolve().relative_to(config.path.resolve().parent).as_posix()
+    except ValueError:  # a --config file elsewhere: its globs match names only
+        relative = path.name
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(path.name, glob) for glob in config.exclude)
+
+
+def read_drafts(paths: list[str], exclude: Sequence[str] = (), *,
+                finder: config_file.ConfigFinder | None = None) -> Iterator[tuple[str, str, bool]]:
     """(label, text, is_markdown) for every draft named; InputError on anything unreadable, and when a
     folder holds no draft at all (a typo in CI would otherwise pass silently)."""
     for given in paths:
@@ -93,10 +112,10 @@ def read_drafts(paths: list[str], exclude: Sequence[str] = ()) -> Iterator[tuple
             continue
         path = Path(given)
         if path.is_dir():
-            files = walk(path, exclude)
+            files = walk(path, exclude, finder=finder)
             if not files:
                 raise InputError(f"{given}: no draft found (*.md, *.markdown, *.txt; hidden, build and "
-                                 f"dependency folders and --exclude are skipped)")
+                                 f"dependency folders, --exclude and the config's exclude are skipped)")
         elif path.exists():
             files = [path]
         else:

@@ -15,7 +15,13 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
-def render(results: Sequence[FileResult]) -> str:
+# SGR codes for the severity word on a terminal: bold red, yellow (what compilers and ruff use).
+_COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m"}
+_RESET = "\x1b[0m"
+
+
+def render(results: Sequence[FileResult], *, color: bool = False) -> str:
+    """`color`: the severity word in ANSI colour (the CLI decides: a terminal, --color, NO_COLOR)."""
     lines = []
     for result in results:
         doc = result.report.document
@@ -24,5 +30,7 @@ def render(results: Sequence[FileResult]) -> str:
                 continue
             line, column = doc.line_col(f.start)
             fix = f" (suggestion: {one_line(f.suggestion)})" if f.suggestion else ""
-            lines.append(one_line(f"{result.path}:{line}:{column}: {f.severity}: {f.message}{fix} [{f.check}]"))
+            severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if color else str(f.severity)
+            lines.append(one_line(f"{result.path}:{line}:{column}: ") + severity
+                         + one_line(f": {f.message}{fix} [{f.check}]"))
     return "".join(line + "\n" for line in lines)

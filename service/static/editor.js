@@ -504,6 +504,68 @@
     if (from !== "list" && item) scrollWithin(els.findings, item);
   }
 
+  /* ---------- overlapping findings: a popover listing every finding under the cursor ---------- */
+
+  // Every finding whose span holds text offset `at` (UTF-16), plus the marks `mark` sits in (a span cut where
+  // it overlaps the one before it still covers the words after the cut): narrowest first.
+  function findingsAt(at, mark) {
+    var hit = {};
+    state.findings.forEach(function (f) {
+      if (at >= 0 && f.s16 <= at && at < f.e16 && markOf(f.index)) hit[f.index] = f;
+    });
+    for (var m = mark; m && els.draft.contains(m); m = m.parentElement && m.parentElement.closest("mark[data-verdict]")) {
+      var f = state.findings[Number(m.dataset.index)];
+      if (f) hit[f.index] = f;
+    }
+    return Object.keys(hit).map(function (k) { return hit[k]; }).sort(function (a, b) {
+      return (a.e16 - a.s16) - (b.e16 - b.s16) || a.s16 - b.s16 || a.index - b.index;
+    });
+  }
+
+  function closeOverlap(refocus) {
+    if (!els.overlap || els.overlap.hidden) return;
+    els.overlap.hidden = true;
+    els.overlap.replaceChildren();
+    if (refocus) els.draft.focus({ preventScroll: true });
+  }
+
+  // Lists `findings` (two or more) next to `anchor`; each is a button that opens that finding's details.
+  function openOverlap(findings, anchor, focusFirst) {
+    var buttons = findings.map(function (f) {
+      var tone = TONES[f.tone];
+      var button = el("button", hooks(f, {
+        type: "button", role: "menuitem", className: "overlap-item",
+        "aria-current": f.index === state.selected ? "true" : null,
+      }), [
+        el("span", { className: "icon", "aria-hidden": "true", text: tone.icon }),
+        el("strong", { text: tone.label }), " " + f.verdict + " \u00b7 ",
+        el("code", { text: f.check }), el("q", { className: "claim", text: f.text }),
+      ]);
+      button.addEventListener("click", function () {
+        closeOverlap(false);
+        select(f.index, "mark");
+      });
+      return el("li", { role: "none" }, [button]);
+    });
+    els.overlap.replaceChildren(
+      el("p", { className: "overlap-title", id: "overlap-title", text: findings.length + " findings here" }),
+      el("ul", { role: "menu", "aria-labelledby": "overlap-title" }, buttons));
+    var box = anchor.getBoundingClientRect();
+    els.overlap.style.left = Math.max(4, Math.min(box.left + window.scrollX,
+      window.scrollX + document.documentElement.clientWidth - 320)) + "px";
+    els.overlap.style.top = (box.bottom + window.scrollY + 6) + "px";
+    els.overlap.hidden = false;
+    if (focusFirst) els.overlap.querySelector("button").focus();
+  }
+
+  function overlapAtCaret() {
+    var at = caretOffset();
+    var sel = window.getSelection();
+    var node = sel.focusNode && (sel.focusNode.nodeType === Node.ELEMENT_NODE ? sel.focusNode : sel.focusNode.parentElement);
+    var mark = node && node.closest && node.closest("mark[data-verdict]");
+    return { findings: findingsAt(at, mark), mark: mark };
+  }
+
   function scrollWithin(box, item) {
     var outer = box.getBoundingClientRect();
     var inner = item.getBoundingClientRect();
@@ -714,6 +776,7 @@
     }
     renderCounts();
     renderList();
+    closeOverlap(false);
     closeDetails();
     els.details.replaceChildren();
     state.report = markdownReport();
@@ -764,6 +827,8 @@
     els.picker = document.getElementById("checks");
     els.keyField = document.getElementById("key-field");
     els.apiKey = document.getElementById("api-key");
+    els.overlap = document.getElementById("overlap");
+    document.body.append(els.overlap); // positioned against the page, wherever the draft sits
     if (els.apiKey.value) els.keyField.hidden = false; // filled in by the browser
 
     // plaintext-only keeps pasted formatting out of the draft where the browser supports it.
@@ -798,6 +863,7 @@
       insertPlainText(text.replace(/\r\n?/g, "\n"));
     });
     els.draft.addEventListener("input", function () {
+      closeOverlap(false);
       saveDraftSoon();
       if (state.checkedText === null) return;
       retireEditedMarks();
@@ -805,7 +871,41 @@
     });
     els.draft.addEventListener("click", function (e) {
       var mark = e.target.closest && e.target.closest("mark[data-verdict]");
-      if (mark) select(Number(mark.dataset.index), "mark");
+      if (!mark) { closeOverlap(false); return; }
+      // The innermost finding opens at once; when others cover the same words, a popover lists them all.
+      select(Number(mark.dataset.index), "mark");
+      var here = findingsAt(caretOffset(), mark);
+      if (here.length > 1) openOverlap(here, mark, false);
+      else closeOverlap(false);
+    });
+    // Keyboard: Alt+Enter (or Shift+F10, the context-menu key) on a highlight lists every finding there.
+    els.draft.addEventListener("keydown", function (e) {
+      var menuKey = (e.key === "Enter" && e.altKey) || (e.key === "F10" && e.shiftKey) || e.key === "ContextMenu";
+      if (!menuKey) return;
+      var here = overlapAtCaret();
+      if (!here.findings.length) return;
+      e.preventDefault();
+      if (here.findings.length === 1) select(here.findings[0].index, "caret");
+      else openOverlap(here.findings, here.mark || els.draft, true);
+    });
+    els.overlap.addEventListener("keydown", function (e) {
+      var buttons = Array.prototype.slice.call(els.overlap.querySelectorAll("button"));
+      var at = buttons.indexOf(document.activeElement);
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        closeOverlap(true);
+      } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        var step = e.key === "ArrowDown" ? 1 : -1;
+        buttons[(at + step + buttons.length) % buttons.length].focus();
+      } else if (e.key === "Tab") {
+        closeOverlap(false);
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (els.overlap.hidden || els.overlap.contains(e.target) || els.draft.contains(e.target)) return;
+      closeOverlap(false);
     });
     // Keyboard users reach a highlight by moving the caret into it.
     document.addEventListener("selectionchange", function () {

@@ -479,3 +479,101 @@ def test_moving_the_caret_into_a_highlight_shows_its_finding(page, server):
     at = len("Progress delivered 5")
     assert shown["start_utf16"] < at < shown["end_utf16"] and page.is_visible("#details")
     assert page.evaluate("document.activeElement.id") == "draft", "the caret stays in the draft"
+
+
+# --- overlapping findings ----------------------------------------------------------------------------------
+
+OVERLAPS = ("Progress MS-10 delivered 5,652 pounds (2,564 kg) of cargo. "
+            "Soyuz MS-11 launched Dec. 3, 2018 at 6:31 a.m. EST (1131 GMT).")
+
+
+def _covering(findings: list[dict[str, Any]], at: int) -> set[tuple[str, str]]:
+    return {(f["check"], f["text"]) for f in findings if f["start_utf16"] <= at < f["end_utf16"]}
+
+
+def _listed(page: Page) -> list[dict[str, Any]]:
+    return page.eval_on_selector_all("#overlap button", """bs => bs.map(b => ({
+        index: Number(b.dataset.index), check: b.dataset.check, text: b.querySelector('q').textContent}))""")
+
+
+def _caret_into(page: Page, words: str) -> None:
+    """Put the caret one character into `words` in the draft, as the arrow keys would."""
+    page.evaluate("""words => {
+        const draft = document.getElementById('draft');
+        const walker = document.createTreeWalker(draft, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(words);
+            if (at >= 0) {
+                draft.focus();
+                const range = document.createRange();
+                range.setStart(node, at + 1);
+                range.collapse(true);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return;
+            }
+        }
+        throw new Error('not in the draft: ' + words);
+    }""", words)
+
+
+def test_a_click_on_overlapping_highlights_lists_every_finding_there(page, server):
+    page.goto(server.url + "/")
+    paste(page, OVERLAPS)
+    page.fill("#published", "2018-11-20")
+    findings, _ = api_findings(server, press_check(page))
+    wanted = _covering(findings, OVERLAPS.index("5,652") + 1)
+    assert {c for c, _ in wanted} >= {"unit-pair", "reference"}  # the pair and the claim on its first side
+
+    page.click('#draft mark[data-check="reference"]:text-is("5,652 pounds")', position={"x": 4, "y": 4})
+    assert page.is_visible("#overlap")
+    listed = _listed(page)
+    assert {(item["check"], item["text"]) for item in listed} == wanted
+    assert page.locator("#overlap button").first.get_attribute("data-check") == "reference"  # narrowest first
+    pair = next(item for item in listed if item["check"] == "unit-pair")
+    page.click(f'#overlap button[data-index="{pair["index"]}"]')
+    assert page.is_hidden("#overlap")
+    assert page.get_attribute("#details", "data-index") == str(pair["index"])
+    assert "5,652 pounds (2,564 kg)" in page.text_content("#details")
+
+    # A highlight with one finding under it opens that finding without a list.
+    single = next(f for f in findings if len(_covering(findings, f["start_utf16"])) == 1)
+    page.click(f'#draft mark[data-index="{findings.index(single)}"]')
+    assert page.is_hidden("#overlap")
+
+
+def test_the_keyboard_reaches_every_overlapping_finding(page, server):
+    page.goto(server.url + "/")
+    paste(page, OVERLAPS)
+    page.fill("#published", "2018-11-20")
+    findings, _ = api_findings(server, press_check(page))
+    wanted = _covering(findings, OVERLAPS.index("6:31") + 1)
+    assert len(wanted) >= 3  # the clock time's reference claim, its zone, the time pair
+
+    _caret_into(page, "6:31")
+    page.keyboard.press("Alt+Enter")
+    assert page.is_visible("#overlap")
+    assert {(item["check"], item["text"]) for item in _listed(page)} == wanted
+    focused = page.evaluate("document.activeElement.dataset.index")
+    assert focused == page.locator("#overlap button").first.get_attribute("data-index")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "editor-overlap.png"))
+
+    # Every one is selectable: the arrow keys move, Enter opens it.
+    for n, item in enumerate(_listed(page)):
+        if n:
+            _caret_into(page, "6:31")
+            page.keyboard.press("Alt+Enter")
+            for _ in range(n):
+                page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.dataset.index") == str(item["index"])
+        page.keyboard.press("Enter")
+        assert page.is_hidden("#overlap")
+        assert page.get_attribute("#details", "data-index") == str(item["index"])
+
+    # Escape closes the list and gives the caret back to the draft.
+    _caret_into(page, "6:31")
+    page.keyboard.press("Alt+Enter")
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#overlap")
+    assert page.evaluate("document.activeElement.id") == "draft"
