@@ -22,14 +22,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from marshmallow import ValidationError
-
 from ..errors import InputError
 from . import compiled
 from .gcat import GcatTime, clean_id, parse_number, parse_time, read_rows
-from .gcat_import import GCAT_URL, LICENCE
+from .gcat_import import GCAT_URL, LICENCE, _validate
 from .snapshot import locked, write_snapshot
-from .store import RecordError, _clashes, flatten_errors, load_store, mission_from_dict, name_key
+from .store import load_store, name_key
 from .tomlwrite import dump_record
 
 # Launch site code -> (English name, extra aliases, IANA zone). A site needs its zone; a code not here is
@@ -667,18 +665,3 @@ def _used_sources(raw: dict[str, Any]) -> set[str]:
                                          *raw.get("crew", [])]
     used = {f.get("source") for f in figures} | {raw.get("expeditions_source")}
     return {u for u in used if u}
-
-
-def _validate(raws: dict[str, dict[str, Any]], changed: dict[str, dict[str, Any]]) -> None:
-    from orbitcheck.schemas.records import MissionSchema
-
-    schema, problems, missions = MissionSchema(), [], []
-    for mission_id, raw in raws.items():
-        try:
-            missions.append(mission_from_dict(schema.load(raw)))
-        except ValidationError as exc:
-            if mission_id in changed:
-                problems += [f"{mission_id}.toml: {w}: {r}" for w, r in flatten_errors(exc.messages)]
-    problems += _clashes(missions)
-    if problems:
-        raise RecordError(problems)
