@@ -196,9 +196,10 @@ def test_utf16_offsets_match_javascript_string_indices(text, data):
     """JavaScript's String indices count UTF-16 code units: what an editor needs to place a highlight."""
     doc = parse_document(text)
     offset = data.draw(st.integers(0, len(text)))
-    assert Utf16Offsets(doc.text)(offset) == _utf16_units(text[:offset])
+    utf16 = Utf16Offsets(doc.text)
+    assert utf16(offset) == _utf16_units(text[:offset])
     for f in _check(text).findings:
-        assert Utf16Offsets(doc.text)(f.end) - Utf16Offsets(doc.text)(f.start) == _utf16_units(f.text)
+        assert utf16(f.end) - utf16(f.start) == _utf16_units(f.text)
 
 
 @BOUNDED
