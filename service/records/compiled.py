@@ -15,7 +15,6 @@ import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 FILE = "compiled.json"
@@ -68,19 +67,14 @@ def _when(text: str) -> datetime:
 
 
 def _mission(d: dict[str, Any]) -> Any:
-    from .store import CrewMember, Event, Launch, Mass, Mission, Source
+    """A Mission from its dump: the dumped text times and dates back to values, then the store's one builder."""
+    from .store import mission_from_dict
 
     launch = d.get("launch")
-    return Mission(
-        id=d["id"], name=d["name"], kind=d["kind"], aliases=tuple(d.get("aliases") or ()), cospar=d.get("cospar"),
-        destination=d.get("destination"), expeditions=tuple(d.get("expeditions") or ()),
-        expeditions_source=d.get("expeditions_source"),
-        launch=Launch(**{**launch, "time": _when(launch["time"]),
-                         "site_aliases": tuple(launch.get("site_aliases") or ())}) if launch else None,
-        events=tuple(Event(**{**e, "time": _when(e["time"])}) for e in d.get("events") or ()),
-        masses=tuple(Mass(**m) for m in d.get("masses") or ()),
-        crew=tuple(CrewMember(**c) for c in d.get("crew") or ()),
-        hand_edited=tuple(d.get("hand_edited") or ()),
-        sources=MappingProxyType({k: Source(key=k, **{**v, "retrieved": date.fromisoformat(v["retrieved"])})
-                                  for k, v in (d.get("sources") or {}).items()}),
-    )
+    return mission_from_dict({
+        **d,
+        "launch": {**launch, "time": _when(launch["time"])} if launch else None,
+        "events": [{**e, "time": _when(e["time"])} for e in d.get("events") or ()],
+        "sources": {k: {**v, "retrieved": date.fromisoformat(v["retrieved"])}
+                    for k, v in (d.get("sources") or {}).items()},
+    })
