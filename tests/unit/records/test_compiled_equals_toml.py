@@ -8,5 +8,5 @@ def test_the_shipped_compiled_snapshot_is_fresh_and_gives_the_toml_records():
     fast_missions = compiled.load_fresh(folder, compiled.digest(compiled.toml_files(folder)))
     assert fast_missions is not None  # else load_store would silently read the TOML and this test prove nothing
     slow = load_store(use_compiled=False)
-    assert fast_missions == slow.missions()
+    assert list(fast_missions) == list(slow.missions())
     assert [m.to_dict() for m in fast_missions] == [m.to_dict() for m in slow.missions()]
