@@ -7,8 +7,8 @@ nothing; without a mission, a property or a figure it says unverified, never con
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from ...extract import Extraction
