@@ -31,7 +31,10 @@ MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "lon
 # The words after a mass say what it is: "1,300 kg of dry cargo", "725 kg of fuel", "a 7,200-kg spacecraft".
 _OF = re.compile(r"\s{0,3}(?:\([^()\n]{0,60}\)\s{0,3})?(?:of|worth of)\s{1,3}(?:the\s{1,3})?"
                  r"((?:[\w-]{1,30},?\s{1,2}){0,3}[\w-]{1,30})", re.I)
-_BODY_AFTER = re.compile(r"[\s-]{0,2}(?:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b", re.I)
+# "a 7,200-kg spacecraft", "the 13-metric-ton Tianzhou-2 spacecraft": the vehicle's own mass (a name may come
+# between the figure and the noun: capitalised words or designators, at most three).
+_BODY_AFTER = re.compile(r"[\s-]{0,2}(?:[A-Z0-9][\w.-]{0,20}\s{1,2}){0,3}"
+                         r"(?i:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b")
 _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow "of"
     (re.compile(r"\bunpressuri[sz]ed\b", re.I), None),
     (re.compile(r"\bdry\b", re.I), Property.CARGO_DRY),
