@@ -41,7 +41,9 @@ from .dates import DateMention, DatePrecision, YearSource
 # The time itself. The lookbehind keeps us out of numbers ("1,5", "v2.10"); "." and ":" forms need care.
 _CLOCK_BODY = (
     r"(?:"
-    r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
+    # "6:31", "1.17" (with am/pm), "14.35" (24-hour before a zone), "20H47"; seconds "18:14:08", "17.512".
+    r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.hH])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d)(?P<frac>\.\d{1,3})?)?"
+    r"(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d|,\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
     # A bare hour that opens a range of 12-hour times: the "9" of "9 to 11 a.m.", "9-11:30 p.m.".
@@ -58,9 +60,11 @@ _CLOCK_AFTER_SLASH = re.compile(_CLOCK_BODY)
 # follow a hyphen, so the range end is matched with its own pattern (no lookbehind).
 _RANGE_JOIN = re.compile(r"[ \t\u00a0\u202f]?(?:-|–|—|to\b|and\b)[ \t\u00a0\u202f]?")
 _RANGE_END = re.compile(
-    r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
+    r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.hH])(?P<m>[0-5]\d)(?:(?P<sep2>[:.])(?P<s>[0-5]\d)(?P<frac>\.\d{1,3})?)?"
+    r"(?![\d:]|\.\d)"
     r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![\d:]|\.\d)"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[aApP]\.?\s?[mM](?![a-zA-Z]))"
+    r"|(?:12\s)?(?P<word>noon|midnight)(?![\w-])"  # "11 p.m. - midnight EDT"
 )
 _MERIDIEM = re.compile(r"[ \t\u00a0\u202f]?(?P<ap>[aApP])(?P<dot>\.?)[ \t\u00a0\u202f]?[mM]\.?(?![a-zA-Z])")
 # Hedges written just before a time ("around 3 a.m."): matched on the lower-cased text before it with
@@ -72,7 +76,7 @@ _CLOCK_START = re.compile(r"\d+|noon|midnight")
 _GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:,[ \t\u00a0\u202f]{0,3})?(?:on[ \t\u00a0\u202f]{1,3})?")
 _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
                     r"|the previous day|the previous evening)\b", re.I)
-_OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}\([ \t\u00a0\u202f]{0,3}")
+_OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}(?P<b>[(\[])[ \t\u00a0\u202f]{0,3}")  # "(1131 GMT)", "[11:23 GMT]"
 _SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b|\band\b)[ \t\u00a0\u202f]{0,3}")
 # Inside a pair's parentheses: a filler before a side, a day written before its time, a UTC offset before
 # the first side, and an aside after the last ("for readers in Britain") of at most 40 letters and spaces.
@@ -80,8 +84,25 @@ _FILLER = re.compile(r"(?i:that's|that is|which is|or|i\.e\.|or about)[ \t\u00a0
 _DAY_LEAD = re.compile(r",?[ \t\u00a0\u202f]{1,3}(?:at[ \t\u00a0\u202f]{1,3})?(?=\d|noon|midnight)")
 _OFFSET_FIRST = re.compile(r"(?:UTC|GMT)[ \t\u00a0\u202f]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?"
                            r"[ \t\u00a0\u202f]{0,3}[;,][ \t\u00a0\u202f]{0,3}")
-_ASIDE_CLOSE = re.compile(r"[ \t\u00a0\u202f]{1,3}(?:for|in|to|if|as)[ \t\u00a0\u202f][A-Za-z ,'’]{1,40}\)")
-_CLOSE = re.compile(r"[ \t\u00a0\u202f]{0,3}\)")
+_ASIDE_CLOSE = {b: re.compile(r"[ \t\u00a0\u202f]{1,3}(?:for|in|to|if|as)[ \t\u00a0\u202f][A-Za-z ,'’]{1,40}"
+                               + re.escape(b)) for b in ")]"}
+_CLOSE = {b: re.compile(r"[ \t\u00a0\u202f]{0,3}" + re.escape(b)) for b in ")]"}
+_CLOSING = {"(": ")", "[": "]"}
+# A pair without parentheses: "9 a.m. ET, which is 2 p.m. BST", "1400 GMT, or 1100 local time in Kourou",
+# "14:05 BST / 15:05 CEST", "4:10 p.m. ET - that's 9:10 p.m. UK time", "1:33 pm PT that converts to 2:03 am
+# IST". A bare comma joins a list only ("3am AEDT, 2:30am ACDT, 2am AEST"): two more times must follow.
+_S = r"[ \t\u00a0\u202f]"
+_CONNECT = re.compile(
+    rf"(?i:{_S}{{0,3}}(?:"
+    rf"(?P<strong>[,;]?{_S}{{0,3}}(?:which|that|this){_S}{{1,3}}(?:is|was|would{_S}be|will{_S}be|means"
+    rf"|converts{_S}to|translates{_S}to|works{_S}out{_S}(?:to|at)|equals|corresponds{_S}to)"
+    rf"|[,;]?{_S}{{0,3}}(?:that's|that’s|i\.e\.,?|meaning|or{_S}about|equivalent{_S}to|converting{_S}to"
+    rf"|translating{_S}to)"
+    rf"|{_S}(?:converts{_S}to|translates{_S}to|works{_S}out{_S}(?:to|at)|equals|corresponds{_S}to))"
+    rf"|(?P<weak>,{_S}{{0,3}}or|{_S}or|/|[–—]|{_S}-|{_S}is)"
+    rf"|(?P<comma>,)"
+    rf"){_S}{{0,3}}(?:[–—-]{_S}{{0,3}})?(?:(?:that's|that’s|that{_S}is|which{_S}is){_S}{{1,3}})?(?:at{_S}{{1,3}})?)"
+)
 _HEDGE_AT = re.compile(
     "(?:" + "|".join(map(re.escape, hedges.TIME_IN_PARENTHESES)) + r")[ \t\u00a0\u202f]{0,3}", re.I
 )
@@ -271,6 +292,7 @@ _TIME_WORD = re.compile(r"[ \t\u00a0\u202f]+(?i:time)(?![\w-])")
 _ABBR_AFTER = re.compile(r"[ \t\u00a0\u202f]?(?P<open>\()?(?P<abbr>[A-Z]{2,5})(?(open)\))(?![\w-])")
 _IN_AT = re.compile(r"[ \t\u00a0\u202f]+(?:in|at)[ \t\u00a0\u202f]+(?:the[ \t\u00a0\u202f]+)?")
 _IN = re.compile(r"(?i:in)[ \t\u00a0\u202f]+")
+_LOCAL_AFTER = re.compile(r"[ \t\u00a0\u202f](?i:local[ \t\u00a0\u202f]time)(?![\w-])")
 _AT_SITE = re.compile(r"[ \t\u00a0\u202f]+at[ \t\u00a0\u202f]+the[ \t\u00a0\u202f]+(?:launch[ \t\u00a0\u202f]+)?"
                       r"(?:site|pad|spaceport|cosmodrome|launch complex)(?![\w-])")
 
@@ -303,6 +325,8 @@ def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
         if m["phrase"] and (abbr := _ABBR_AFTER.match(prose, end)) is not None \
                 and set(map(id, table.lookup(abbr["abbr"]))) & set(map(id, readings)):
             end = abbr.end()  # "Japan Standard Time JST"
+        if m["abbr"] and (local := _LOCAL_AFTER.match(prose, end)) is not None:
+            end = local.end()  # "11:06 a.m. PDT local time": the abbreviation names the local zone
         if len(readings) > 1:
             readings = zones.readings_for_text(readings, memo(doc).get(_cues))
     return ZoneMention(Span(m.start(), end), prose[m.start():end], readings)
@@ -378,7 +402,7 @@ class _Raw:
     """A time as read, before its date is known (built once into a ClockMention: no dataclass copies)."""
 
     __slots__ = ("start", "end", "time_end", "hour", "minute", "second", "precision", "style", "meridiem",
-                 "hedge", "zone", "day", "shift")
+                 "hedge", "zone", "day", "shift", "weak")
 
     def __init__(self, start: int, end: int, time_end: int, hour: int, minute: int, second: int | None,
                  precision: ClockPrecision, style: ClockStyle, meridiem: str | None, hedge: str | None,
@@ -387,6 +411,7 @@ class _Raw:
         self.hour, self.minute, self.second = hour, minute, second
         self.precision, self.style, self.meridiem, self.hedge = precision, style, meridiem, hedge
         self.zone, self.day, self.shift = tail.zone, tail.day, tail.shift
+        self.weak = False
 
     def build(self, doc: Document, anchor: DateMention | None = None,
               source: AnchorSource = AnchorSource.NONE, local_date: date | None = None) -> ClockMention:
@@ -403,40 +428,68 @@ class _Raw:
 
 def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
                hedge: str | None) -> list[_Raw]:
-    """The time(s) a clock match starts: one, or two for a range, sharing meridiem and zone."""
+    """The time(s) a clock match starts: one, or two for a range, sharing the zone (and the meridiem, unless
+    each time has its own: "7:35 am to 9:10 am Moscow time", "11 p.m. - midnight EDT")."""
     prose = doc.prose
     parts = [m]
+    own: re.Match[str] | None = None  # the first time's own meridiem, in a range where each has one
     if m["word"] is None and (join := _RANGE_JOIN.match(prose, m.end())) is not None:
         second = _RANGE_END.match(prose, join.end())
         if second:
             parts.append(second)
+    if len(parts) == 1 and m["word"] is None and (first_mer := _MERIDIEM.match(prose, m.end())) is not None \
+            and (join := _RANGE_JOIN.match(prose, first_mer.end())) is not None \
+            and (join.group(0).strip() != "and" or _after_between(prose, m.start())):
+        second = _RANGE_END.match(prose, join.end())
+        if second is not None and (second["word"] is not None or _MERIDIEM.match(prose, second.end())):
+            parts.append(second)
+            own = first_mer
     last = parts[-1]
     mer = _MERIDIEM.match(prose, last.end())
-    if m["sep"] == "." and not mer:
-        return []  # "1.17" is a time only with am/pm after it ("1.17am"), else a decimal
+    mers = [own, mer] if own is not None else [mer] * len(parts)
     time_end = mer.end() if mer else last.end()
     tail = _tail(doc, time_end, dates)
     fields = [_time_fields(p) for p in parts]
+    weak = False  # read only as a side of a pair ("20H47", "14.35" with no zone are no times alone)
+    for p, pm in zip(parts, mers, strict=True):
+        sep = p["sep"]
+        if sep == "." and pm is None:
+            if len(p["h"]) != 2:
+                return []  # "1.17" is a time only with am/pm after it ("1.17am"), else a decimal
+            weak = weak or tail.zone is None  # "14.35 IST"
+        elif sep in ("h", "H"):
+            if pm is not None:
+                return []
+            weak = weak or tail.zone is None  # "20H47 GMT"
     if tail.zone is None and any(f[4] is ClockStyle.HHMM for f in fields):
         return []  # "1131" alone is a number, not a time
-    if mer and any(f[4] in (ClockStyle.HHMM, ClockStyle.WORD) for f in fields):
+    if any(pm and f[4] in (ClockStyle.HHMM, ClockStyle.WORD) for f, pm in zip(fields, mers, strict=True)):
         return []
-    ap = mer["ap"] if mer else None
-    hours = [_apply_meridiem(f[0], ap) for f in fields]
+    hours = [_apply_meridiem(f[0], pm["ap"] if pm else None) for f, pm in zip(fields, mers, strict=True)]
     if None in hours:
         return []
     checked: list[int] = [h for h in hours if h is not None]
-    if len(hours) == 2 and ap in ("p", "P") and fields[0][0] != 12 and fields[0][0] > fields[1][0] % 12:
+    ap = mer["ap"] if mer else None
+    if own is None and len(hours) == 2 and ap in ("p", "P") and fields[0][0] != 12 \
+            and fields[0][0] > fields[1][0] % 12:
         checked[0] -= 12  # "11:30-1:30 p.m." starts in the morning
-    meridiem = prose[mer.start():mer.end()] if mer else None
     out = []
-    for i, (p, f, hour) in enumerate(zip(parts, fields, checked, strict=True)):
-        style = ClockStyle.H12 if ap and f[4] is ClockStyle.H24 else f[4]
+    for i, (p, f, hour, pm) in enumerate(zip(parts, fields, checked, mers, strict=True)):
+        style = ClockStyle.H12 if pm and f[4] is ClockStyle.H24 else f[4]
         is_last = i == len(parts) - 1
-        # The range's start spans only itself, so spans stay disjoint.
-        out.append(_Raw(p.start(), tail.end if is_last else p.end(), time_end if is_last else p.end(),
-                        hour, f[1], f[2], f[3], style, meridiem, hedge, tail))  # type: ignore[arg-type]
+        meridiem = prose[pm.start():pm.end()] if pm else None
+        # The range's start spans only itself (with its own meridiem), so spans stay disjoint.
+        own_end = pm.end() if pm is not None and not is_last else p.end()
+        raw = _Raw(p.start(), tail.end if is_last else own_end, time_end if is_last else own_end,
+                   hour, f[1], f[2], f[3], style, meridiem, hedge, tail)  # type: ignore[arg-type]
+        raw.weak = weak
+        out.append(raw)
     return out
+
+
+def _after_between(prose: str, at: int) -> bool:
+    """Whether "between" is written right before `at` ("between 8:33 a.m. and 10:33 a.m.")."""
+    return prose[max(0, at - 9):at].rstrip(" \t\u00a0\u202f").lower().endswith("between")
 
 
 def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]]:
@@ -456,16 +509,27 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
             continue
         end = raw[-1].end
         others, pair_end = _read_parenthesis(doc, end, dates)
+        loose = False  # joined by "or", "/" or a dash: a day written after the last side is the pair's
+        if not others and not raw[-1].weak:
+            others, pair_end, loose = _read_connected(doc, end, dates, raw)
         if not others:
-            times.extend(_date(doc, r) for r in raw)
+            if not raw[-1].weak:
+                times.extend(_date(doc, r) for r in raw)
             pos = end
             continue
+        if loose and raw[-1].day is None and others[-1][-1].day is not None:
+            for r in raw:
+                r.day = others[-1][-1].day  # "14:05 BST / 15:05 CEST on Saturday": the day is the pair's
         if raw[-1].day is None:
             trailing = _tail(doc, pair_end, dates)
             if trailing.day is not None and trailing.zone is None:
                 for r in raw:
                     r.day = trailing.day
                 pair_end = trailing.end
+        if prose[pair_end - 1:pair_end] in (")", "]"):
+            more, more_end, _ = _read_connected(doc, pair_end, dates, raw, others)  # "(1200 GMT), or 7 a.m. CDT"
+            if more:
+                others, pair_end = others + more, more_end
         group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
         sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
                             for i, r in enumerate(side)) for side in others)
@@ -494,8 +558,11 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
     """The renderings inside "( ... )" right after a time, or ([], pos) when it is not a time pair."""
     prose = doc.prose
     opening = _OPEN.match(prose, pos)
-    if not opening:
-        return [], pos
+    if opening is None:
+        # Markdown masking blanks a "[" that opens no link ("[11:23 GMT]"): read the bracket from the text.
+        opening = _OPEN.match(doc.text, pos)
+        if opening is None or opening["b"] != "[" or prose[opening.start("b")] not in " \t":
+            return [], pos
     sides: list[list[_Raw]] = []
     at = opening.end()
     if (offset := _OFFSET_FIRST.match(prose, at)) is not None:
@@ -523,9 +590,61 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
         if sep:
             at = sep.end()
             continue
-        close = _CLOSE.match(prose, at) or _ASIDE_CLOSE.match(prose, at)
+        shut = _CLOSING[opening["b"]]
+        close = _CLOSE[shut].match(prose, at) or _ASIDE_CLOSE[shut].match(prose, at)
         return (sides, close.end()) if close else ([], pos)
     return [], pos
+
+
+def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], first: list[_Raw],
+                    before: list[list[_Raw]] | None = None) -> tuple[list[list[_Raw]], int, bool]:
+    """The renderings joined to a time without parentheses ("9 a.m. ET, which is 2 p.m. BST"), or ([], pos).
+
+    Every side names a zone no earlier side names (two times in one zone joined by "or" are alternatives,
+    not renderings), and only a plain statement ("which is", "that converts to") may write its own day
+    first: "6:31 a.m. EST, or Friday at midnight GMT" offers another time."""
+    prose = doc.prose
+    if first[-1].zone is None:
+        return [], pos, False
+    connect = _CONNECT.match(prose, pos)
+    if connect is None:
+        return [], pos, False
+    taken = {(e.zone, e.daylight) for side in [first] + (before or []) if side[-1].zone
+             for e in side[-1].zone.readings}
+    sides: list[list[_Raw]] = []
+    at = connect.end()
+    for _ in range(5):
+        day = dates_mod.date_at(dates, at)
+        lead = _DAY_LEAD.match(prose, day.span.end) if day is not None else None
+        if day is not None and lead is not None:
+            if connect["strong"] is None:
+                break
+            at = lead.end()  # "that converts to May 28, 2020, at 2:03 am IST"
+        hedge = _HEDGE_AT.match(prose, at)
+        start = hedge.end() if hedge else at
+        clock = _CLOCK_AFTER_SLASH if prose[start - 1:start] in ("/", "—", "–") else _CLOCK
+        m = clock.match(prose, start)
+        group = _read_time(doc, m, dates, hedge.group(0).strip() if hedge else None) if m else []
+        zone = group[-1].zone if group else None
+        zones_here = {(e.zone, e.daylight) for e in zone.readings} if zone else set()
+        if zone is None or taken & zones_here:
+            break
+        if connect["strong"] is None and (group[-1].shift is not None or (
+                group[-1].day is not None and first[-1].day is not None
+                and group[-1].day.text != first[-1].day.text)):
+            break  # "9:30 a.m. EDT Thursday, or 1400 GMT Friday": another day is another time
+        taken |= zones_here
+        if day is not None and lead is not None and group[-1].day is None:
+            for r in group:
+                r.day = day
+        sides.append(group)
+        sep = _SIDE_SEP.match(prose, group[-1].end)
+        if sep is None:
+            break
+        at = sep.end()
+    if not sides or (connect["comma"] is not None and len(sides) < 2):
+        return [], pos, False
+    return sides, sides[-1][-1].end, connect["strong"] is None
 
 
 def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:

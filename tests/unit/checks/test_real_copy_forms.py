@@ -107,3 +107,70 @@ def test_time_pair_parenthesis_forms(form, text, expected):
 
 def test_an_aside_without_a_second_time_is_no_pair():
     assert _verdicts("The move (at 3:24 pm EDT for now) was made.", "time-pair", "2024-06-01") == []
+
+
+# Pairs without parentheses, time styles, brackets and ranges with a meridiem on each time (issue 15,
+# priorities 1-3). Published 2024-06-01 unless the sentence writes its own date.
+NO_PAREN_CASES = [
+    ("which-is", "The launch is at 9 a.m. ET, which is 2 p.m. BST, on Saturday.", CONSISTENT),
+    ("which-is", "The launch is at 9 a.m. ET, which is 3 p.m. BST, on Saturday.", INCONSISTENT),
+    ("comma-or-local-in-place", "Liftoff is 1400 GMT, or 1100 local time in Kourou.", CONSISTENT),
+    ("comma-or-local-in-place", "Liftoff is 1400 GMT, or 1200 local time in Kourou.", INCONSISTENT),
+    ("spaced-slash", "Docking is due at 14:05 BST / 15:05 CEST on Saturday.", CONSISTENT),
+    ("spaced-slash", "Docking is due at 14:05 BST / 16:05 CEST on Saturday.", INCONSISTENT),
+    ("dash-thats", "Coverage opens at 4:10 p.m. ET – that's 9:10 p.m. UK time.", CONSISTENT),
+    ("dash-thats", "Coverage opens at 4:10 p.m. ET – that's 10:10 p.m. UK time.", INCONSISTENT),
+    ("date-then-slash", "The probe left on February 18, 2017 10:01 EST / 15:01 UTC from the Cape.", CONSISTENT),
+    ("date-then-slash", "The probe left on February 18, 2017 10:01 EST / 14:01 UTC from the Cape.", INCONSISTENT),
+    ("converts-to-date", "Liftoff is May 27, 2020, at 1:33 pm PT that converts to May 28, 2020, at 2:03 am IST.",
+     CONSISTENT),
+    ("converts-to-date", "Liftoff is May 27, 2020, at 1:33 pm PT that converts to May 28, 2020, at 3:03 am IST.",
+     INCONSISTENT),
+    ("unspaced-slash", "The burn starts at 6:18am ET/10:18 UTC on Saturday.", CONSISTENT),
+    ("unspaced-slash", "The burn starts at 6:18am ET/11:18 UTC on Saturday.", INCONSISTENT),
+    ("comma-list", "Watch at 3am AEDT, 2:30am ACDT, 2am AEST and 12am AWST on Jan. 10.", CONSISTENT),
+    ("comma-list", "Watch at 3am AEDT, 2:30am ACDT, 1am AEST and 12am AWST on Jan. 10.", INCONSISTENT),
+    ("paren-then-or", "Launch is at 8 a.m. EDT (1200 GMT), or 7 a.m. CDT, on Saturday.", CONSISTENT),
+    ("paren-then-or", "Launch is at 8 a.m. EDT (1200 GMT), or 8 a.m. CDT, on Saturday.", INCONSISTENT),
+    # Time styles.
+    ("24h-dot", "Liftoff came at 14.35 IST (0905 GMT) on Saturday.", CONSISTENT),
+    ("24h-dot", "Liftoff came at 14.35 IST (1005 GMT) on Saturday.", INCONSISTENT),
+    ("fractional-seconds", "Contact came at 09:41:17.512 Moscow time (06:41:17 GMT).", CONSISTENT),
+    ("fractional-seconds", "Contact came at 09:41:17.512 Moscow time (07:41:17 GMT).", INCONSISTENT),
+    ("h-separator", "Liftoff came at 20H47 GMT (16H47 EDT) on Saturday.", CONSISTENT),
+    ("h-separator", "Liftoff came at 20H47 GMT (15H47 EDT) on Saturday.", INCONSISTENT),
+    ("square-brackets", "Liftoff came at 19:23 Beijing time [11:23 GMT] on Saturday.", CONSISTENT),
+    ("square-brackets", "Liftoff came at 19:23 Beijing time [12:23 GMT] on Saturday.", INCONSISTENT),
+    ("abbreviation-local-time", "Liftoff is 2:06 p.m. EDT (1806 GMT or 11:06 a.m. PDT local time).", CONSISTENT),
+    ("abbreviation-local-time", "Liftoff is 2:06 p.m. EDT (1806 GMT or 10:06 a.m. PDT local time).", INCONSISTENT),
+    # Ranges with a meridiem on each end, and midnight as an end.
+    ("range-own-meridiem", "The window runs 7:35 am to 9:10 am Moscow time (0435 to 0610 GMT).", CONSISTENT),
+    ("range-own-meridiem", "The window runs 7:35 am to 9:10 am Moscow time (0435 to 0710 GMT).", INCONSISTENT),
+    ("range-between-and", "It flies between 8:33 a.m. and 10:33 a.m. EDT (1233-1433 GMT) today.", CONSISTENT),
+    ("range-between-and", "It flies between 8:33 a.m. and 10:33 a.m. EDT (1233-1533 GMT) today.", INCONSISTENT),
+    ("range-midnight", "The window is 11 p.m. – midnight EDT (03:00 – 04:00 UTC) tonight.", CONSISTENT),
+    ("range-midnight", "The window is 11 p.m. – midnight EDT (03:00 – 05:00 UTC) tonight.", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), NO_PAREN_CASES,
+                         ids=[f"{c[0]}-{c[2]}" for c in NO_PAREN_CASES])
+def test_time_pair_without_parentheses_and_time_styles(form, text, expected):
+    assert _verdicts(text, "time-pair", "2024-06-01") == [expected]
+
+
+# Times joined without parentheses that are alternatives, not renderings: no pair, so no finding.
+NOT_PAIRS = [
+    "Launch is at 9 a.m. EDT or 10 a.m. EDT, whichever the weather allows.",     # one zone: alternatives
+    "Launch is set for 9:30 a.m. EDT Thursday, or 1400 GMT Friday.",             # another day: another time
+    "Launch is Sat., Dec. 3 at 6:31 a.m. EST, or Friday at midnight GMT.",       # a day first after "or"
+    "The count resumes at 1:15 pm EDT, and 2:30 pm GMT is the cut-off.",         # "and" joins no rendering
+    "Scores of 14.35 (and 12.50 later) were posted.",                            # decimals, no zone
+    "A 2h30 spacewalk followed.",                                                # a duration
+    "Watch at 3am AEDT, then 2am AEST.",                                         # one comma joins no list
+]
+
+
+@pytest.mark.parametrize("text", NOT_PAIRS)
+def test_alternatives_and_numbers_are_no_time_pairs(text):
+    assert _verdicts(text, "time-pair", "2024-06-01") == []
