@@ -76,7 +76,7 @@ _CLOCK_START = re.compile(r"\d+|noon|midnight")
 _GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:,[ \t\u00a0\u202f]{0,3})?(?:on[ \t\u00a0\u202f]{1,3})?")
 _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
                     r"|the previous day|the previous evening)\b", re.I)
-_OPEN = re.compile(r"[ \t\u00a0\u202f]{0,3}(?P<b>[(\[])[ \t\u00a0\u202f]{0,3}")  # "(1131 GMT)", "[11:23 GMT]"
+_OPEN = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}(?P<b>[(\[])[ \t\u00a0\u202f]{0,3}")  # "(1131 GMT)", "[11:23 GMT]"
 _SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b|\band\b)[ \t\u00a0\u202f]{0,3}")
 # Inside a pair's parentheses: a filler before a side, a day written before its time, a UTC offset before
 # the first side, and an aside after the last ("for readers in Britain") of at most 40 letters and spaces.
@@ -393,6 +393,8 @@ def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision
 def _apply_meridiem(hour: int, ap: str | None) -> int | None:
     if ap is None:
         return hour
+    if hour == 0 and ap in "aA":
+        return 0  # "00:30 a.m."
     if not 1 <= hour <= 12:
         return None  # "14:00 pm" is not a time we can read
     return hour % 12 + (12 if ap in "pP" else 0)
@@ -438,8 +440,7 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
         if second:
             parts.append(second)
     if len(parts) == 1 and m["word"] is None and (first_mer := _MERIDIEM.match(prose, m.end())) is not None \
-            and (join := _RANGE_JOIN.match(prose, first_mer.end())) is not None \
-            and (join.group(0).strip() != "and" or _after_between(prose, m.start())):
+            and (join := _RANGE_JOIN.match(prose, first_mer.end())) is not None:
         second = _RANGE_END.match(prose, join.end())
         if second is not None and (second["word"] is not None or _MERIDIEM.match(prose, second.end())):
             parts.append(second)
@@ -485,11 +486,6 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
         raw.weak = weak
         out.append(raw)
     return out
-
-
-def _after_between(prose: str, at: int) -> bool:
-    """Whether "between" is written right before `at` ("between 8:33 a.m. and 10:33 a.m.")."""
-    return prose[max(0, at - 9):at].rstrip(" \t\u00a0\u202f").lower().endswith("between")
 
 
 def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]]:
