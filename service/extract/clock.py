@@ -341,6 +341,42 @@ def _place_zone_at(doc: Document, pos: int) -> ZoneMention | None:
     return ZoneMention(Span(m.start(), m.end()), m.group(0), (entry,))
 
 
+@cache
+def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A zone or place written as a label before a time, "New York: 3:22PM", "NZT: 15:05": (the label at
+    the end of the text before a time, the label where a list's next item starts)."""
+    table = zones.table()
+    abbrevs = "|".join(map(re.escape, sorted(table.by_abbreviation, key=len, reverse=True)))
+    words = "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0\u202f]")
+                     for p in sorted(set(table.by_phrase) | set(table.by_place), key=len, reverse=True))
+    label = rf"(?P<label>(?:{abbrevs})|(?i:{words}))(?![\w-])[ \t\u00a0\u202f]?:[ \t\u00a0\u202f]{{0,3}}"
+    return re.compile(rf"(?<![\w.-]){label}\Z"), re.compile(label)
+
+
+def _label_zone(doc: Document, at: int) -> ZoneMention | None:
+    """The zone a label right before `at` names ("London: 8:22PM"), or None."""
+    prose = doc.prose
+    if ":" not in prose[max(0, at - 4):at]:
+        return None  # the cheap test first: most times have no label
+    m = _label_res()[0].search(prose, max(0, at - 40), at)
+    if m is None:
+        return None
+    text = m["label"]
+    table = zones.table()
+    readings = table.lookup(text)
+    if not readings and (place := table.by_place.get(" ".join(text.lower().split()))) is not None:
+        readings = (place,)
+    if not readings:
+        return None
+    if len(readings) > 1:
+        readings = zones.readings_for_text(readings, memo(doc).get(_cues))
+    return ZoneMention(Span(m.start("label"), m.end("label")), text, readings)
+
+
+# Between the items of a labelled list: a space, a bullet, a slash or comma, or a new list line.
+_LABEL_GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[·•|/,;]|\n(?:[ \t]{0,3}[-*•][ \t]{1,3})?)?[ \t\u00a0\u202f]{0,3}")
+
+
 @dataclass
 class _Tail:
     """What follows a time: zone, day, roll-over words; `end` is where the mention ends."""
@@ -351,13 +387,14 @@ class _Tail:
     shift: int | None = None
 
 
-def _tail(doc: Document, pos: int, dates: tuple[DateMention, ...]) -> _Tail:
-    """Read zone / day / roll-over words after a time, in any order ("0120 March 12 GMT", "EST Sat.")."""
+def _tail(doc: Document, pos: int, dates: tuple[DateMention, ...], zone_ok: bool = True) -> _Tail:
+    """Read zone / day / roll-over words after a time, in any order ("0120 March 12 GMT", "EST Sat.");
+    no zone after a time whose label named it ("ET: 23:05, Aug 30 PT: ...": PT labels the next time)."""
     tail = _Tail(pos)
     for _ in range(4):  # bounded: at most a zone, a day, roll-over words and one more
         gap = _GAP.match(doc.prose, tail.end)
         at = gap.end() if gap else tail.end
-        if tail.zone is None and (zone := _zone_at(doc, at)) is not None:
+        if zone_ok and tail.zone is None and (zone := _zone_at(doc, at)) is not None:
             tail.zone, tail.end = zone, zone.span.end
             continue
         if tail.day is None and (day := dates_mod.date_at(dates, at)) is not None \
@@ -450,6 +487,12 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     mers = [own, mer] if own is not None else [mer] * len(parts)
     time_end = mer.end() if mer else last.end()
     tail = _tail(doc, time_end, dates)
+    label = _label_zone(doc, m.start())  # "London: 8:22PM", "ET: 23:05, Aug 30 PT: 20:05"
+    if label is not None and tail.zone is not None and tail.day is not None \
+            and tail.zone.span.start > tail.day.span.start:
+        tail = _tail(doc, time_end, dates, zone_ok=False)  # that zone labels the list's next time
+    if label is not None and tail.zone is None:
+        tail.zone = label
     fields = [_time_fields(p) for p in parts]
     weak = False  # read only as a side of a pair ("20H47", "14.35" with no zone are no times alone)
     for p, pm in zip(parts, mers, strict=True):
@@ -530,6 +573,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
                             for i, r in enumerate(side)) for side in others)
         start = group[0].span.start
+        if group[0].zone is not None:
+            start = min(start, group[0].zone.span.start)  # a label before the time: "London: 8:22PM"
         pairs.append(TimePair(Span(start, pair_end), doc.text[start:pair_end], tuple(group), sides))
         times.extend(group)
         for side in sides:
@@ -602,9 +647,17 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     prose = doc.prose
     if first[-1].zone is None:
         return [], pos, False
+    labelled = first[-1].zone.span.end <= first[-1].start  # "New York: 3:22PM / London: 8:22PM"
     connect = _CONNECT.match(prose, pos)
+    if connect is None and labelled:
+        connect = _LABEL_GAP.match(prose, pos)
+        if connect is None or _label_res()[1].match(prose, connect.end()) is None:
+            return [], pos, False
     if connect is None:
         return [], pos, False
+    strong = "strong" in connect.re.groupindex and connect["strong"] is not None
+    comma = "comma" in connect.re.groupindex and connect["comma"] is not None and not labelled
+    alternative = connect.group(0).strip().lower().endswith("or")  # "or" may offer another time
     taken = {(e.zone, e.daylight) for side in [first] + (before or []) if side[-1].zone
              for e in side[-1].zone.readings}
     sides: list[list[_Raw]] = []
@@ -613,9 +666,11 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
         day = dates_mod.date_at(dates, at)
         lead = _DAY_LEAD.match(prose, day.span.end) if day is not None else None
         if day is not None and lead is not None:
-            if connect["strong"] is None:
+            if not strong:
                 break
             at = lead.end()  # "that converts to May 28, 2020, at 2:03 am IST"
+        if labelled and (label := _label_res()[1].match(prose, at)) is not None:
+            at = label.end()  # the next item's label: its time reads it back
         hedge = _HEDGE_AT.match(prose, at)
         start = hedge.end() if hedge else at
         clock = _CLOCK_AFTER_SLASH if prose[start - 1:start] in ("/", "—", "–") else _CLOCK
@@ -625,7 +680,7 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
         zones_here = {(e.zone, e.daylight) for e in zone.readings} if zone else set()
         if zone is None or taken & zones_here:
             break
-        if connect["strong"] is None and (group[-1].shift is not None or (
+        if alternative and (group[-1].shift is not None or (
                 group[-1].day is not None and first[-1].day is not None
                 and group[-1].day.text != first[-1].day.text)):
             break  # "9:30 a.m. EDT Thursday, or 1400 GMT Friday": another day is another time
@@ -635,12 +690,14 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
                 r.day = day
         sides.append(group)
         sep = _SIDE_SEP.match(prose, group[-1].end)
+        if labelled and (sep is None or _label_res()[1].match(prose, sep.end()) is None):
+            sep = _LABEL_GAP.match(prose, group[-1].end)
         if sep is None:
             break
         at = sep.end()
-    if not sides or (connect["comma"] is not None and len(sides) < 2):
+    if not sides or (comma and len(sides) < 2):
         return [], pos, False
-    return sides, sides[-1][-1].end, connect["strong"] is None
+    return sides, sides[-1][-1].end, not strong
 
 
 def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:

@@ -132,6 +132,12 @@ NO_PAREN_CASES = [
     ("comma-list", "Watch at 3am AEDT, 2:30am ACDT, 1am AEST and 12am AWST on Jan. 10.", INCONSISTENT),
     ("paren-then-or", "Launch is at 8 a.m. EDT (1200 GMT), or 7 a.m. CDT, on Saturday.", CONSISTENT),
     ("paren-then-or", "Launch is at 8 a.m. EDT (1200 GMT), or 8 a.m. CDT, on Saturday.", INCONSISTENT),
+    ("label-list", "New York: 3:22PM / San Francisco: 12:22PM / London: 8:22PM / Moscow: 10:22PM", CONSISTENT),
+    ("label-list", "New York: 3:22PM / San Francisco: 12:22PM / London: 9:22PM / Moscow: 10:22PM", INCONSISTENT),
+    ("label-list-dates", "Times are ET: 23:05, Aug 30 PT: 20:05, Aug 30 NZT: 15:05, Aug 31.", CONSISTENT),
+    ("label-list-dates", "Times are ET: 23:05, Aug 30 PT: 20:05, Aug 30 NZT: 16:05, Aug 31.", INCONSISTENT),
+    ("label-list-lines", "Watch it live:\n\n- New York: 3:22PM\n- London: 8:22PM\n", CONSISTENT),
+    ("label-list-lines", "Watch it live:\n\n- New York: 3:22PM\n- London: 9:22PM\n", INCONSISTENT),
     # Time styles.
     ("24h-dot", "Liftoff came at 14.35 IST (0905 GMT) on Saturday.", CONSISTENT),
     ("24h-dot", "Liftoff came at 14.35 IST (1005 GMT) on Saturday.", INCONSISTENT),
@@ -178,6 +184,7 @@ NOT_PAIRS = [
     "Scores of 14.35 (and 12.50 later) were posted.",                            # decimals, no zone
     "A 2h30 spacewalk followed.",                                                # a duration
     "Watch at 3am AEDT, then 2am AEST.",                                         # one comma joins no list
+    "Update: 3:24 pm EDT. Launch: 9:30 a.m. EDT.",                               # labels that name no zone
 ]
 
 
