@@ -242,12 +242,15 @@ def _all_entries(table: zones.ZoneTable) -> list[ZoneEntry]:
     return list(seen.values())
 
 
-def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tuple[ZoneEntry, ...]]:
-    """The places the document names that have a zone: (offsets, entries) in text order, and the
-    distinct zones among them (at most four: more than that and "local time" is anyone's guess)."""
+def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tuple[ZoneEntry, ...],
+                                    tuple[tuple[ZoneEntry, ...], ...]]:
+    """The places the document names that have a zone: (offsets, entries) in text order, the distinct zones
+    among them (at most four: more than that and "local time" is anyone's guess), and for each place the
+    distinct zones of the places named up to it (the same limit)."""
     by_place = zones.table().by_place
     offsets: list[int] = []
     entries: list[ZoneEntry] = []
+    upto: list[tuple[ZoneEntry, ...]] = []
     distinct: dict[str, ZoneEntry] = {}
     zone_re = _zone_re()
     for m in _cue_re().finditer(doc.prose):
@@ -256,13 +259,22 @@ def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tupl
             # "Moscow time" names a zone, not where things happen: it is no place for "local time".
             offsets.append(m.start())
             entries.append(entry)
-            distinct.setdefault(entry.zone, entry)
-    return tuple(offsets), tuple(entries), tuple(distinct.values()) if len(distinct) <= _MAX_PLACES else ()
+            if entry.zone not in distinct and len(distinct) <= _MAX_PLACES:
+                distinct[entry.zone] = entry
+                seen = tuple(distinct.values()) if len(distinct) <= _MAX_PLACES else ()
+            elif not upto:
+                seen = tuple(distinct.values())
+            else:
+                seen = upto[-1]
+            upto.append(seen)
+    everywhere = tuple(distinct.values()) if len(distinct) <= _MAX_PLACES else ()
+    return tuple(offsets), tuple(entries), everywhere, tuple(upto)
 
 
 def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
-    """The zone(s) of the places named nearest the time in its sentence, else in the document."""
-    offsets, entries, everywhere = memo(doc).get(_places)
+    """The zone(s) of the places named nearest the time in its sentence, else of those the document names
+    before it (an article says where it is before it says "local time"), else anywhere in it."""
+    offsets, entries, everywhere, upto = memo(doc).get(_places)
     start, end = dates_mod.sentence_bounds(doc, at)
     i = bisect.bisect_left(offsets, at)
     lo = max(bisect.bisect_left(offsets, start), i - _MAX_PLACES)
@@ -271,7 +283,7 @@ def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     for entry in entries[lo:hi]:  # bounded: a hostile sentence naming a place 10,000 times costs nothing
         found.setdefault(entry.zone, entry)
     if not found:
-        return everywhere
+        return upto[i - 1] if i else everywhere
     return tuple(found.values()) if len(found) <= _MAX_PLACES else ()
 
 

@@ -191,3 +191,35 @@ NOT_PAIRS = [
 @pytest.mark.parametrize("text", NOT_PAIRS)
 def test_alternatives_and_numbers_are_no_time_pairs(text):
     assert _verdicts(text, "time-pair", "2024-06-01") == []
+
+
+# "local time" takes the zone of the place the article names before it, not only in its sentence; with no
+# place named anywhere it stays ambiguous.
+LOCAL_CONTEXT_CASES = [
+    ("place-earlier", "The crew trained at Baikonur for weeks. Liftoff was at 9:51 p.m. ET "
+                      "(6:51 a.m. Saturday local time) after a delay.", "2019-03-14", CONSISTENT),
+    ("place-earlier", "The crew trained at Baikonur for weeks. Liftoff was at 9:51 p.m. ET "
+                      "(7:51 a.m. Saturday local time) after a delay.", "2019-03-14", INCONSISTENT),
+    ("no-place", "Liftoff was at 9:51 p.m. ET (6:51 a.m. Saturday local time) after a delay.", "2019-03-14",
+     AMBIGUOUS),
+    ("date-both-sides", "Rocket Lab launched from Mahia, New Zealand.\n\nThe window opened at 8:05 p.m. PT on "
+                        "Wednesday, August 26 (3:05 p.m. local time on Thursday, August 27).", "2020-08-26",
+     CONSISTENT),
+    ("date-both-sides", "Rocket Lab launched from Mahia, New Zealand.\n\nThe window opened at 8:05 p.m. PT on "
+                        "Wednesday, August 26 (4:05 p.m. local time on Thursday, August 27).", "2020-08-26",
+     INCONSISTENT),
+    ("offset-then-time", "The Soyuz stood on its pad at Baikonur. It flew at 3:20 p.m. EST "
+                         "(GMT-5; 2:20 a.m. Friday local time).", "2016-11-17", CONSISTENT),
+    ("offset-then-time", "The Soyuz stood on its pad at Baikonur. It flew at 3:20 p.m. EST "
+                         "(GMT-5; 3:20 a.m. Friday local time).", "2016-11-17", INCONSISTENT),
+    ("dot-zone-phrase", "SpaceX flies from Florida today. It lifts off at 11.59am local time (4.59pm BST).",
+     "2020-07-08", CONSISTENT),
+    ("dot-zone-phrase", "SpaceX flies from Florida today. It lifts off at 11.59am local time (3.59pm BST).",
+     "2020-07-08", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "published", "expected"), LOCAL_CONTEXT_CASES,
+                         ids=[f"{c[0]}-{c[3]}" for c in LOCAL_CONTEXT_CASES])
+def test_local_time_takes_the_place_named_before(form, text, published, expected):
+    assert _verdicts(text, "time-pair", published) == [expected]
