@@ -223,3 +223,29 @@ LOCAL_CONTEXT_CASES = [
                          ids=[f"{c[0]}-{c[3]}" for c in LOCAL_CONTEXT_CASES])
 def test_local_time_takes_the_place_named_before(form, text, published, expected):
     assert _verdicts(text, "time-pair", published) == [expected]
+
+
+# Weekday forms (published 2021-11-20 where no year is written).
+WEEKDAY_CASES = [
+    ("short-no-dot", "The launch is Thurs, Nov. 18, 2021, from the Cape.", CONSISTENT),
+    ("short-no-dot", "The launch is Thurs, Nov. 19, 2021, from the Cape.", INCONSISTENT),
+    ("tues", "The launch is Tues Nov. 16, 2021, from the Cape.", CONSISTENT),
+    ("tues", "The launch is Tues Nov. 17, 2021, from the Cape.", INCONSISTENT),
+    ("weds-dot", "The launch is Weds. Nov. 17, 2021, from the Cape.", CONSISTENT),
+    ("weds-dot", "The launch is Weds. Nov. 18, 2021, from the Cape.", INCONSISTENT),
+    ("date-in-parentheses", "It launched Friday (May 7, 2021) from Wenchang.", CONSISTENT),
+    ("date-in-parentheses", "It launched Thursday (May 7, 2021) from Wenchang.", INCONSISTENT),
+    ("day-number-alone", "It flies Sunday, Sun. 14, weather permitting.", CONSISTENT),
+    ("day-number-alone", "It flies Saturday, Sat. 14, weather permitting.", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), WEEKDAY_CASES, ids=[f"{c[0]}-{c[2]}" for c in WEEKDAY_CASES])
+def test_weekday_forms(form, text, expected):
+    assert _verdicts(text, "weekday-date", "2021-11-20") == [expected]
+
+
+@pytest.mark.parametrize("text", ["Friday the 13th is no launch day.", "Friday 13 satellites flew.",
+                                  "The Sun. 14 probes watch it.", "They wed Thurs Hall.", "It flies Friday 9 a.m."])
+def test_weekday_look_alikes_are_no_dates(text):
+    assert _verdicts(text, "weekday-date", "2021-11-20") == []
