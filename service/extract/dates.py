@@ -7,6 +7,7 @@ API (other extractors and checks build on it; keep it stable):
     date_at(mentions, offset) -> DateMention | None     # the mention starting exactly at `offset`
     anchor_before(doc, offset) -> DateMention | None    # nearest resolved date before `offset`, same sentence
     anchor_after(doc, offset) -> DateMention | None     # nearest resolved date after `offset`, same sentence
+    date_earlier(doc, offset) -> DateMention | None     # nearest calendar date before `offset`'s sentence
     sentence_bounds(doc, offset) -> (start, end)        # the sentence holding `offset`
 
 A year that is not written comes from the publication date (`Document.published`), choosing the
@@ -303,3 +304,19 @@ def anchor_after(doc: Document, offset: int) -> DateMention | None:
     if i < len(anchors.starts) and anchors.starts[i] < end:
         return anchors.mentions[i]
     return None
+
+
+def _calendar(doc: Document) -> tuple[tuple[DateMention, ...], tuple[int, ...]]:
+    """Every calendar date written (month and day, resolved or not), with its end offsets."""
+    days = tuple(dm for dm in memo(doc).get(extract_dates)
+                 if dm.precision is DatePrecision.DAY and dm.month is not None and dm.day is not None)
+    return days, tuple(dm.span.end for dm in days)
+
+
+def date_earlier(doc: Document, offset: int) -> DateMention | None:
+    """The calendar date written nearest before the sentence holding `offset` (resolved or not), or None:
+    "Launch is set for July 14. Liftoff is at 9 a.m. EST." gives "July 14" to the second sentence."""
+    days, ends = memo(doc).get(_calendar)
+    start, _ = sentence_bounds(doc, offset)
+    i = bisect.bisect_right(ends, start)
+    return days[i - 1] if i else None

@@ -249,3 +249,26 @@ def test_weekday_forms(form, text, expected):
                                   "The Sun. 14 probes watch it.", "They wed Thurs Hall.", "It flies Friday 9 a.m."])
 def test_weekday_look_alikes_are_no_dates(text):
     assert _verdicts(text, "weekday-date", "2021-11-20") == []
+
+
+# A zone abbreviation whose date is in an earlier sentence, or written without a year where no year is
+# known: "EST on July 14" is wrong in every year since 1967; "EST on March 10" depends on the year.
+ZONE_CASES = [
+    ("no-year", "Liftoff is at 9 a.m. EDT on July 14 from the Cape.", None, CONSISTENT),
+    ("no-year", "Liftoff is at 9 a.m. EST on July 14 from the Cape.", None, INCONSISTENT),
+    ("no-year-either-side", "Liftoff is at 9 a.m. EST on March 10 from the Cape.", None, AMBIGUOUS),
+    ("earlier-sentence", "Launch is set for July 14, 2019. Liftoff is at 9 a.m. EDT from the Cape.", None,
+     CONSISTENT),
+    ("earlier-sentence", "Launch is set for July 14, 2019. Liftoff is at 9 a.m. EST from the Cape.", None,
+     INCONSISTENT),
+    ("earlier-sentence-no-year", "Launch is set for July 14. Liftoff is at 9 a.m. EST from the Cape.", None,
+     INCONSISTENT),
+    ("earlier-sentence-near-change", "Launch was set for March 1. Liftoff is at 9 a.m. EST from the Cape.",
+     "2019-03-20", AMBIGUOUS),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "published", "expected"), ZONE_CASES,
+                         ids=[f"{c[0]}-{c[3]}" for c in ZONE_CASES])
+def test_zone_abbreviation_dates_from_context(form, text, published, expected):
+    assert _verdicts(text, "zone-abbreviation", published) == [expected]
