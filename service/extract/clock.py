@@ -171,6 +171,10 @@ class ClockMention:
     anchor_source: AnchorSource = AnchorSource.NONE
     local_date: date | None = None    # the day of the wall-clock time, when known
     utc: datetime | None = None       # the instant, when the zone has one reading and the date is known
+    # No zone written, in a pair: the zones of the places its sentence names, which the reader may take it
+    # in ("lifted off from Tanegashima at 1:05 a.m. (1605 GMT)"); a check may confirm the pair with them,
+    # never fault it.
+    implied: tuple[ZoneEntry, ...] = ()
 
     @property
     def local(self) -> datetime | None:
@@ -274,7 +278,18 @@ def _places(doc: Document) -> tuple[tuple[int, ...], tuple[ZoneEntry, ...], tupl
 def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     """The zone(s) of the places named nearest the time in its sentence, else of those the document names
     before it (an article says where it is before it says "local time"), else anywhere in it."""
-    offsets, entries, everywhere, upto = memo(doc).get(_places)
+    offsets, _, everywhere, upto = memo(doc).get(_places)
+    found = _sentence_places(doc, at)
+    if found is None:
+        i = bisect.bisect_left(offsets, at)
+        return upto[i - 1] if i else everywhere
+    return found
+
+
+def _sentence_places(doc: Document, at: int) -> tuple[ZoneEntry, ...] | None:
+    """The distinct zones of the places named nearest `at` in its sentence: None when it names none, () when
+    it names more than four."""
+    offsets, entries, _, _ = memo(doc).get(_places)
     start, end = dates_mod.sentence_bounds(doc, at)
     i = bisect.bisect_left(offsets, at)
     lo = max(bisect.bisect_left(offsets, start), i - _MAX_PLACES)
@@ -283,7 +298,7 @@ def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
     for entry in entries[lo:hi]:  # bounded: a hostile sentence naming a place 10,000 times costs nothing
         found.setdefault(entry.zone, entry)
     if not found:
-        return upto[i - 1] if i else everywhere
+        return None
     return tuple(found.values()) if len(found) <= _MAX_PLACES else ()
 
 
@@ -453,7 +468,7 @@ class _Raw:
     """A time as read, before its date is known (built once into a ClockMention: no dataclass copies)."""
 
     __slots__ = ("start", "end", "time_end", "hour", "minute", "second", "precision", "style", "meridiem",
-                 "hedge", "zone", "day", "shift", "weak")
+                 "hedge", "zone", "day", "shift", "weak", "in_pair")
 
     def __init__(self, start: int, end: int, time_end: int, hour: int, minute: int, second: int | None,
                  precision: ClockPrecision, style: ClockStyle, meridiem: str | None, hedge: str | None,
@@ -463,6 +478,7 @@ class _Raw:
         self.precision, self.style, self.meridiem, self.hedge = precision, style, meridiem, hedge
         self.zone, self.day, self.shift = tail.zone, tail.day, tail.shift
         self.weak = False
+        self.in_pair = False
 
     def build(self, doc: Document, anchor: DateMention | None = None,
               source: AnchorSource = AnchorSource.NONE, local_date: date | None = None) -> ClockMention:
@@ -474,7 +490,8 @@ class _Raw:
         return ClockMention(
             Span(self.start, self.end), doc.text[self.start:self.end], Span(self.start, self.time_end),
             self.hour, self.minute, self.second, self.precision, self.style, self.meridiem, self.hedge,
-            self.zone, self.day, self.shift, anchor, source, local_date, utc)
+            self.zone, self.day, self.shift, anchor, source, local_date, utc,
+            (_sentence_places(doc, self.start) or ()) if self.zone is None and self.in_pair else ())
 
 
 def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
@@ -581,6 +598,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
             more, more_end, _ = _read_connected(doc, pair_end, dates, raw, others)  # "(1200 GMT), or 7 a.m. CDT"
             if more:
                 others, pair_end = others + more, more_end
+        for r in [*raw, *(r for side in others for r in side)]:
+            r.in_pair = True
         group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
         sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
                             for i, r in enumerate(side)) for side in others)

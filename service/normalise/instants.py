@@ -7,7 +7,7 @@ reading cannot be computed at all (no zone, "local time" with no place, no date 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from itertools import product
@@ -55,7 +55,19 @@ def compare(first: ClockMention, other: ClockMention, default: ZoneEntry | None 
     if not first_readings or not other_readings:
         which = first if not first_readings else other
         what = f"'{which.zone.text}' names no place the text gives" if which.zone else "no time zone is given"
-        return SideComparison(Outcome.UNKNOWN, first, other, reason=f"{which.text.strip()}: {what}")
+        unknown = SideComparison(Outcome.UNKNOWN, first, other, reason=f"{which.text.strip()}: {what}")
+        if which.zone is None and which.implied and (first_readings or other_readings):
+            # No zone written, but the sentence names a place: the pair holds if its zone fits; if not,
+            # the writer may have meant another zone, so the pair is not faulted.
+            implied = [_one(first, other, a, b) for a, b in product(first_readings or which.implied,
+                                                                    other_readings or which.implied)]
+            same = next((r for r in implied if r.outcome is Outcome.SAME), None)
+            if same is not None:
+                return same
+            places = ", ".join(e.reading for e in which.implied)
+            return replace(unknown, reason=f"{which.text.strip()}: no time zone is given, and the place the "
+                                           f"sentence names ({places}) does not fit")
+        return unknown
     results = [_one(first, other, a, b) for a, b in product(first_readings, other_readings)]
     for outcome in (Outcome.SAME, Outcome.UNKNOWN):
         for result in results:

@@ -272,3 +272,19 @@ ZONE_CASES = [
                          ids=[f"{c[0]}-{c[3]}" for c in ZONE_CASES])
 def test_zone_abbreviation_dates_from_context(form, text, published, expected):
     assert _verdicts(text, "zone-abbreviation", published) == [expected]
+
+
+# A time written with no zone, its pair in another zone, in a sentence that names the place: the place's
+# zone may confirm the pair; when it does not fit, the writer may have meant another zone (ambiguous).
+IMPLIED_CASES = [
+    ("place-fits", "The H-2B lifted off from Tanegashima at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday.",
+     CONSISTENT),
+    ("place-does-not-fit", "The H-2B lifted off from Tanegashima at 1:05 a.m. (6:05 p.m. Tuesday GMT) on "
+                           "Wednesday.", AMBIGUOUS),
+    ("no-place", "The H-2B lifted off at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday.", AMBIGUOUS),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), IMPLIED_CASES, ids=[c[0] for c in IMPLIED_CASES])
+def test_a_time_without_a_zone_is_confirmed_by_the_place_never_faulted(form, text, expected):
+    assert _verdicts(text, "time-pair", "2019-09-25") == [expected]
