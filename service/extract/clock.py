@@ -98,7 +98,10 @@ _CONNECT = re.compile(
     rf"|converts{_S}to|translates{_S}to|works{_S}out{_S}(?:to|at)|equals|corresponds{_S}to)"
     rf"|[,;]?{_S}{{0,3}}(?:that's|that’s|i\.e\.,?|meaning|or{_S}about|equivalent{_S}to|converting{_S}to"
     rf"|translating{_S}to)"
-    rf"|{_S}(?:converts{_S}to|translates{_S}to|works{_S}out{_S}(?:to|at)|equals|corresponds{_S}to))"
+    rf"|{_S}(?:converts{_S}to|translates{_S}to|works{_S}out{_S}(?:to|at)|equals|corresponds{_S}to)"
+    # the next sentence says what the time is elsewhere: "1.33pm local time. That works out to 9.33pm in the UK"
+    rf"|\.{_S}{{1,3}}(?:That|This){_S}{{1,3}}(?:works{_S}out{_S}(?:to|at)|is|means|would{_S}be|translates{_S}to"
+    rf"|converts{_S}to)|\.{_S}{{1,3}}That(?:'s|’s))"
     rf"|(?P<weak>,{_S}{{0,3}}or|{_S}or|/|[–—]|{_S}-|{_S}is)"
     rf"|(?P<comma>,)"
     rf"){_S}{{0,3}}(?:[–—-]{_S}{{0,3}})?(?:(?:that's|that’s|that{_S}is|which{_S}is){_S}{{1,3}})?(?:at{_S}{{1,3}})?)"
@@ -424,6 +427,9 @@ def _tail(doc: Document, pos: int, dates: tuple[DateMention, ...], zone_ok: bool
         if zone_ok and tail.zone is None and (zone := _zone_at(doc, at)) is not None:
             tail.zone, tail.end = zone, zone.span.end
             continue
+        if zone_ok and tail.zone is None and (bracketed := _paren_zone(doc, tail.end, dates)) is not None:
+            tail.zone, tail.day, tail.end = bracketed[0], bracketed[1] or tail.day, bracketed[2]
+            continue
         if tail.day is None and (day := dates_mod.date_at(dates, at)) is not None \
                 and day.precision is not DatePrecision.MONTH:
             tail.day, tail.end = day, day.span.end
@@ -435,6 +441,26 @@ def _tail(doc: Document, pos: int, dates: tuple[DateMention, ...], zone_ok: bool
             continue
         break
     return tail
+
+
+_ZONE_OPEN = re.compile(r"[ \t\u00a0\u202f]?\((?=[A-Za-z])")
+_ZONE_CLOSE = re.compile(r"[ \t\u00a0\u202f]?\)")
+
+
+def _paren_zone(doc: Document, pos: int, dates: tuple[DateMention, ...],
+                ) -> tuple[ZoneMention, DateMention | None, int] | None:
+    """A zone in parentheses right after a time, with its day: "8.33 am (EDT)", "23:06:31 (local time in
+    French Guiana on 3 May)", "02:06:31 (GMT on 4 May)": (zone, day, end), or None."""
+    prose = doc.prose
+    opening = _ZONE_OPEN.match(prose, pos)
+    if opening is None or (zone := _zone_at(doc, opening.end())) is None:
+        return None
+    at, day = zone.span.end, None
+    gap = _GAP.match(prose, at)
+    if gap is not None and (found := dates_mod.date_at(dates, gap.end())) is not None:
+        at, day = found.span.end, found
+    close = _ZONE_CLOSE.match(prose, at)
+    return (zone, day, close.end()) if close is not None else None
 
 
 def _time_fields(m: re.Match[str]) -> tuple[int, int, int | None, ClockPrecision, ClockStyle, str]:
@@ -579,7 +605,9 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         others, pair_end = _read_parenthesis(doc, end, dates)
         loose = False  # joined by "or", "/" or a dash: a day written after the last side is the pair's
         if not others and not raw[-1].weak:
-            others, pair_end, loose = _read_connected(doc, end, dates, raw)
+            # A time before it in its sentence: "That's ..." in the next sentence may answer either.
+            alone = not times or times[-1].span.start < dates_mod.sentence_bounds(doc, raw[0].start)[0]
+            others, pair_end, loose = _read_connected(doc, end, dates, raw, alone=alone)
         if not others:
             if not raw[-1].weak:
                 times.extend(_date(doc, r) for r in raw)
@@ -669,7 +697,8 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
 
 
 def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], first: list[_Raw],
-                    before: list[list[_Raw]] | None = None) -> tuple[list[list[_Raw]], int, bool]:
+                    before: list[list[_Raw]] | None = None, alone: bool = False,
+                    ) -> tuple[list[list[_Raw]], int, bool]:
     """The renderings joined to a time without parentheses ("9 a.m. ET, which is 2 p.m. BST"), or ([], pos).
 
     Every side names a zone no earlier side names (two times in one zone joined by "or" are alternatives,
@@ -679,14 +708,24 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     if first[-1].zone is None:
         return [], pos, False
     labelled = first[-1].zone.span.end <= first[-1].start  # "New York: 3:22PM / London: 8:22PM"
+    # "23:06:31 (local time in French Guiana on 3 May) 02:06:31 (GMT on 4 May)": a list of times, each
+    # with its zone in parentheses; the next item starts right after a space or a line break.
+    bracketed = prose[first[-1].zone.span.start - 1:first[-1].zone.span.start] == "("
     connect = _CONNECT.match(prose, pos)
     if connect is None and labelled:
         connect = _LABEL_GAP.match(prose, pos)
         if connect is None or _label_res()[1].match(prose, connect.end()) is None:
             return [], pos, False
+    if connect is None and bracketed:
+        connect = _LABEL_GAP.match(prose, pos)
     if connect is None:
         return [], pos, False
     strong = "strong" in connect.re.groupindex and connect["strong"] is not None
+    # Across a sentence end only one time answers one time: "at 9 a.m. EDT. That's 1300 GMT." (not "9:28
+    # a.m. ET and ending at 10:30 a.m. ET. That's 6:28 a.m. PT and 7:30 a.m. PT").
+    across = connect.group(0).lstrip(" \t\u00a0\u202f").startswith(".")
+    if across and not alone:
+        return [], pos, False
     comma = "comma" in connect.re.groupindex and connect["comma"] is not None and not labelled
     alternative = connect.group(0).strip().lower().endswith("or")  # "or" may offer another time
     taken = {(e.zone, e.daylight) for side in [first] + (before or []) if side[-1].zone
@@ -721,12 +760,17 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
                 r.day = day
         sides.append(group)
         sep = _SIDE_SEP.match(prose, group[-1].end)
-        if labelled and (sep is None or _label_res()[1].match(prose, sep.end()) is None):
+        next_label = labelled and (sep is None or _label_res()[1].match(prose, sep.end()) is None)
+        if next_label or (bracketed and sep is None):
             sep = _LABEL_GAP.match(prose, group[-1].end)
         if sep is None:
             break
         at = sep.end()
     if not sides or (comma and len(sides) < 2):
+        return [], pos, False
+    if across and (len(sides) > 1 or len(sides[0]) > 1 or (
+            (sep := _SIDE_SEP.match(prose, sides[0][-1].end)) is not None
+            and _CLOCK_START.match(prose, sep.end()) is not None)):
         return [], pos, False
     return sides, sides[-1][-1].end, not strong
 

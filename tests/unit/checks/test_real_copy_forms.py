@@ -288,3 +288,35 @@ IMPLIED_CASES = [
 @pytest.mark.parametrize(("form", "text", "expected"), IMPLIED_CASES, ids=[c[0] for c in IMPLIED_CASES])
 def test_a_time_without_a_zone_is_confirmed_by_the_place_never_faulted(form, text, expected):
     assert _verdicts(text, "time-pair", "2019-09-25") == [expected]
+
+
+# Each time with its zone in parentheses, listed one a line or joined by a dash; the next sentence saying
+# what the time is elsewhere.
+LIST_CASES = [
+    ("paren-zone-lines", "Liftoff is set for the night of 3/4 May at exactly:\n\n23:06:31 (local time in French "
+                         "Guiana on 3 May)\n02:06:31 (GMT on 4 May)\n04:06:31 (Paris time on 4 May)\n",
+     "2013-04-25", CONSISTENT),
+    ("paren-zone-lines", "Liftoff is set for the night of 3/4 May at exactly:\n\n23:06:31 (local time in French "
+                         "Guiana on 3 May)\n02:06:31 (GMT on 4 May)\n05:06:31 (Paris time on 4 May)\n",
+     "2013-04-25", INCONSISTENT),
+    ("paren-zone-dash", "Watch it at 8.33 am (EDT) - 1.33 pm (Irish Summer Time) today.", "2022-08-29", CONSISTENT),
+    ("paren-zone-dash", "Watch it at 8.33 am (EDT) - 2.33 pm (Irish Summer Time) today.", "2022-08-29",
+     INCONSISTENT),
+    ("next-sentence", "SpaceX flies from Florida. It lifts off at 1.33pm local time. That works out to 6.33pm "
+                      "here in the UK.", "2020-05-27", CONSISTENT),
+    ("next-sentence", "SpaceX flies from Florida. It lifts off at 1.33pm local time. That works out to 9.33pm "
+                      "here in the UK.", "2020-05-27", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "published", "expected"), LIST_CASES,
+                         ids=[f"{c[0]}-{c[3]}" for c in LIST_CASES])
+def test_time_lists_and_the_next_sentence(form, text, published, expected):
+    assert _verdicts(text, "time-pair", published) == [expected]
+
+
+def test_a_zone_in_parentheses_needs_a_time_and_one_time_answers_one():
+    assert _verdicts("The window opens at 9:28 a.m. ET and ends at 10:30 a.m. ET. That's 6:28 a.m. PT and 7:30 "
+                     "a.m. PT.", "time-pair", "2023-04-20") == []
+    assert _verdicts("The burn ran 10 (GMT) minutes. It lifts off at 9 a.m. EDT. That is when the window "
+                     "opens.", "time-pair", "2020-05-27") == []
