@@ -92,6 +92,9 @@ _CLOSING = {"(": ")", "[": "]"}
 # "14:05 BST / 15:05 CEST", "4:10 p.m. ET - that's 9:10 p.m. UK time", "1:33 pm PT that converts to 2:03 am
 # IST". A bare comma joins a list only ("3am AEDT, 2:30am ACDT, 2am AEST"): two more times must follow.
 _S = r"[ \t\u00a0\u202f]"
+# The characters a connector or a list's next item can start with (a cheap test before _CONNECT).
+_CONNECT_FIRST = frozenset(",;/–—-.\n·•|0123456789" + "wtieocmWTIEOCM" + "".join(
+    chr(c) for c in range(ord("A"), ord("Z") + 1)))
 _CONNECT = re.compile(
     rf"(?i:{_S}{{0,3}}(?:"
     rf"(?P<strong>[,;]?{_S}{{0,3}}(?:which|that|this){_S}{{1,3}}(?:is|was|would{_S}be|will{_S}be|means"
@@ -427,7 +430,8 @@ def _tail(doc: Document, pos: int, dates: tuple[DateMention, ...], zone_ok: bool
         if zone_ok and tail.zone is None and (zone := _zone_at(doc, at)) is not None:
             tail.zone, tail.end = zone, zone.span.end
             continue
-        if zone_ok and tail.zone is None and (bracketed := _paren_zone(doc, tail.end, dates)) is not None:
+        if zone_ok and tail.zone is None and "(" in doc.prose[tail.end:tail.end + 2] \
+                and (bracketed := _paren_zone(doc, tail.end, dates)) is not None:
             tail.zone, tail.day, tail.end = bracketed[0], bracketed[1] or tail.day, bracketed[2]
             continue
         if tail.day is None and (day := dates_mod.date_at(dates, at)) is not None \
@@ -541,6 +545,11 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     mer = _MERIDIEM.match(prose, last.end())
     mers = [own, mer] if own is not None else [mer] * len(parts)
     time_end = mer.end() if mer else last.end()
+    if len(parts) == 1:
+        if mer is None and m["sep"] == "." and len(m["h"]) != 2:
+            return []  # "1.17" is a time only with am/pm after it ("1.17am"), else a decimal (checked first)
+    elif any(p["sep"] == "." and pm is None and len(p["h"]) != 2 for p, pm in zip(parts, mers, strict=True)):
+        return []
     tail = _tail(doc, time_end, dates)
     label = _label_zone(doc, m.start())  # "London: 8:22PM", "ET: 23:05, Aug 30 PT: 20:05"
     if label is not None and tail.zone is not None and tail.day is not None \
@@ -552,6 +561,8 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
     weak = False  # read only as a side of a pair ("20H47", "14.35" with no zone are no times alone)
     for p, pm in zip(parts, mers, strict=True):
         sep = p["sep"]
+        if sep is None or sep == ":":
+            continue
         if sep == "." and pm is None:
             if len(p["h"]) != 2:
                 return []  # "1.17" is a time only with am/pm after it ("1.17am"), else a decimal
@@ -605,9 +616,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         others, pair_end = _read_parenthesis(doc, end, dates)
         loose = False  # joined by "or", "/" or a dash: a day written after the last side is the pair's
         if not others and not raw[-1].weak:
-            # A time before it in its sentence: "That's ..." in the next sentence may answer either.
-            alone = not times or times[-1].span.start < dates_mod.sentence_bounds(doc, raw[0].start)[0]
-            others, pair_end, loose = _read_connected(doc, end, dates, raw, alone=alone)
+            others, pair_end, loose = _read_connected(doc, end, dates, raw,
+                                                      previous=times[-1].span.start if times else None)
         if not others:
             if not raw[-1].weak:
                 times.extend(_date(doc, r) for r in raw)
@@ -697,7 +707,7 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
 
 
 def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], first: list[_Raw],
-                    before: list[list[_Raw]] | None = None, alone: bool = False,
+                    before: list[list[_Raw]] | None = None, previous: int | None = -1,
                     ) -> tuple[list[list[_Raw]], int, bool]:
     """The renderings joined to a time without parentheses ("9 a.m. ET, which is 2 p.m. BST"), or ([], pos).
 
@@ -705,8 +715,8 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     not renderings), and only a plain statement ("which is", "that converts to") may write its own day
     first: "6:31 a.m. EST, or Friday at midnight GMT" offers another time."""
     prose = doc.prose
-    if first[-1].zone is None:
-        return [], pos, False
+    if first[-1].zone is None or prose[pos:pos + 4].lstrip(" \t\u00a0\u202f")[:1] not in _CONNECT_FIRST:
+        return [], pos, False  # the cheap test first: most times are followed by no rendering
     labelled = first[-1].zone.span.end <= first[-1].start  # "New York: 3:22PM / London: 8:22PM"
     # "23:06:31 (local time in French Guiana on 3 May) 02:06:31 (GMT on 4 May)": a list of times, each
     # with its zone in parentheses; the next item starts right after a space or a line break.
@@ -724,7 +734,9 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     # Across a sentence end only one time answers one time: "at 9 a.m. EDT. That's 1300 GMT." (not "9:28
     # a.m. ET and ending at 10:30 a.m. ET. That's 6:28 a.m. PT and 7:30 a.m. PT").
     across = connect.group(0).lstrip(" \t\u00a0\u202f").startswith(".")
-    if across and not alone:
+    # ... and only when no other time comes before it in its sentence (`previous`: the last time's start).
+    if across and (previous == -1 or (previous is not None
+                                      and previous >= dates_mod.sentence_bounds(doc, first[0].start)[0])):
         return [], pos, False
     comma = "comma" in connect.re.groupindex and connect["comma"] is not None and not labelled
     alternative = connect.group(0).strip().lower().endswith("or")  # "or" may offer another time
