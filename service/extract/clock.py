@@ -14,9 +14,13 @@ first side's instant (a reader converts the instant, not the calendar day).
 
 Forms: "6:31 a.m.", "6:31am", "1.17am", "12.01 PM", "5 p.m.", "noon", "midnight", "1131 GMT", "11:31 UTC",
 "1814:08 GMT", "18:14:08", "21:14 Moscow time", "5:31 p.m. Baikonur time", "local time" (zone of the place
-the text names), ranges "7:43-9:43 a.m. EDT", triples "(1330 GMT, 6:30 a.m. PDT)", "(20:33 GMT / 21:33 BST)".
+the text names), ranges "7:43-9:43 a.m. EDT", "7:35 am to 9:10 am", triples "(1330 GMT, 6:30 a.m. PDT)",
+"(20:33 GMT / 21:33 BST)", "[11:23 GMT]"; "14.35 IST", "09:41:17.512", "20H47 GMT", "8.33 am (EDT)".
 Not times: "(GMT-5)" (an offset), "(May 31st)", "(Wednesday)", "(Eastern)", "(Updated 3:24 pm)": a pair's
 parenthesis must open with a clock time (or a hedge and a clock time) that names a zone.
+Pairs without parentheses (`_read_connected`): "9 a.m. ET, which is 2 p.m. BST", "14:05 BST / 15:05 CEST",
+"1400 GMT, or 1100 local time in Kourou", lists ("3am AEDT, 2:30am ACDT, 2am AEST", "New York: 3:22PM /
+London: 8:22PM", one time a line); every side names a zone no earlier side names.
 
 Every regex is precompiled (the zone alternation once per process, on first use) and has no nested
 quantifiers; the scan moves forward only, so it is linear in the input.
