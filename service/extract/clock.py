@@ -80,7 +80,7 @@ _CLOCK_START = re.compile(r"\d+|noon|midnight")
 _GAP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:,[ \t\u00a0\u202f]{0,3})?(?:on[ \t\u00a0\u202f]{1,3})?")
 _SHIFT = re.compile(r"(?P<w>the next day|next day|the following day|the following morning|the day before"
                     r"|the previous day|the previous evening)\b", re.I)
-_OPEN = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}(?P<b>[(\[])[ \t\u00a0\u202f]{0,3}")  # "(1131 GMT)", "[11:23 GMT]"
+_OPEN = re.compile(r"[.;]?[ \t\u00a0\u202f]{0,3}(?P<b>[(\[])[ \t\u00a0\u202f]{0,3}")  # "(1131 GMT)", "[11:23 GMT]"
 _SIDE_SEP = re.compile(r"[ \t\u00a0\u202f]{0,3}(?:[,;/]|\bor\b|\band\b)[ \t\u00a0\u202f]{0,3}")
 # Inside a pair's parentheses: a filler before a side, a day written before its time, a UTC offset before
 # the first side, and an aside after the last ("for readers in Britain") of at most 40 letters and spaces.
@@ -111,7 +111,8 @@ _CONNECT = re.compile(
     rf"|converts{_S}to)|\.{_S}{{1,3}}That(?:'s|’s))"
     rf"|(?P<weak>,{_S}{{0,3}}or|{_S}or|/|[–—]|{_S}-|{_S}is)"
     rf"|(?P<comma>,)"
-    rf"){_S}{{0,3}}(?:[–—-]{_S}{{0,3}})?(?:(?:that's|that’s|that{_S}is|which{_S}is){_S}{{1,3}})?(?:at{_S}{{1,3}})?)"
+    rf"){_S}{{0,3}}(?:[–—-]{_S}{{0,3}})?(?:(?:that's|that’s|that{_S}is|which{_S}is){_S}{{1,3}})?"
+    rf"(?:(?:at|between){_S}{{1,3}})?)"
 )
 _HEDGE_AT = re.compile(
     "(?:" + "|".join(map(re.escape, hedges.TIME_IN_PARENTHESES)) + r")[ \t\u00a0\u202f]{0,3}", re.I
@@ -618,6 +619,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
             continue
         end = raw[-1].end
         others, pair_end = _read_parenthesis(doc, end, dates)
+        if not others and raw[-1].zone is not None and (there := _place_after(doc, end)) is not None:
+            others, pair_end = _read_parenthesis(doc, there, dates)  # "7:20 a.m. EST in Kourou (9:20 a.m. GFT)"
         loose = False  # joined by "or", "/" or a dash: a day written after the last side is the pair's
         if not others and not raw[-1].weak:
             others, pair_end, loose = _read_connected(doc, end, dates, raw,
@@ -665,6 +668,26 @@ def _hedge_before(prose: str, at: int) -> str | None:
             if hedge == "~" or cut == 0 or not before[cut - 1].isalnum():
                 return hedge
     return None
+
+
+_IN_PLACE = re.compile(r"[ \t\u00a0\u202f]+(?=(?i:in)[ \t\u00a0\u202f])")
+_PLACE_COMMA = re.compile(r",[ \t\u00a0\u202f]+")
+
+
+def _place_after(doc: Document, pos: int) -> int | None:
+    """Where the words "in <place>[, <place>]" after a zoned time end, or None: "6:20am CT in Kourou, French
+    Guiana (9:20am GFT/12:20 UTC)" says where, and the parenthesis still renders the time."""
+    prose = doc.prose
+    gap = _IN_PLACE.match(prose, pos)
+    place = _place_zone_re().match(prose, gap.end()) if gap is not None else None
+    if place is None or not place["in"] or place["time"] or place["local"]:
+        return None
+    end = place.end()
+    if (comma := _PLACE_COMMA.match(prose, end)) is not None:
+        more = _place_zone_re().match(prose, comma.end())
+        if more is not None and not (more["in"] or more["time"] or more["local"]):
+            end = more.end()
+    return end
 
 
 def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],

@@ -138,6 +138,14 @@ NO_PAREN_CASES = [
     ("label-list-dates", "Times are ET: 23:05, Aug 30 PT: 20:05, Aug 30 NZT: 16:05, Aug 31.", INCONSISTENT),
     ("label-list-lines", "Watch it live:\n\n- New York: 3:22PM\n- London: 8:22PM\n", CONSISTENT),
     ("label-list-lines", "Watch it live:\n\n- New York: 3:22PM\n- London: 9:22PM\n", INCONSISTENT),
+    ("range-which-is-between", "It lifts off from Texas between 8.28am and 9.30am local time, which is between "
+                               "2.28pm and 3.30pm in the UK.", CONSISTENT),
+    ("range-which-is-between", "It lifts off from Texas between 8.28am and 9.30am local time, which is between "
+                               "3.28pm and 4.30pm in the UK.", INCONSISTENT),
+    ("place-before-parenthesis", "It lifts off at 7:20 a.m. EDT in Kourou, French Guiana (8:20 a.m. GFT/11:20 "
+                                 "UTC).", CONSISTENT),
+    ("place-before-parenthesis", "It lifts off at 7:20 a.m. EDT in Kourou, French Guiana (8:20 a.m. GFT/12:20 "
+                                 "UTC).", INCONSISTENT),
     # Time styles.
     ("24h-dot", "Liftoff came at 14.35 IST (0905 GMT) on Saturday.", CONSISTENT),
     ("24h-dot", "Liftoff came at 14.35 IST (1005 GMT) on Saturday.", INCONSISTENT),
