@@ -594,7 +594,7 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
         is_last = i == len(parts) - 1
         meridiem = prose[pm.start():pm.end()] if pm else None
         # The range's start spans only itself (with its own meridiem), so spans stay disjoint.
-        own_end = pm.end() if pm is not None and not is_last else p.end()
+        own_end = own.end() if own is not None and not is_last else p.end()
         raw = _Raw(p.start(), tail.end if is_last else own_end, time_end if is_last else own_end,
                    hour, f[1], f[2], f[3], style, meridiem, hedge, tail)  # type: ignore[arg-type]
         raw.weak = weak

@@ -328,3 +328,14 @@ def test_a_zone_in_parentheses_needs_a_time_and_one_time_answers_one():
                      "a.m. PT.", "time-pair", "2023-04-20") == []
     assert _verdicts("The burn ran 10 (GMT) minutes. It lifts off at 9 a.m. EDT. That is when the window "
                      "opens.", "time-pair", "2020-05-27") == []
+
+
+@pytest.mark.parametrize("text", ["Liftoff is at 7:43-9:43 a.m. EDT (1143-1343 GMT) today.",
+                                  "The window runs 7:35 am to 9:10 am Moscow time (0435 to 0610 GMT)."])
+def test_a_range_start_spans_only_itself(text):
+    from orbitcheck.extract.clock import extract_clock_times
+    from orbitcheck.text import parse_document
+    spans = [c.span for c in extract_clock_times(parse_document(text))]
+    assert len(spans) == 4
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert text[spans[0].start:spans[0].end] in ("7:43", "7:35 am")
