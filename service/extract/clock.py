@@ -154,6 +154,8 @@ class ZoneMention:
     span: Span
     text: str
     readings: tuple[ZoneEntry, ...]   # empty: unknown ("local time" with no place named)
+    ruled_out: tuple[ZoneEntry, ...] = ()  # readings of an ambiguous name the draft's words set aside (CST
+    #                                        after "Jiuquan"): a pair that fits one of them is not faulted
 
     @property
     def entry(self) -> ZoneEntry | None:
@@ -330,6 +332,7 @@ _TIME_WORD = re.compile(r"[ \t\u00a0\u202f]+(?i:time)(?![\w-])")
 _ABBR_AFTER = re.compile(r"[ \t\u00a0\u202f]?(?P<open>\()?(?P<abbr>[A-Z]{2,5})(?(open)\))(?![\w-])")
 _IN_AT = re.compile(r"[ \t\u00a0\u202f]+(?:in|at)[ \t\u00a0\u202f]+(?:the[ \t\u00a0\u202f]+)?")
 _IN = re.compile(r"(?i:in)[ \t\u00a0\u202f]+")
+_ALIAS = re.compile(r"/(?P<abbr>UTC|GMT|UT|Z)(?![\w-])")
 _LOCAL_AFTER = re.compile(r"[ \t\u00a0\u202f](?i:local[ \t\u00a0\u202f]time)(?![\w-])")
 _AT_SITE = re.compile(r"[ \t\u00a0\u202f]+at[ \t\u00a0\u202f]+the[ \t\u00a0\u202f]+(?:launch[ \t\u00a0\u202f]+)?"
                       r"(?:site|pad|spaceport|cosmodrome|launch complex)(?![\w-])")
@@ -363,10 +366,16 @@ def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
         if m["phrase"] and (abbr := _ABBR_AFTER.match(prose, end)) is not None \
                 and set(map(id, table.lookup(abbr["abbr"]))) & set(map(id, readings)):
             end = abbr.end()  # "Japan Standard Time JST"
+        if m["abbr"] and (alias := _ALIAS.match(prose, end)) is not None \
+                and table.lookup(alias["abbr"]) == readings:
+            end = alias.end()  # "17:30 UTC/GMT": two names of one zone
         if m["abbr"] and (local := _LOCAL_AFTER.match(prose, end)) is not None:
             end = local.end()  # "11:06 a.m. PDT local time": the abbreviation names the local zone
         if len(readings) > 1:
+            every = readings
             readings = zones.readings_for_text(readings, memo(doc).get(_cues))
+            ruled_out = tuple(e for e in every if e not in readings)
+            return ZoneMention(Span(m.start(), end), prose[m.start():end], readings, ruled_out)
     return ZoneMention(Span(m.start(), end), prose[m.start():end], readings)
 
 

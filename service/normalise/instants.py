@@ -73,6 +73,16 @@ def compare(first: ClockMention, other: ClockMention, default: ZoneEntry | None 
         for result in results:
             if result.outcome is outcome:
                 return result
+    # Every reading the draft's words allow disagrees; one they set aside may fit ("11:42 p.m. CST (0542
+    # GMT)" in a story about Jiuquan is US Central time): then the pair is not faulted.
+    first_more = first.zone.ruled_out if first.zone else ()
+    other_more = other.zone.ruled_out if other.zone else ()
+    if first_more or other_more:
+        for a, b in product(first_readings + first_more, other_readings + other_more):
+            if _one(first, other, a, b).outcome is Outcome.SAME:
+                fitting = a if a in first_more else b
+                return replace(results[0], outcome=Outcome.UNKNOWN,
+                               reason=f"the pair fits {fitting.reading} only, which the draft's words do not suggest")
     return results[0]
 
 

@@ -339,3 +339,19 @@ def test_a_range_start_spans_only_itself(text):
     assert len(spans) == 4
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
     assert text[spans[0].start:spans[0].end] in ("7:43", "7:35 am")
+
+
+# Two names of one zone ("UTC/GMT"); an ambiguous abbreviation whose reading the draft's words suggest does
+# not fit, while another reading does: not faulted (published 2024-01-10).
+ALIAS_CASES = [
+    ("utc-gmt", "Liftoff is at 1:30 p.m. EST (18:30 UTC/GMT) today.", CONSISTENT),
+    ("utc-gmt", "Liftoff is at 1:30 p.m. EST (19:30 UTC/GMT) today.", INCONSISTENT),
+    ("reading-set-aside", "Liftoff at 11:42 p.m. CST (0542 GMT) from Jiuquan.", AMBIGUOUS),
+    ("reading-suggested", "Liftoff at 11:42 p.m. CST (1542 GMT) from Jiuquan.", CONSISTENT),
+    ("reading-suggested", "Liftoff at 11:42 p.m. CST (1742 GMT) from Jiuquan.", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), ALIAS_CASES, ids=[f"{c[0]}-{c[2]}" for c in ALIAS_CASES])
+def test_zone_aliases_and_readings_set_aside(form, text, expected):
+    assert _verdicts(text, "time-pair", "2024-01-10") == [expected]
