@@ -210,6 +210,9 @@ class TimePair:
     text: str
     first: tuple[ClockMention, ...]
     others: tuple[tuple[ClockMention, ...], ...]
+    # Times only listed side by side ("11 a.m. EDT, 1 p.m. CDT and 4 p.m. PDT"), not said to be one instant:
+    # a check may confirm them, but not fault them.
+    listed: bool = False
 
 
 def extract_clock_times(doc: Document) -> tuple[ClockMention, ...]:
@@ -630,16 +633,16 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         others, pair_end = _read_parenthesis(doc, end, dates)
         if not others and raw[-1].zone is not None and (there := _place_after(doc, end)) is not None:
             others, pair_end = _read_parenthesis(doc, there, dates)  # "7:20 a.m. EST in Kourou (9:20 a.m. GFT)"
-        loose = False  # joined by "or", "/" or a dash: a day written after the last side is the pair's
+        how = ""  # "loose" ("or", "/", a dash): a day written after the last side is the pair's; "list"
         if not others and not raw[-1].weak:
-            others, pair_end, loose = _read_connected(doc, end, dates, raw,
+            others, pair_end, how = _read_connected(doc, end, dates, raw,
                                                       previous=times[-1].span.start if times else None)
         if not others:
             if not raw[-1].weak:
                 times.extend(_date(doc, r) for r in raw)
             pos = end
             continue
-        if loose and raw[-1].day is None and others[-1][-1].day is not None:
+        if how in ("loose", "list") and raw[-1].day is None and others[-1][-1].day is not None:
             for r in raw:
                 r.day = others[-1][-1].day  # "14:05 BST / 15:05 CEST on Saturday": the day is the pair's
         if raw[-1].day is None:
@@ -660,7 +663,8 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         start = group[0].span.start
         if group[0].zone is not None:
             start = min(start, group[0].zone.span.start)  # a label before the time: "London: 8:22PM"
-        pairs.append(TimePair(Span(start, pair_end), doc.text[start:pair_end], tuple(group), sides))
+        pairs.append(TimePair(Span(start, pair_end), doc.text[start:pair_end], tuple(group), sides,
+                              listed=how == "list"))
         times.extend(group)
         for side in sides:
             times.extend(side)
@@ -744,7 +748,7 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
 
 def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], first: list[_Raw],
                     before: list[list[_Raw]] | None = None, previous: int | None = -1,
-                    ) -> tuple[list[list[_Raw]], int, bool]:
+                    ) -> tuple[list[list[_Raw]], int, str]:
     """The renderings joined to a time without parentheses ("9 a.m. ET, which is 2 p.m. BST"), or ([], pos).
 
     Every side names a zone no earlier side names (two times in one zone joined by "or" are alternatives,
@@ -752,7 +756,7 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     first: "6:31 a.m. EST, or Friday at midnight GMT" offers another time."""
     prose = doc.prose
     if first[-1].zone is None or prose[pos:pos + 4].lstrip(" \t\u00a0\u202f")[:1] not in _CONNECT_FIRST:
-        return [], pos, False  # the cheap test first: most times are followed by no rendering
+        return [], pos, ""  # the cheap test first: most times are followed by no rendering
     labelled = first[-1].zone.span.end <= first[-1].start  # "New York: 3:22PM / London: 8:22PM"
     # "23:06:31 (local time in French Guiana on 3 May) 02:06:31 (GMT on 4 May)": a list of times, each
     # with its zone in parentheses; the next item starts right after a space or a line break.
@@ -761,11 +765,11 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     if connect is None and labelled:
         connect = _LABEL_GAP.match(prose, pos)
         if connect is None or _label_res()[1].match(prose, connect.end()) is None:
-            return [], pos, False
+            return [], pos, ""
     if connect is None and bracketed:
         connect = _LABEL_GAP.match(prose, pos)
     if connect is None:
-        return [], pos, False
+        return [], pos, ""
     strong = "strong" in connect.re.groupindex and connect["strong"] is not None
     # Across a sentence end only one time answers one time: "at 9 a.m. EDT. That's 1300 GMT." (not "9:28
     # a.m. ET and ending at 10:30 a.m. ET. That's 6:28 a.m. PT and 7:30 a.m. PT").
@@ -773,7 +777,7 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
     # ... and only when no other time comes before it in its sentence (`previous`: the last time's start).
     if across and (previous == -1 or (previous is not None
                                       and previous >= dates_mod.sentence_bounds(doc, first[0].start)[0])):
-        return [], pos, False
+        return [], pos, ""
     comma = "comma" in connect.re.groupindex and connect["comma"] is not None and not labelled
     alternative = connect.group(0).strip().lower().endswith("or")  # "or" may offer another time
     taken = {(e.zone, e.daylight) for side in [first] + (before or []) if side[-1].zone
@@ -815,12 +819,12 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
             break
         at = sep.end()
     if not sides or (comma and len(sides) < 2):
-        return [], pos, False
+        return [], pos, ""
     if across and (len(sides) > 1 or len(sides[0]) > 1 or (
             (sep := _SIDE_SEP.match(prose, sides[0][-1].end)) is not None
             and _CLOCK_START.match(prose, sep.end()) is not None)):
-        return [], pos, False
-    return sides, sides[-1][-1].end, not strong
+        return [], pos, ""
+    return sides, sides[-1][-1].end, "strong" if strong else "list" if comma else "loose"
 
 
 def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:

@@ -129,7 +129,9 @@ NO_PAREN_CASES = [
     ("unspaced-slash", "The burn starts at 6:18am ET/10:18 UTC on Saturday.", CONSISTENT),
     ("unspaced-slash", "The burn starts at 6:18am ET/11:18 UTC on Saturday.", INCONSISTENT),
     ("comma-list", "Watch at 3am AEDT, 2:30am ACDT, 2am AEST and 12am AWST on Jan. 10.", CONSISTENT),
-    ("comma-list", "Watch at 3am AEDT, 2:30am ACDT, 1am AEST and 12am AWST on Jan. 10.", INCONSISTENT),
+    # A bare list is confirmed when the times agree, never faulted: they may be different events.
+    ("comma-list", "Watch at 3am AEDT, 2:30am ACDT, 1am AEST and 12am AWST on Jan. 10.", AMBIGUOUS),
+    ("comma-list", "Briefings are at 11 a.m. EDT, 1 p.m. CDT and 4 p.m. PDT on different days.", AMBIGUOUS),
     ("paren-then-or", "Launch is at 8 a.m. EDT (1200 GMT), or 7 a.m. CDT, on Saturday.", CONSISTENT),
     ("paren-then-or", "Launch is at 8 a.m. EDT (1200 GMT), or 8 a.m. CDT, on Saturday.", INCONSISTENT),
     ("label-list", "New York: 3:22PM / San Francisco: 12:22PM / London: 8:22PM / Moscow: 10:22PM", CONSISTENT),
