@@ -406,7 +406,7 @@ def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _label_zone(doc: Document, at: int) -> ZoneMention | None:
     """The zone a label right before `at` names ("London: 8:22PM"), or None."""
     prose = doc.prose
-    if ":" not in prose[max(0, at - 4):at]:
+    if at < 2 or ":" not in prose[at - 4 if at >= 4 else 0:at]:
         return None  # the cheap test first: most times have no label
     m = _label_res()[0].search(prose, max(0, at - 40), at)
     if m is None:
@@ -552,14 +552,15 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
         second = _RANGE_END.match(prose, join.end())
         if second:
             parts.append(second)
-    if len(parts) == 1 and m["word"] is None and (first_mer := _MERIDIEM.match(prose, m.end())) is not None \
+    first_mer = _MERIDIEM.match(prose, m.end()) if len(parts) == 1 else None
+    if first_mer is not None and m["word"] is None \
             and (join := _RANGE_JOIN.match(prose, first_mer.end())) is not None:
         second = _RANGE_END.match(prose, join.end())
         if second is not None and (second["word"] is not None or _MERIDIEM.match(prose, second.end())):
             parts.append(second)
             own = first_mer
     last = parts[-1]
-    mer = _MERIDIEM.match(prose, last.end())
+    mer = first_mer if len(parts) == 1 else _MERIDIEM.match(prose, last.end())
     mers = [own, mer] if own is not None else [mer] * len(parts)
     time_end = mer.end() if mer else last.end()
     if len(parts) == 1:
@@ -590,7 +591,8 @@ def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
             weak = weak or tail.zone is None  # "20H47 GMT"
     if tail.zone is None and any(f[4] is ClockStyle.HHMM for f in fields):
         return []  # "1131" alone is a number, not a time
-    if any(pm and f[4] in (ClockStyle.HHMM, ClockStyle.WORD) for f, pm in zip(fields, mers, strict=True)):
+    if mer is not None and any(pm and f[4] in (ClockStyle.HHMM, ClockStyle.WORD)
+                               for f, pm in zip(fields, mers, strict=True)):
         return []
     hours = [_apply_meridiem(f[0], pm["ap"] if pm else None) for f, pm in zip(fields, mers, strict=True)]
     if None in hours:
@@ -691,6 +693,8 @@ def _place_after(doc: Document, pos: int) -> int | None:
     """Where the words "in <place>[, <place>]" after a zoned time end, or None: "6:20am CT in Kourou, French
     Guiana (9:20am GFT/12:20 UTC)" says where, and the parenthesis still renders the time."""
     prose = doc.prose
+    if not prose.startswith(" in ", pos) and not prose.startswith(" In ", pos):
+        return None  # the cheap test first
     gap = _IN_PLACE.match(prose, pos)
     place = _place_zone_re().match(prose, gap.end()) if gap is not None else None
     if place is None or not place["in"] or place["time"] or place["local"]:
