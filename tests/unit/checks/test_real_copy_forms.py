@@ -316,6 +316,12 @@ LIST_CASES = [
                       "here in the UK.", "2020-05-27", CONSISTENT),
     ("next-sentence", "SpaceX flies from Florida. It lifts off at 1.33pm local time. That works out to 9.33pm "
                       "here in the UK.", "2020-05-27", INCONSISTENT),
+    ("next-sentence-for-readers", "The launch is Friday, September 2 at 12.48pm ET. For those watching in "
+                                  "Australia, it would be Saturday, September 3 at 2.48am AEST.", "2022-09-01",
+     CONSISTENT),
+    ("next-sentence-for-readers", "The launch is Friday, September 2 at 12.48pm ET. For those watching in "
+                                  "Australia, it would be Saturday, September 3 at 3.48am AEST.", "2022-09-01",
+     INCONSISTENT),
 ]
 
 
