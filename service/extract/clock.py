@@ -674,6 +674,18 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         for side in sides:
             times.extend(side)
         pos = pair_end
+        if how and len(sides[-1]) == 1:
+            # "2:43 p.m. local time, which is 8:43 p.m. EST on January 19 (0143 GMT)": the parenthesis
+            # renders the last side; it is a pair of its own, so it is checked even when the first is not.
+            more, more_end = _read_parenthesis(doc, pair_end, dates)
+            if more:
+                last_side = sides[-1]
+                rendered = tuple(tuple(_date_from_pair(doc, r, last_side[0]) for r in side) for side in more)
+                start = last_side[0].span.start
+                pairs.append(TimePair(Span(start, more_end), doc.text[start:more_end], last_side, rendered))
+                for side in rendered:
+                    times.extend(side)
+                pos = more_end
     return tuple(times), tuple(pairs)
 
 

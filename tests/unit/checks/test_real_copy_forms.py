@@ -363,3 +363,9 @@ ALIAS_CASES = [
 @pytest.mark.parametrize(("form", "text", "expected"), ALIAS_CASES, ids=[f"{c[0]}-{c[2]}" for c in ALIAS_CASES])
 def test_zone_aliases_and_readings_set_aside(form, text, expected):
     assert _verdicts(text, "time-pair", "2024-01-10") == [expected]
+
+
+def test_a_parenthesis_after_a_rendering_is_a_pair_of_its_own():
+    text = "It lifts off at 2:43 p.m. local time, which is 8:43 p.m. EST on January 19 ({gmt} GMT)."
+    assert _verdicts(text.format(gmt="0143"), "time-pair", "2018-01-19") == [AMBIGUOUS, CONSISTENT]
+    assert _verdicts(text.format(gmt="0243"), "time-pair", "2018-01-19") == [AMBIGUOUS, INCONSISTENT]
