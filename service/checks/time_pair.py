@@ -5,6 +5,7 @@ same instant at the precision written. A one-hour slip is an error; an abbreviat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..extract import Extraction
 from ..extract.clock import TimePair, extract_time_pairs
@@ -28,6 +29,7 @@ EXAMPLES = Examples(
 
 
 _UNEVEN = "one side is a range of times and the other is not"
+_LISTED = "the times are only listed together, not said to be the same instant, and they are not"
 
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
@@ -37,6 +39,9 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         sides = [compare(pair.first[i], other, default) if len(side) == len(pair.first)
                  else SideComparison(Outcome.UNKNOWN, pair.first[0], other, reason=_UNEVEN)
                  for side in pair.others for i, other in enumerate(side)]
+        if pair.listed:  # times listed side by side may be different events: confirmed, never faulted
+            sides = [replace(s, outcome=Outcome.UNKNOWN, reason=_LISTED) if s.outcome is Outcome.DIFFERENT else s
+                     for s in sides]
         yield _finding(pair, sides, text)
 
 

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times
+from ..extract.dates import DateMention, DatePrecision, date_earlier
 from ..model import Finding, Fix, Severity, Verdict
 from ..vocabulary.zones import ZoneEntry
 from . import Examples
@@ -27,23 +28,72 @@ EXAMPLES = Examples(
 # Offsets from a guessed date (publication, or a date written after the time) at which the zone must keep
 # the same clocks for the guess to stand in.
 _AROUND_PUBLICATION = tuple(timedelta(days=d) for d in (-7, 0, 7, 14, 30))
+# Years the abbreviation is tried in when no year is known: from the Uniform Time Act (1967) on.
+_YEARS = tuple(range(1967, 2041))
 _SWAP = {"Standard": "Daylight", "Daylight": "Standard", "Summer": "Standard"}
 
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
+    doc = extraction.doc
     for mention in extraction.get(extract_clock_times):
         zone = mention.zone
         entry = zone.entry if zone else None
-        if zone is None or entry is None or mention.local is None:
+        if zone is None or entry is None:
             continue
         if entry.daylight is None or entry.counterpart is None:  # ET, Moscow time: any date is right
             continue
+        local = mention.local
+        earlier = None
+        if mention.anchor_source in (AnchorSource.PUBLISHED, AnchorSource.NONE):
+            # No date in the time's sentence: the one written with it, else in an earlier sentence.
+            earlier = mention.day if _calendar_day(mention.day) else date_earlier(doc, mention.span.start)
+        if earlier is not None and earlier.date is not None:
+            local = datetime.combine(earlier.date, mention.clock)
+        if local is None:
+            if earlier is not None:  # "EST on July 14", no year anywhere: wrong in every year, or not
+                yield _yearless(mention, zone, entry, earlier)
+            continue
         probes = None
-        if _uncertain(mention):  # warn only if every plausible date of the event agrees
-            probes = [mention.local + d for d in _AROUND_PUBLICATION]
+        if earlier is not None or _uncertain(mention):  # warn only if every plausible date agrees
+            probes = [local + d for d in _AROUND_PUBLICATION]
+            if mention.local is not None and mention.local != local:
+                probes.append(mention.local)  # the publication date is plausible too
             if mention.anchor_source is AnchorSource.AFTER and context.published is not None:
-                probes.append(datetime.combine(context.published, mention.local.time()))
-        yield _finding(mention, zone, entry, probes)
+                probes.append(datetime.combine(context.published, local.time()))
+        yield _finding(mention, zone, entry, probes, local,
+                       "earlier" if earlier is not None and earlier is not mention.day else None)
+
+
+def _calendar_day(day: DateMention | None) -> bool:
+    return day is not None and day.precision is DatePrecision.DAY and day.month is not None and day.day is not None
+
+
+def _yearless(mention: ClockMention, zone: ZoneMention, entry: ZoneEntry, day: DateMention) -> Finding:
+    """No year is written or known: the abbreviation is checked on that day (and the weeks after, when the
+    date is from an earlier sentence) in every year of today's rules and before (1967-2040)."""
+    starts = []
+    for year in _YEARS:
+        try:
+            starts.append(datetime(year, day.month, day.day, mention.hour, mention.minute))  # type: ignore[arg-type]
+        except ValueError:  # February 29 in a common year
+            continue
+    shifts = (timedelta(0),) if day is mention.day else _AROUND_PUBLICATION
+    rights = {entry.is_right_on(s + d) for s in starts for d in shifts}
+    details = {"zone": entry.as_dict(), "written": zone.text, "date": f"--{day.month:02d}-{day.day:02d}",
+               "date_source": "written without a year"}
+    when = day.text.strip()
+    if rights == {True}:
+        return Finding(ID, Verdict.CONSISTENT, Severity.INFO, mention.span, mention.text,
+                       f"{zone.text} is right on {when} in every year.", None, details)
+    if True in rights:
+        return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, mention.span, mention.text,
+                       f"{zone.text}: no year is known and {when} falls on either side of a clock change in "
+                       "some years, so whether it is right cannot be told.", None, details)
+    right = entry.counterpart if zone.text == zone.text.upper() else _swap_words(zone.text)
+    return Finding(ID, Verdict.INCONSISTENT, Severity.WARNING, mention.span, mention.text,
+                   f"On {when} {entry.zone} keeps {'daylight' if not entry.daylight else 'standard'} time in "
+                   f"every year since {_YEARS[0]}: write {right}, not {zone.text}.", right, details,
+                   fix=Fix(zone.span, right) if right and right != zone.text else None)
 
 
 def _uncertain(mention: ClockMention) -> bool:
@@ -53,10 +103,9 @@ def _uncertain(mention: ClockMention) -> bool:
 
 
 def _finding(mention: ClockMention, zone: ZoneMention, entry: ZoneEntry, probes: list[datetime] | None,
-             ) -> Finding:
-    local: datetime = mention.local  # type: ignore[assignment]
+             local: datetime, source: str | None = None) -> Finding:
     details = {"zone": entry.as_dict(), "written": zone.text, "date": local.date().isoformat(),
-               "date_source": str(mention.anchor_source)}
+               "date_source": source or str(mention.anchor_source)}
     if probes and len({entry.keeps_daylight(p) for p in probes}) > 1:
         return Finding(ID, Verdict.AMBIGUOUS, Severity.INFO, mention.span, mention.text,
                        f"{zone.text}: no date is written with the time and the clocks change around the "

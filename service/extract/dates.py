@@ -7,6 +7,7 @@ API (other extractors and checks build on it; keep it stable):
     date_at(mentions, offset) -> DateMention | None     # the mention starting exactly at `offset`
     anchor_before(doc, offset) -> DateMention | None    # nearest resolved date before `offset`, same sentence
     anchor_after(doc, offset) -> DateMention | None     # nearest resolved date after `offset`, same sentence
+    date_earlier(doc, offset) -> DateMention | None     # nearest calendar date before `offset`'s sentence
     sentence_bounds(doc, offset) -> (start, end)        # the sentence holding `offset`
 
 A year that is not written comes from the publication date (`Document.published`), choosing the
@@ -38,22 +39,32 @@ _WD_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
-# Abbreviated weekdays need their dot ("Sat."); "Sun." only before a date, so that "the Sun." is no Sunday.
-_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat)\.|Sun\.(?=,?\s+" + _MONTH + r"))")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+# A day of the month written alone after a weekday ("Sun. 14", "Friday the 13th"): not a count ("Friday 13
+# satellites"), a clock time ("Friday 9 a.m.", "Saturday, 14:00") or the start of a range.
+_DAY_ALONE = (r"(?:" + _DAY + r"(?:st|nd|rd|th)(?![\w:/-]|[.,]\d)|" + _DAY
+              + r"(?![\w:/-]|[.,]\d|[ \t]?[-–][ \t]?\d|\s+(?!(?:at|and|from|for)\b)[A-Za-z(]))")
+# Abbreviated weekdays need their dot ("Sat."), except the ones no English word is spelt as ("Thurs",
+# "Tues", "Weds"); "Sun." only before a date, so that "the Sun." is no Sunday.
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|(?:Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|Sat)\.|(?:Tues|Weds|Thurs|Thur)(?![\w.])"
+            r"|Sun\.(?=,?\s+(?:" + _MONTH + r"|(?:the\s)?" + _DAY_ALONE + r")))")
 _ORD = r"(?:st|nd|rd|th)?"
 # A year: 19xx/20xx, not a 24-hour clock time followed by its zone ("Dec. 3 2010 GMT").
 _YEAR = r"(?:19|20)\d\d(?!\d|:|\s?(?:GMT|UTC|UT\b|Z\b|[A-Z]{2,3}T\b))"
 _END = r"(?![\d:A-Za-z]|\.\d)"  # "March 2F" is a rocket ("Long March 2F"), not March 2
 
 DATE_RE = re.compile(
-    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?"
+    rf"\b(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?:the\s+)?|\s?(?P<po>\()))?"  # "Friday, Nov. 16", "Friday (May 7)"
     rf"(?:(?P<mon>{_MONTH})\s+(?P<day>{_DAY}){_ORD}{_END}(?:[\"\u201d\u2019]?,?\s+(?P<year>{_YEAR}))?"
     rf"|(?P<day2>{_DAY}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<year2>{_YEAR}))?"
     rf"|(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])){_END}"
     rf"|(?P<mon3>{_MONTH})\s+(?P<year3>{_YEAR})"
-    rf")"
+    rf")(?(po)\))"
+    # An abbreviated weekday and a day number, the month left to the reader: "Sun. 14" (never the full
+    # name: "Friday the 13th" is an idiom, not a claim).
+    rf"|\b(?P<wd4>(?:Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.|Tues|Weds|Thurs|Thur)"
+    rf",?[ \t\u00a0](?P<day4>{_DAY_ALONE})"
     rf"|\b(?P<wdonly>{_WEEKDAY})(?!\w)"
 )
 _ROCKET = re.compile(r"\bLong[ -]\Z")  # before "March": the Long March rockets
@@ -67,7 +78,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“‘(])|\n[ \t]*\
 # Words whose dot does not end a sentence.
 _NO_END = re.compile(
     r"(?:\b[ap]\.m|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bvs|\bInc|\bCo|\bLt|\bGen|\bCol|\bCapt"
-    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun))\Z",
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|Sat|Sun))\Z",
     re.I,
 )
 
@@ -178,6 +189,8 @@ def _mention(m: re.Match[str], published: date | None, last_full: date | None) -
             YearSource.PUBLISHED if published else YearSource.TEXT)
         return DateMention(span, text, resolved, DatePrecision.WEEKDAY, source, weekday=only,
                            weekday_text=m["wdonly"])
+    if m["wd4"]:
+        return _day_alone(m, span, text, published or last_full, published is not None)
     wd_text = m["wd"]
     wd = weekday_index(wd_text) if wd_text else None
     if m["iso"]:
@@ -209,6 +222,30 @@ def _mention(m: re.Match[str], published: date | None, last_full: date | None) -
             return None
         resolved, source = None, YearSource.UNRESOLVED
     return DateMention(span, text, resolved, DatePrecision.DAY, source, mo, d, wd, wd_text)
+
+
+def _day_alone(m: re.Match[str], span: Span, text: str, anchor: date | None, published: bool) -> DateMention:
+    """ "Sun. 14": the month is not written. Of the months around the anchor (the one before, its own, the
+    one after), the one whose day falls on the weekday written, else the nearest: the weekday is then wrong
+    in every month the writer can have meant."""
+    wd_text = m["wd4"]
+    wd = weekday_index(wd_text)
+    d = int(m["day4"][:2].rstrip("snrt"))  # "14", "14th", "3rd"
+    if anchor is None:
+        return DateMention(span, text, None, DatePrecision.DAY, YearSource.UNRESOLVED, None, d, wd, wd_text)
+    candidates = []
+    for shift in (-1, 0, 1):
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        try:
+            candidates.append(date(y, mo + 1, d))
+        except ValueError:  # "Sun. 31" in a 30-day month
+            continue
+    fitting = [c for c in candidates if c.weekday() == wd] or candidates
+    if not fitting:
+        return DateMention(span, text, None, DatePrecision.DAY, YearSource.UNRESOLVED, None, d, wd, wd_text)
+    best = min(fitting, key=lambda c: abs(c - anchor))
+    source = YearSource.PUBLISHED if published else YearSource.TEXT
+    return DateMention(span, text, best, DatePrecision.DAY, source, best.month, d, wd, wd_text)
 
 
 def date_at(mentions: tuple[DateMention, ...], offset: int) -> DateMention | None:
@@ -270,3 +307,19 @@ def anchor_after(doc: Document, offset: int) -> DateMention | None:
     if i < len(anchors.starts) and anchors.starts[i] < end:
         return anchors.mentions[i]
     return None
+
+
+def _calendar(doc: Document) -> tuple[tuple[DateMention, ...], tuple[int, ...]]:
+    """Every calendar date written (month and day, resolved or not), with its end offsets."""
+    days = tuple(dm for dm in memo(doc).get(extract_dates)
+                 if dm.precision is DatePrecision.DAY and dm.month is not None and dm.day is not None)
+    return days, tuple(dm.span.end for dm in days)
+
+
+def date_earlier(doc: Document, offset: int) -> DateMention | None:
+    """The calendar date written nearest before the sentence holding `offset` (resolved or not), or None:
+    "Launch is set for July 14. Liftoff is at 9 a.m. EST." gives "July 14" to the second sentence."""
+    days, ends = memo(doc).get(_calendar)
+    start, _ = sentence_bounds(doc, offset)
+    i = bisect.bisect_right(ends, start)
+    return days[i - 1] if i else None

@@ -7,7 +7,7 @@ reading cannot be computed at all (no zone, "local time" with no place, no date 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from itertools import product
@@ -55,12 +55,34 @@ def compare(first: ClockMention, other: ClockMention, default: ZoneEntry | None 
     if not first_readings or not other_readings:
         which = first if not first_readings else other
         what = f"'{which.zone.text}' names no place the text gives" if which.zone else "no time zone is given"
-        return SideComparison(Outcome.UNKNOWN, first, other, reason=f"{which.text.strip()}: {what}")
+        unknown = SideComparison(Outcome.UNKNOWN, first, other, reason=f"{which.text.strip()}: {what}")
+        if which.zone is None and which.implied and (first_readings or other_readings):
+            # No zone written, but the sentence names a place: the pair holds if its zone fits; if not,
+            # the writer may have meant another zone, so the pair is not faulted.
+            implied = [_one(first, other, a, b) for a, b in product(first_readings or which.implied,
+                                                                    other_readings or which.implied)]
+            same = next((r for r in implied if r.outcome is Outcome.SAME), None)
+            if same is not None:
+                return same
+            places = ", ".join(e.reading for e in which.implied)
+            return replace(unknown, reason=f"{which.text.strip()}: no time zone is given, and the place the "
+                                           f"sentence names ({places}) does not fit")
+        return unknown
     results = [_one(first, other, a, b) for a, b in product(first_readings, other_readings)]
     for outcome in (Outcome.SAME, Outcome.UNKNOWN):
         for result in results:
             if result.outcome is outcome:
                 return result
+    # Every reading the draft's words allow disagrees; one they set aside may fit ("11:42 p.m. CST (0542
+    # GMT)" in a story about Jiuquan is US Central time): then the pair is not faulted.
+    first_more = first.zone.ruled_out if first.zone else ()
+    other_more = other.zone.ruled_out if other.zone else ()
+    if first_more or other_more:
+        for a, b in product(first_readings + first_more, other_readings + other_more):
+            if _one(first, other, a, b).outcome is Outcome.SAME:
+                fitting = a if a in first_more else b
+                return replace(results[0], outcome=Outcome.UNKNOWN,
+                               reason=f"the pair fits {fitting.reading} only, which the draft's words do not suggest")
     return results[0]
 
 
