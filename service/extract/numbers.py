@@ -31,7 +31,10 @@ _WORD = (
 # Thousands groups: "5,652", "141, 000" (odd spacing as printed), "183 000" (SI spacing, thin spaces).
 _GROUPED = r"\d{1,3}(?:(?:,[ ]?|[ \u00a0\u2009\u202f])\d{3}(?!\d)){1,6}"
 _DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}})?(?!\d)|\.\d{{1,9}}(?!\d)"
-_SIGN = r"(?:(?<![\w.,])[-\u2212]|(?i:minus|negative)\s)"
+# A minus: "-", "\u2212", or an en or em dash glued to the figure ("\u2013305\u00b0F"), which may also be a
+# dash of punctuation: service/normalise/compare.py reads a dash-signed figure both ways.
+_SIGN = r"(?:(?<![\w.,])[-\u2212\u2013\u2014]|(?i:minus|negative)\s)"
+DASH_SIGNS = ("\u2013", "\u2014")
 _SCALE = r"(?:[ -](?i:thousand|million|billion|trillion)\b)"
 NUMBER = rf"(?<![\w.,:/]){_SIGN}?(?:{_DIGITS}|{_WORD}){_SCALE}?"
 
@@ -62,18 +65,26 @@ class Number:
     sign: str  # how a minus was written: "-", "\u2212", "minus ", or ""
     hedge: str | None = None  # APPROX / ABOVE / BELOW
     dot_thousands: bool = False  # "76.000": a decimal, or 76,000 with a European thousands point
+    significant: int = 0  # significant digits of a whole number written in digits ("3,410": 3; 0 unknown)
 
     @property
     def round_figure(self) -> bool:
         """A round figure ("400", "28,000", "1.1 million") claims less precision than its digits show."""
         return self.trailing_zeros > 0 or self.scale is not None
 
+    @property
+    def coarse(self) -> bool:
+        """A round figure of one or two significant digits ("400", "28,000", "1.1 million") may stand for
+        anything within 5 %; one of three or more ("3,410", "238,000") only within 1 %, which a figure rounded
+        or cut at its last non-zero digit stays within: "about 3,410 pounds (1,563 kg)" is 1 % off and wrong."""
+        return self.scale is not None or (self.trailing_zeros > 0 and self.significant <= 2)
+
     def interval(self, profile: str = "news") -> tuple[float, float]:
         """What the writer could have meant; "strict" takes the written digits exactly."""
         v = self.value
         spread = self.half_unit
         if self.round_figure and profile != "strict":
-            spread = max(spread, 0.05 * abs(v))
+            spread = max(spread, (0.05 if self.coarse else 0.01) * abs(v))
         lo, hi = v - spread, v + spread
         if self.hedge == APPROX:
             lo, hi = lo - 0.03 * abs(v), hi + 0.03 * abs(v)
@@ -92,7 +103,8 @@ class Number:
         whole = str(round(abs(value)))
         trailing = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
         return dataclasses.replace(self, value=value, half_unit=self.half_unit * 1000, trailing_zeros=trailing,
-                                   decimals=0, separator=".", dot_thousands=False)
+                                   decimals=0, separator=".", dot_thousands=False,
+                                   significant=len(whole.strip("0")))
 
 
 def parse_number(text: str, hedge: str | None = None) -> Number | None:
@@ -107,6 +119,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
     if word:
         value, decimals, separator = float(_word_value(word)), 0, None
         trailing = 1 if value >= 10 and value % 10 == 0 else 0
+        significant = 0
     else:
         seps = _SEPARATOR.findall(digits)
         separator = (seps[0].strip() or " ") if seps else ("" if len(digits.split(".")[0]) > 3 else None)
@@ -114,6 +127,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         whole, _, frac = plain.partition(".")
         value, decimals = float(plain), len(frac)
         trailing = len(whole) - len(whole.rstrip("0")) if not frac and whole.strip("0") else 0
+        significant = len(whole.strip("0")) if not frac else 0
     half = 0.5 * 10.0 ** (-decimals) * multiplier
     dot_thousands = bool(digits) and not scale and _DOT_THOUSANDS.fullmatch(digits or "") is not None
     return Number(
@@ -127,6 +141,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         (sign_text or "").lower(),
         hedge,
         dot_thousands,
+        significant,
     )
 
 

@@ -70,7 +70,7 @@ def _matches_back(prose: str, start: int, end: int) -> tuple[list[tuple[int, re.
 
 def _head(prose: str, end: int) -> Side | None:
     """The longest side ending at `end`: number starts are tried from the nearest back, while they match."""
-    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³"):
+    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³\u2109\u2103"):
         return None  # a head ends with its unit or an adjective
     near = max(0, end - _NEAR)
     found, stopped = _matches_back(prose, near, end)

@@ -30,7 +30,7 @@ SIDE_AT = re.compile(_SIDE)
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
 START = re.compile(
-    rf"(?<![\w.,:/])(?:[-\u2212~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))"
+    rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))"
 )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..extract.numbers import DASH_SIGNS
 from ..extract.quantities import Quantity, Side
 from ..model import Span, Verdict
 from .units import Conversion, conversions
@@ -85,6 +86,17 @@ def _thousands(side: Side) -> Side | None:
                                           else q for q in side.quantities))
 
 
+def _dash_flipped(side: Side) -> Side | None:
+    """The side with each figure signed by an en or em dash read unsigned ("\u2014173" as a dash and 173),
+    or None when it has none: a dash glued to a figure is a minus in "\u2013305\u00b0F (\u2013187\u00b0C)" and
+    punctuation in "the orbit \u2014300 km (186 miles)"."""
+    if not any(q.number.sign in DASH_SIGNS for q in side.quantities):
+        return None
+    return replace(side, quantities=tuple(
+        replace(q, number=replace(q.number, value=-q.number.value, sign="")) if q.number.sign in DASH_SIGNS
+        else q for q in side.quantities))
+
+
 def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool = False) -> Outcome | None:
     """None when no reading makes the two sides the same kind of quantity (then it is not a conversion)."""
     readings = conversions(head.unit, side.unit, profile)
@@ -95,7 +107,9 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
     head = _unhedged(head)
     outcome = _compare_all(head, side, readings, profile, difference_cue)
     if outcome.verdict is Verdict.INCONSISTENT:
-        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side))):
+        flipped_head, flipped_side = _dash_flipped(head), _dash_flipped(side)
+        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side)), (flipped_head, side),
+                                   (head, flipped_side), (flipped_head, flipped_side)):
             if alt_head is not None and alt_side is not None:
                 alt = _compare_all(alt_head, alt_side, readings, profile, difference_cue)
                 if alt.verdict is Verdict.CONSISTENT:
