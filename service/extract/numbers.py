@@ -30,7 +30,9 @@ _WORD = (
 )
 # Thousands groups: "5,652", "141, 000" (odd spacing as printed), "183 000" (SI spacing, thin spaces).
 _GROUPED = r"\d{1,3}(?:(?:,[ ]?|[ \u00a0\u2009\u202f])\d{3}(?!\d)){1,6}"
-_DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}})?(?!\d)|\.\d{{1,9}}(?!\d)"
+# A vulgar fraction after the whole figure: "12\u00bd miles", "46\u00bc feet".
+FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
+_DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}}|[\u00bd\u00bc\u00be])?(?!\d)|\.\d{{1,9}}(?!\d)"
 # A minus: "-", "\u2212", or an en or em dash glued to the figure ("\u2013305\u00b0F"), which may also be a
 # dash of punctuation: service/normalise/compare.py reads a dash-signed figure both ways.
 _SIGN = r"(?:(?<![\w.,])[-\u2212\u2013\u2014]|(?i:minus|negative)\s)"
@@ -121,14 +123,18 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         trailing = 1 if value >= 10 and value % 10 == 0 else 0
         significant = 0
     else:
+        fraction = FRACTIONS.get(digits[-1], 0.0)
+        digits = digits.rstrip("".join(FRACTIONS))
         seps = _SEPARATOR.findall(digits)
         separator = (seps[0].strip() or " ") if seps else ("" if len(digits.split(".")[0]) > 3 else None)
         plain = _SEPARATOR.sub("", digits)
         whole, _, frac = plain.partition(".")
-        value, decimals = float(plain), len(frac)
-        trailing = len(whole) - len(whole.rstrip("0")) if not frac and whole.strip("0") else 0
-        significant = len(whole.strip("0")) if not frac else 0
+        value, decimals = float(plain) + fraction, len(frac)
+        trailing = len(whole) - len(whole.rstrip("0")) if not frac and not fraction and whole.strip("0") else 0
+        significant = len(whole.strip("0")) if not frac and not fraction else 0
     half = 0.5 * 10.0 ** (-decimals) * multiplier
+    if not word and fraction:
+        half = 0.125 * multiplier if fraction != 0.5 else 0.25 * multiplier  # written to the half or quarter
     dot_thousands = bool(digits) and not scale and _DOT_THOUSANDS.fullmatch(digits or "") is not None
     return Number(
         sign * value * multiplier,

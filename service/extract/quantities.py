@@ -17,8 +17,9 @@ from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, unit_key
 from .numbers import HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
-_ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|in\sdiameter|in\slength|of\sthrust))"
-_RANGE = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|by|x|\u00d7)\s)"
+_ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|up|in\sdiameter|in\slength|of\sthrust))"
+# "and" joins a range only after "between" or where the conversion is a range too (service/extract/pairs.py).
+_RANGE = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|by|x|\u00d7|and)\s)"
 
 
 def _q(n: int) -> str:
@@ -48,13 +49,21 @@ class Side:
 
     quantities: tuple[Quantity, ...]
     span: Span
+    joiner: str = ""  # what joins a range's two figures ("to", "-", "and"), "" for one figure
+    adjective: str = ""  # "long", "wide", ... as written after the side, "" when none
 
     @property
     def unit(self) -> str:
         return self.quantities[-1].unit
 
+    @property
+    def dimension(self) -> bool:
+        """Written with an adjective ("3.7 meters long", "2.4 meters wide"): one dimension of a list."""
+        return self.adjective != ""
 
-def read_side(m: re.Match[str]) -> Side | None:
+
+def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
+    """The side a match of SIDE_AT reads, or None; `offset` places a match made on a slice of the prose."""
     h1, n1, u1, h2, n2, u2 = m.group("h1", "n1", "u1", "h2", "n2", "u2")
     last_text = u2 if n2 else u1
     last_unit = unit_key(last_text) if last_text else None
@@ -69,8 +78,11 @@ def read_side(m: re.Match[str]) -> Side | None:
         number = parse_number(written, HEDGES[hedge.strip().lower()] if hedge else None)
         if key != last_unit or number is None:  # "5 km to 3 miles" is not a range
             return None
-        quantities.append(Quantity(number, key, unit_text or "", Span(*m.span(n))))
-    return Side(tuple(quantities), Span(m.start(), m.end()))
+        start, end = m.span(n)
+        quantities.append(Quantity(number, key, unit_text or "", Span(start + offset, end + offset)))
+    joiner = (m.group("sep") or "").strip().lower()
+    adjective = (m.group("adj") or "").strip(" -").lower()
+    return Side(tuple(quantities), Span(m.start() + offset, m.end() + offset), joiner, adjective)
 
 
 def hedged_start(prose: str, start: int) -> int:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from ..extract.numbers import DASH_SIGNS
 from ..extract.quantities import Quantity, Side
 from ..model import Span, Verdict
+from ..vocabulary.hedges import ABOVE, BELOW
 from .units import Conversion, conversions
 
 _EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
@@ -119,6 +120,10 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
 
 def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profile: str,
                  difference_cue: bool) -> Outcome:
+    if not difference_cue and any(q.number.hedge in (ABOVE, BELOW) for q in (*head.quantities, *side.quantities)):
+        # An open bound fits a reading it should not: "100 °F (more than 50 °C)" is 37.8 °C, and only as a
+        # difference (55.6) more than 50. Without words of change a bounded temperature is a temperature.
+        readings = tuple(c for c in readings if not c.difference) or readings
     by_factor: dict[tuple[float, float, bool], tuple[Comparison, ...]] = {}
     tried = []  # readings with the same factor (pound -> kg as mass or as force) share one computation
     for c in readings:

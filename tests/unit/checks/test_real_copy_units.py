@@ -69,6 +69,40 @@ CASES = [
     ("round-three-digits", "The lander weighs about 3,410 pounds (1,563 kg) fuelled.", INCONSISTENT),
     ("round-two-digits", "The stage weighs 5,900 pounds (2,700 kg) dry.", CONSISTENT),
     ("round-two-digits", "The stage weighs 5,900 pounds (3,700 kg) dry.", INCONSISTENT),
+    # Ranges: "between ... and", "X and Y" converted to a range, a range converted with another joiner.
+    ("between-and", "It orbits between 180 and 190 miles (290 to 306 kilometers) up.", CONSISTENT),
+    ("between-and", "It orbits between 180 and 190 miles (290 to 356 kilometers) up.", INCONSISTENT),
+    ("and-range", "Samples of 40 and 400 kilograms (88 and 880 pounds) came back.", CONSISTENT),
+    ("and-range", "Samples of 40 and 400 kilograms (88 and 980 pounds) came back.", INCONSISTENT),
+    ("other-joiner", "The plume rose 180-190 miles (290 to 306 kilometers) high.", CONSISTENT),
+    ("other-joiner", "The plume rose 180 to 190 miles (290-356 kilometers) high.", INCONSISTENT),
+    # A conversion that opens with "or" or "that's", or closes on an aside without figures.
+    ("paren-or", "The capsule hit 60 mph (or 96 km/h at most) under one chute.", CONSISTENT),
+    ("paren-or", "The capsule hit 60 mph (or 116 km/h at most) under one chute.", INCONSISTENT),
+    ("paren-thats", "It moves at 17,150 mph (that's about 7.66 km/s) in orbit.", CONSISTENT),
+    ("paren-thats", "It moves at 17,150 mph (that's about 9.66 km/s) in orbit.", INCONSISTENT),
+    ("paren-aside", "The booster lands 50 km (31 statute miles, for those who think in imperial) out.", CONSISTENT),
+    ("paren-aside", "The booster lands 50 km (41 statute miles, for those who think in imperial) out.", INCONSISTENT),
+    ("paren-aside-place", "The camera sits 400 km (249 miles above the pad) up.", CONSISTENT),
+    ("paren-aside-place", "The camera sits 400 km (299 miles above the pad) up.", INCONSISTENT),
+    # A conversion run on after a comma, "or" or a slash, without parentheses.
+    ("comma-or", "The plume rose about 22 km, or 14 miles, into the sky.", CONSISTENT),
+    ("comma-or", "The plume rose about 22 km, or 19 miles, into the sky.", INCONSISTENT),
+    ("comma-or-estimated", "The sample weighs an estimated 8.8 ounces, or 250 grams, in all.", CONSISTENT),
+    ("comma-or-estimated", "The sample weighs an estimated 8.8 ounces, or 350 grams, in all.", INCONSISTENT),
+    ("bare-or", "The tower stands 526 ft or 160 m tall.", CONSISTENT),
+    ("bare-or", "The tower stands 526 ft or 190 m tall.", INCONSISTENT),
+    ("comma", "The comet passed 6.1 million kilometers, 3.8 million miles, from the Sun.", CONSISTENT),
+    ("comma", "The comet passed 6.1 million kilometers, 4.8 million miles, from the Sun.", INCONSISTENT),
+    ("slash", "Earth is 149 million km/93 million miles from the Sun.", CONSISTENT),
+    ("slash", "Earth is 149 million km/73 million miles from the Sun.", INCONSISTENT),
+    ("run-on-up", "The balloon flew 50 miles up, or roughly 80 kilometers, before it burst.", CONSISTENT),
+    ("run-on-up", "The balloon flew 50 miles up, or roughly 100 kilometers, before it burst.", INCONSISTENT),
+    # Vulgar fractions.
+    ("vulgar-fraction", "The target area was about 20 kilometers (12½ miles) across.", CONSISTENT),
+    ("vulgar-fraction", "The target area was about 20 kilometers (15½ miles) across.", INCONSISTENT),
+    ("vulgar-fraction-head", "The fairing is 46½ feet (14.2 meters) tall.", CONSISTENT),
+    ("vulgar-fraction-head", "The fairing is 46½ feet (16.2 meters) tall.", INCONSISTENT),
     # Spanish unit words in otherwise English figures.
     ("millas", "La Luna tiene 2,159 millas (3,475 km) de diámetro.", CONSISTENT),
     ("millas", "La Luna tiene 2,159 millas (4,475 km) de diámetro.", INCONSISTENT),
@@ -89,3 +123,57 @@ def test_up_to_a_temperature_is_a_temperature_not_a_difference():
 def test_a_lone_K_after_a_figure_pairs_only_with_a_temperature():
     assert _verdicts("The prize is 50K (30 miles) away.") == []
     assert _verdicts("It earns $50K (\u20ac45K) a year.") == []
+
+
+def test_a_dimension_list_is_checked_figure_by_figure():
+    text = ("The rover is 12 feet long, 8 feet wide and 6 feet tall (3.7 meters long, 3.4 meters wide and 1.8"
+            " meters tall).")
+    findings = check_text(text, checks=["unit-pair"]).findings
+    assert [str(f.verdict) for f in findings] == [CONSISTENT, INCONSISTENT, CONSISTENT]
+    wrong = findings[1]
+    assert wrong.suggestion == "2.4 meters wide"
+    assert wrong.fix is not None
+    assert text[wrong.fix.span.start : wrong.fix.span.end] == "3.4 meters wide"
+
+
+@pytest.mark.parametrize("text", [
+    "The rover is 12 feet long, 8 feet wide and 6 feet tall (3.7 meters long, 2.4 meters wide and 1.8 meters tall).",
+    "It is about 10 feet long (not including the arm), 9 feet wide, and 7 feet tall (about 3 meters long, 2.7"
+    " meters wide, and 2.2 meters tall).",
+    "The hatch is 4 feet wide, 5 feet tall (1.2 meters wide, 1.5 meters tall).",
+], ids=["and", "with-aside", "comma"])
+def test_a_consistent_dimension_list_gives_one_consistent_finding_a_figure(text):
+    assert _verdicts(text) == [CONSISTENT] * text.count(" feet ")
+
+
+def test_several_dimensions_for_one_figure_are_not_a_conversion():
+    # The list before the parenthesis is missing: never compare one figure with two dimensions.
+    assert _verdicts("The mast is 6 feet tall (3.7 meters long, 2.4 meters wide) in all.") == []
+
+
+def test_a_range_joined_by_and_needs_between_or_a_range_beside_it():
+    # "3 engines and 400 kilograms" is not a range: the conversion is of 400 kilograms.
+    assert _verdicts("It carries 3 engines and 400 kilograms (880 pounds) of fuel.") == [CONSISTENT]
+    assert _verdicts("It carries 3 and 400 kilograms (880 pounds) of fuel.") == [CONSISTENT]
+
+
+def test_a_bound_in_the_aside_is_not_read_as_an_aside():
+    assert _verdicts("The crater is 10 km (10 km or more) wide.") == []
+
+
+def test_a_run_on_list_is_not_a_conversion():
+    # Three figures in a row are a list of distances, not a figure and its conversion.
+    assert _verdicts("Stops came at 5 km, 10 miles, 20 km and 40 miles.") == []
+    assert _verdicts("They drove 20 miles, 30 km, and then 40 miles more.") == []
+
+
+def test_a_run_on_inside_parentheses_is_left_to_the_parenthesis():
+    findings = check_text("It reached 100 km (62 mi, or 330,000 ft) up.", checks=["unit-pair"]).findings
+    assert [(str(f.verdict), f.text) for f in findings] == [(CONSISTENT, "100 km (62 mi, or 330,000 ft)")]
+
+
+def test_an_open_bound_does_not_make_a_temperature_a_difference():
+    # 100 °F is 37.8 °C: not more than 50. Only as a difference (55.6) would it be, and nothing says change.
+    assert _verdicts("It reached 100 °F (more than 50 °C) at noon.") == [INCONSISTENT]
+    assert _verdicts("It reached 100 °F (more than 30 °C) at noon.") == [CONSISTENT]
+    assert _verdicts("It warmed by 100 °F (more than 50 °C) since dawn.") == [CONSISTENT]
