@@ -28,8 +28,10 @@ _LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?(?:or|and))?|\sor|\sand)\s?")
 _CLOSE = re.compile(r"\s?[!]?\s?\)")
 # An aside after the conversion, without figures: "(31 statute miles, for those who think in imperial)",
 # "(400 km above the pad)"; not a bound ("(10 km or more)"), which would change what the figure says.
+# Nor a second measurement ("(3 miles from the pad)", "(5 km, away from the crater)").
 _ASIDE = re.compile(
-    r"(?:,\s?|\s(?=(?i:above|below|from|away|across|in|at|on|of|for|off|up|down|high|deep|each|apiece|total)\b))"
+    r"(?:,(?!\s?(?i:from|away|off|to|beyond|past|behind|short)\b)\s?"
+    r"|\s(?=(?i:above|below|across|in|at|on|of|for|up|down|high|deep|each|apiece|total)\b))"
     r"(?![^()]{0,60}(?i:\bor\s(?:more|less|so|higher|lower)\b|\bplus\b))[^\d()]{1,60}\)"
 )
 # What may continue a side leftwards: a range or dimension joiner, a sign word, or a digit.
@@ -47,6 +49,12 @@ _RUN_ON = re.compile(
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
 _LIST_BEFORE = re.compile(r"\d\s?[^\W\d]{1,14}\.?,\s?\Z")
+# After a conversion joined by a bare comma, a word of relation makes it a second measurement: "the crater
+# is 3 km wide, 5 miles from the rim".
+_RELATION_AFTER = re.compile(
+    r"\s(?i:from|away|off|to|of|beyond|past|behind|ahead|short|north|south|east|west|farther|further|closer|"
+    r"nearer|more|less|longer|shorter|higher|lower|deeper|wider|later|earlier|before|after)\b"
+)
 _NEAR = 40  # most heads fit here; look back over _WINDOW only when the side may go on further left
 _WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 degrees Fahrenheit" is 50
 
@@ -169,12 +177,16 @@ def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
         slash = m.group("join") == "/"
         conv = SIDE_AT.match(prose[m.end() : m.end() + 120]) if slash else SIDE_AT.match(prose, m.end())
         side = read_side(conv, m.end() if slash else 0) if conv else None
-        if side is None or (m.group("join") in (",", ", ", "/") and _LIST_AFTER.match(prose, side.span.end)):
+        comma = m.group("join") in (",", ", ")
+        if side is None or ((comma or slash) and _LIST_AFTER.match(prose, side.span.end)):
+            continue
+        if comma and _RELATION_AFTER.match(prose, side.span.end):
             continue
         head = _head(prose, m.start(), len(side.quantities))
-        if head is None or (m.group("join") in (",", ", ") and _LIST_BEFORE.search(
-                prose, max(0, head.span.start - 24), head.span.start)):
+        if head is None or (comma and _LIST_BEFORE.search(prose, max(0, head.span.start - 24), head.span.start)):
             continue
+        if head.adjective and side.adjective and head.adjective != side.adjective:
+            continue  # "3 km wide, 5 miles long": two dimensions
         pairs.append(UnitPair(head, (side,), Span(head.span.start, side.span.end), side.span))
     return pairs
 

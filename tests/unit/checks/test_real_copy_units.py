@@ -177,3 +177,14 @@ def test_an_open_bound_does_not_make_a_temperature_a_difference():
     assert _verdicts("It reached 100 °F (more than 50 °C) at noon.") == [INCONSISTENT]
     assert _verdicts("It reached 100 °F (more than 30 °C) at noon.") == [CONSISTENT]
     assert _verdicts("It warmed by 100 °F (more than 50 °C) since dawn.") == [CONSISTENT]
+
+
+@pytest.mark.parametrize("text", [
+    "The crater is 3 km wide, 5 miles long.",
+    "The crater is 3 km wide, 5 miles from the rim.",
+    "The lander came down 300 m, 2 miles short of the old site.",
+    "The probe fell 2 miles (5 km from the pad) in all.",
+    "The stage fell 300 km (2 miles, away from the zone) in all.",
+], ids=["two-dimensions", "relation-after", "short-of", "paren-from", "paren-comma-away"])
+def test_a_second_measurement_is_not_a_conversion(text):
+    assert _verdicts(text) == []
