@@ -84,7 +84,9 @@ class Number:
     def interval(self, profile: str = "news") -> tuple[float, float]:
         """What the writer could have meant; "strict" takes the written digits exactly."""
         v = self.value
-        spread = self.half_unit
+        # Half a unit of "1" is half the figure: "1 mile (2.1 kilometers)" would hold. A figure of one digit
+        # still claims a tenth of itself at least ("5 miles" is 4.5-5.5, "1 mile" 0.9-1.1).
+        spread = min(self.half_unit, 0.1 * abs(v)) if v else self.half_unit
         if self.round_figure and profile != "strict":
             spread = max(spread, (0.05 if self.coarse else 0.01) * abs(v))
         lo, hi = v - spread, v + spread

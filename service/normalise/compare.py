@@ -120,9 +120,11 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
 
 def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profile: str,
                  difference_cue: bool) -> Outcome:
-    if not difference_cue and any(q.number.hedge in (ABOVE, BELOW) for q in (*head.quantities, *side.quantities)):
-        # An open bound fits a reading it should not: "100 °F (more than 50 °C)" is 37.8 °C, and only as a
-        # difference (55.6) more than 50. Without words of change a bounded temperature is a temperature.
+    figures = (*head.quantities, *side.quantities)
+    if not difference_cue and any(q.number.hedge in (ABOVE, BELOW) or q.number.value < 0 for q in figures):
+        # Without words of change, a bounded or a negative temperature is a reading on the thermometer: an
+        # open bound fits a reading it should not ("100 °F (more than 50 °C)" is 37.8 °C; only as a
+        # difference, 55.6, is it more than 50), and "-70 °C (-122 °F)" is wrong (-94 °F), not a fall of 70.
         readings = tuple(c for c in readings if not c.difference) or readings
     by_factor: dict[tuple[float, float, bool], tuple[Comparison, ...]] = {}
     tried = []  # readings with the same factor (pound -> kg as mass or as force) share one computation
@@ -146,8 +148,8 @@ def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profi
 
 _CUES = re.compile(
     r"(?i)\b(?:warm|cool|hott|cold|rise|rose|risen|rising|increas|decreas|drop|fell|fall|differ|"
-    r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing)\w{0,6}\b"
-)
+    r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing|vari)\w{0,6}\b(?!\s(?:to|as)\b)"
+)  # "fell by 20", "a rise of 3": a change; "fell to -70", "up to 86", "as cold as": a reading
 
 
 def difference_cue(prose: str, span: Span) -> bool:

@@ -188,3 +188,23 @@ def test_an_open_bound_does_not_make_a_temperature_a_difference():
 ], ids=["two-dimensions", "relation-after", "short-of", "paren-from", "paren-comma-away"])
 def test_a_second_measurement_is_not_a_conversion(text):
     assert _verdicts(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The pad is 1 mile (1.6 kilometers) from the gate.", CONSISTENT),
+    ("The pad is 1 mile (2.1 kilometers) from the gate.", INCONSISTENT),
+    ("The probe flies 1 million miles (1.6 million kilometers) out.", CONSISTENT),
+    ("The probe flies 1 million miles (2.1 million kilometers) out.", INCONSISTENT),
+    ("The rover drove about 7 miles (12 kilometers) in all.", CONSISTENT),  # 6.5-7.5 miles still
+])
+def test_a_one_digit_figure_claims_a_tenth_of_itself(text, expected):
+    assert _verdicts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nights there fall to -70 degrees Celsius (-94 degrees Fahrenheit).", CONSISTENT),
+    ("Nights there fall to -70 degrees Celsius (-122 degrees Fahrenheit).", INCONSISTENT),  # -126 as a change
+    ("The cabin cooled by -20 \u00b0C (-36 \u00b0F) overnight.", CONSISTENT),  # a change, said so
+])
+def test_a_negative_temperature_is_a_reading_unless_words_say_change(text, expected):
+    assert _verdicts(text) == [expected]
