@@ -32,7 +32,7 @@ _WORD = (
 _GROUPED = r"\d{1,3}(?:(?:,[ ]?|[ \u00a0\u2009\u202f])\d{3}(?!\d)){1,6}"
 # A vulgar fraction after the whole figure: "12\u00bd miles", "46\u00bc feet".
 FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
-_DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}}|[\u00bd\u00bc\u00be])?(?!\d)|\.\d{{1,9}}(?!\d)"
+_DIGITS = rf"(?:{_GROUPED}|\d{{1,16}})(?:\.\d{{1,9}}|\s?[\u00bd\u00bc\u00be])?(?!\d)|\.\d{{1,9}}(?!\d)"
 # A minus: "-", "\u2212", or an en or em dash glued to the figure ("\u2013305\u00b0F"), which may also be a
 # dash of punctuation: service/normalise/compare.py reads a dash-signed figure both ways.
 _SIGN = r"(?:(?<![\w.,])[-\u2212\u2013\u2014]|(?i:minus|negative)\s)"
@@ -126,7 +126,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         significant = 0
     else:
         fraction = FRACTIONS.get(digits[-1], 0.0)
-        digits = digits.rstrip("".join(FRACTIONS))
+        digits = digits.rstrip("".join(FRACTIONS)).rstrip()
         seps = _SEPARATOR.findall(digits)
         separator = (seps[0].strip() or " ") if seps else ("" if len(digits.split(".")[0]) > 3 else None)
         plain = _SEPARATOR.sub("", digits)

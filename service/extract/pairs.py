@@ -26,6 +26,12 @@ _OPEN = re.compile(r"\(\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\s
 # "(62 mi; 330,000 ft)", "(62 mi, or 330,000 ft)", "(3.7 meters long, 2.4 meters wide and 1.8 meters tall)"
 _LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?(?:or|and))?|\sor|\sand)\s?")
 _CLOSE = re.compile(r"\s?[!]?\s?\)")
+# A last item of the list in a unit we do not know ("(15 million km; 39 LD)"): the items before it stand.
+_UNREAD_ITEM = re.compile(r"[-\u2212~]?\d[\d.,]{0,12}(?:\s(?i:million|billion))?\s?[^\W\d]{1,8}\.?\s?\)")
+# Between a head and its parenthesis: a space, a comma ("-225 F, (-143 C)") or a dash ("7 feet tall — (").
+_BEFORE_PAREN = re.compile(r"\s?(?:,|\s?[\u2013\u2014])?\s{0,2}\Z")
+# A noun after a head used as an adjective: "a 5.2 billion kilometre mission (3.2 billion miles)".
+_NOUN_BEFORE = re.compile(r"\s[a-z]{3,14}\Z")
 # An aside after the conversion, without figures: "(31 statute miles, for those who think in imperial)",
 # "(400 km above the pad)"; not a bound ("(10 km or more)"), which would change what the figure says.
 # Nor a second measurement ("(3 miles from the pad)", "(5 km, away from the crater)").
@@ -44,7 +50,7 @@ _LIST_JOIN = re.compile(r"(?:\s\([^\d()]{1,40}\))?(?:,\s?(?:and\s)?|,?\sand\s)\Z
 # A conversion written without parentheses: "about 22 km, or 14 miles", "6.1 million kilometers, 3.8 million
 # miles", "149 million km/93 million miles". It starts after a unit word and before a figure.
 _RUN_ON = re.compile(
-    rf"(?<=[^\W\d]|[.\u00b0\u00b2\u00b3\u2109\u2103])(?P<join>,\s?(?:or\s)?|\sor\s|/)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
+    rf"(?<=[^\W\d]|[.\u00b0\u00b2\u00b3\u2109\u2103])(?P<join>,\s?(?:or\s)?|\sor\s|\s?/\s?)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
 )
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
@@ -86,6 +92,8 @@ def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
         if sep and (after := SIDE_AT.match(prose, sep.end())) and read_side(after):
             pos = sep.end()
             continue
+        if sep and (unread := _UNREAD_ITEM.match(prose, sep.end())):
+            return sides, opened.end(), unread.end()
         aside = _ASIDE.match(prose, pos)
         return (sides, opened.end(), aside.end()) if aside else None
 
@@ -148,8 +156,13 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
         paren = _paren(prose, at)
         if paren:
             sides, inner_start, close = paren
-            end = len(prose[max(0, at - 8) : at].rstrip()) + max(0, at - 8)
+            lead = _BEFORE_PAREN.search(prose, max(0, at - 8), at)
+            end = lead.start() if lead else at
             head = _head(prose, end, len(sides[0].quantities))
+            if head is None and (noun := _NOUN_BEFORE.search(prose, max(0, end - 16), end)):
+                head = _head(prose, noun.start(), len(sides[0].quantities))
+                if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):
+                    head = None  # "250 miles altitude (400 km)": only a unit written as an adjective
             if head and len(sides) > 1 and (all(s.dimension for s in sides) or len({s.unit for s in sides}) == 1):
                 # A list of dimensions, converted one by one ("12 feet long, 8 feet wide (3.7 m long, 2.4 m
                 # wide)"); the same unit twice is never two conversions of one figure.
@@ -174,7 +187,7 @@ def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
         if inside < len(taken) and taken[inside].start <= m.start():
             continue  # within a parenthesised pair: its own list
         # After a slash the figure is read on its own (NUMBER will not start after "/", as in "1/2").
-        slash = m.group("join") == "/"
+        slash = m.group("join").strip() == "/"
         conv = SIDE_AT.match(prose[m.end() : m.end() + 120]) if slash else SIDE_AT.match(prose, m.end())
         side = read_side(conv, m.end() if slash else 0) if conv else None
         comma = m.group("join") in (",", ", ")

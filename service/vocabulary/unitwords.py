@@ -51,8 +51,8 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "yd3": (("yd3", "yd³", "cu yd"), ("cubic yards", "cubic yard")),
     "acre": ((), ("acres", "acre")),
     "ha": (("ha",), ("hectares", "hectare")),
-    "lb": (("lb", "lbs", "lb.", "lbs."), ("pounds", "pound")),
-    "kg": (("kg", "kgs", "kg."), ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos")),
+    "lb": (("lb", "lbs", "lb.", "lbs.", "Lbs", "LBS", "Lbs."), ("pounds", "pound")),
+    "kg": (("kg", "kgs", "kg.", "Kg", "KG", "Kgs"), ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos")),
     "g": ((), ("grams", "gram", "grammes")),
     "oz": (("oz",), ("ounces", "ounce")),
     "ton": ((), ("tons", "ton")),
@@ -91,12 +91,16 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph", "km / h", "km/h.", "Km/h", "KMH", "km/ h"),
         (
             "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
-            "kilometers/hour", "kilometres/hour", "kilometer per hour", "kilometre per hour",
+            "kilometers/hour", "kilometres/hour", "kilometer per hour", "kilometre per hour", "km per hour",
+            "km an hour",
         ),
     ),
     "km/s": (
         ("km/s", "km/sec", "kps"),
-        ("kilometers per second", "kilometres per second", "kilometers a second", "kilometres a second"),
+        (
+            "kilometers per second", "kilometres per second", "kilometers a second", "kilometres a second",
+            "km per second", "km a second",
+        ),
     ),
     "mi/s": (("mi/s", "mi/sec"), ("miles per second", "miles a second")),
     "m/s": (

@@ -103,6 +103,23 @@ CASES = [
     ("vulgar-fraction", "The target area was about 20 kilometers (15½ miles) across.", INCONSISTENT),
     ("vulgar-fraction-head", "The fairing is 46½ feet (14.2 meters) tall.", CONSISTENT),
     ("vulgar-fraction-head", "The fairing is 46½ feet (16.2 meters) tall.", INCONSISTENT),
+    # A comma or a dash between the figure and its parenthesis; a unit used as an adjective before a noun.
+    ("comma-before-paren", "Nights reach -225 F, (-143 C) there.", CONSISTENT),
+    ("comma-before-paren", "Nights reach -225 F, (-163 C) there.", INCONSISTENT),
+    ("dash-before-paren", "The mast is 7 feet tall \u2014 (2.1 meters) in all.", CONSISTENT),
+    ("dash-before-paren", "The mast is 7 feet tall \u2014 (3.1 meters) in all.", INCONSISTENT),
+    ("paren-after-noun", "It is a 5.2 billion kilometre mission (3.2 billion miles) in all.", CONSISTENT),
+    ("paren-after-noun", "It is a 5.2 billion kilometre mission (4.2 billion miles) in all.", INCONSISTENT),
+    ("paren-after-noun-abbr", "It reached a 400 km orbit (250 miles) on Monday.", CONSISTENT),
+    ("paren-after-noun-abbr", "It reached a 400 km orbit (350 miles) on Monday.", INCONSISTENT),
+    # A list item in a unit we do not read leaves the items before it to check.
+    ("unread-list-item", "It passed 0.1 AU (15 million km; 39 LD) from Earth.", CONSISTENT),
+    ("unread-list-item", "It passed 0.1 AU (25 million km; 39 LD) from Earth.", INCONSISTENT),
+    # A spaced slash between a figure and its conversion.
+    ("spaced-slash", "It was 40\u00b0C / 104\u00b0F in the shade.", CONSISTENT),
+    ("spaced-slash", "It was 40\u00b0C / 124\u00b0F in the shade.", INCONSISTENT),
+    ("fraction-spaced", "The fairing is 46 \u00bd-feet (14.2 meters) tall.", CONSISTENT),
+    ("fraction-spaced", "The fairing is 46 \u00bd-feet (16.2 meters) tall.", INCONSISTENT),
     # Spanish unit words in otherwise English figures.
     ("millas", "La Luna tiene 2,159 millas (3,475 km) de diámetro.", CONSISTENT),
     ("millas", "La Luna tiene 2,159 millas (4,475 km) de diámetro.", INCONSISTENT),
@@ -208,3 +225,8 @@ def test_a_one_digit_figure_claims_a_tenth_of_itself(text, expected):
 ])
 def test_a_negative_temperature_is_a_reading_unless_words_say_change(text, expected):
     assert _verdicts(text) == [expected]
+
+
+def test_a_plural_unit_before_a_noun_is_not_an_adjective():
+    # "250 miles altitude": the noun may start another phrase; only "a 400 km orbit" reads as one.
+    assert _verdicts("It flies 250 miles altitude (300 km) on average.") == []
