@@ -48,9 +48,10 @@ _BETWEEN = re.compile(r"(?i:between)\s\Z")
 # tall"), perhaps after an aside of their own ("10 feet long (not including the arm), 9 feet wide").
 _LIST_JOIN = re.compile(r"(?:\s\([^\d()]{1,40}\))?(?:,\s?(?:and\s)?|,?\sand\s)\Z")
 # A conversion written without parentheses: "about 22 km, or 14 miles", "6.1 million kilometers, 3.8 million
-# miles", "149 million km/93 million miles". It starts after a unit word and before a figure.
+# miles", "149 million km/93 million miles", "11 million pounds \u2014 about 5,000 metric tons". It starts after a
+# unit word and before a figure.
 _RUN_ON = re.compile(
-    rf"(?<=[^\W\d]|[.\u00b0\u00b2\u00b3\u2109\u2103])(?P<join>,\s?(?:or\s)?|\sor\s|\s?/\s?)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
+    rf"(?<=[^\W\d]|[.\u00b0\u00b2\u00b3\u2109\u2103])(?P<join>,\s?(?:or\s)?|\sor\s|\s?/\s?|\s[\u2013\u2014]\s)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
 )
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
@@ -190,7 +191,7 @@ def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
         slash = m.group("join").strip() == "/"
         conv = SIDE_AT.match(prose[m.end() : m.end() + 120]) if slash else SIDE_AT.match(prose, m.end())
         side = read_side(conv, m.end() if slash else 0) if conv else None
-        comma = m.group("join") in (",", ", ")
+        comma = m.group("join").strip() in (",", "\u2013", "\u2014")  # a bare comma or a dash: an aside
         if side is None or ((comma or slash) and _LIST_AFTER.match(prose, side.span.end)):
             continue
         if comma and _RELATION_AFTER.match(prose, side.span.end):

@@ -20,7 +20,10 @@ _THRUST_WORDS = tuple(
 _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "km": (
         ("km", "kms", "Km", "KM"),
-        ("kilometers", "kilometer", "kilometres", "kilometre", "kilómetros", "kilómetro", "kilomètres", "kilomètre"),
+        (
+            "kilometers", "kilometer", "kilometres", "kilometre", "kilómetros", "kilómetro", "kilometros",
+            "kilometro", "kilomètres", "kilomètre",
+        ),
     ),
     "mi": (("mi", "mi."), ("miles", "mile", "statute miles", "statute mile", "millas", "milla")),
     "nmi": (("nmi", "n.mi.", "n. mi.", "n.mi"), ("nautical miles", "nautical mile")),

@@ -120,6 +120,8 @@ CASES = [
     ("spaced-slash", "It was 40\u00b0C / 124\u00b0F in the shade.", INCONSISTENT),
     ("fraction-spaced", "The fairing is 46 \u00bd-feet (14.2 meters) tall.", CONSISTENT),
     ("fraction-spaced", "The fairing is 46 \u00bd-feet (16.2 meters) tall.", INCONSISTENT),
+    ("dash-aside", "The stack weighs 11 million pounds \u2014 about 5,000 metric tons \u2014 fuelled.", CONSISTENT),
+    ("dash-aside", "The stack weighs 11 million pounds \u2014 about 7,000 metric tons \u2014 fuelled.", INCONSISTENT),
     # Spanish unit words in otherwise English figures.
     ("millas", "La Luna tiene 2,159 millas (3,475 km) de diámetro.", CONSISTENT),
     ("millas", "La Luna tiene 2,159 millas (4,475 km) de diámetro.", INCONSISTENT),
@@ -200,9 +202,10 @@ def test_an_open_bound_does_not_make_a_temperature_a_difference():
     "The crater is 3 km wide, 5 miles long.",
     "The crater is 3 km wide, 5 miles from the rim.",
     "The lander came down 300 m, 2 miles short of the old site.",
+    "It flew 300 km \u2014 50 miles farther than planned.",
     "The probe fell 2 miles (5 km from the pad) in all.",
     "The stage fell 300 km (2 miles, away from the zone) in all.",
-], ids=["two-dimensions", "relation-after", "short-of", "paren-from", "paren-comma-away"])
+], ids=["two-dimensions", "relation-after", "short-of", "dash-farther", "paren-from", "paren-comma-away"])
 def test_a_second_measurement_is_not_a_conversion(text):
     assert _verdicts(text) == []
 
