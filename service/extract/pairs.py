@@ -72,6 +72,7 @@ class UnitPair:
     conversions: tuple[Side, ...]  # what the parentheses give (two for "(62 mi; 330,000 ft)")
     span: Span  # head to closing parenthesis
     inner: Span  # inside the parentheses: what a suggestion rewrites
+    loose: bool = False  # set off only by a comma or a dash ("6.1 million km, 3.8 million miles"): weaker
 
 
 def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
@@ -160,6 +161,8 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
             lead = _BEFORE_PAREN.search(prose, max(0, at - 8), at)
             end = lead.start() if lead else at
             head = _head(prose, end, len(sides[0].quantities))
+            if any(s.joiner == "and" for s in sides) and (head is None or len(head.quantities) != 2):
+                head = None  # "(88 and 880 pounds)" converts a range written the same way, or nothing
             if head is None and (noun := _NOUN_BEFORE.search(prose, max(0, end - 16), end)):
                 head = _head(prose, noun.start(), len(sides[0].quantities))
                 if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):
@@ -201,7 +204,9 @@ def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
             continue
         if head.adjective and side.adjective and head.adjective != side.adjective:
             continue  # "3 km wide, 5 miles long": two dimensions
-        pairs.append(UnitPair(head, (side,), Span(head.span.start, side.span.end), side.span))
+        if side.joiner == "and" and len(head.quantities) != 2:
+            continue  # "20 miles, 40 km and 60 km": a list, not a range
+        pairs.append(UnitPair(head, (side,), Span(head.span.start, side.span.end), side.span, loose=comma))
     return pairs
 
 

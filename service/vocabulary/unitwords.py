@@ -91,7 +91,7 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("miles per hour", "miles an hour", "mile per hour", "miles/hour", "miles/hr"),
     ),
     "km/h": (
-        ("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph", "km / h", "km/h.", "Km/h", "KMH", "km/ h"),
+        ("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph", "km / h", "Km/h", "KMH", "km/ h"),
         (
             "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
             "kilometers/hour", "kilometres/hour", "kilometer per hour", "kilometre per hour", "km per hour",

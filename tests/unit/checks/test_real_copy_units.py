@@ -233,3 +233,21 @@ def test_a_negative_temperature_is_a_reading_unless_words_say_change(text, expec
 def test_a_plural_unit_before_a_noun_is_not_an_adjective():
     # "250 miles altitude": the noun may start another phrase; only "a 400 km orbit" reads as one.
     assert _verdicts("It flies 250 miles altitude (300 km) on average.") == []
+
+
+def test_figures_far_apart_set_off_by_a_comma_are_not_a_conversion():
+    # A factor of three between figures side by side: two quantities, not a conversion gone wrong ...
+    assert _verdicts("The probe flew 10 km, 30 miles in all by the end.") == []
+    # ... but a mile read as a kilometre (1.6 off) is caught, and "or" says the figures are one quantity.
+    assert _verdicts("The probe flew 10 km, 10 miles in all by the end.") == [INCONSISTENT]
+    assert _verdicts("It moves at 20 miles per second or 25,000 miles per hour.") == [INCONSISTENT]
+
+
+def test_a_list_after_a_run_on_is_not_a_range():
+    assert _verdicts("It hopped 20 miles, 40 km and 60 km on later flights.") == []
+    assert _verdicts("Each tank holds 400 kilograms (88 and 980 pounds) in all.") == []
+
+
+def test_a_run_on_ends_before_the_full_stop():
+    (finding,) = check_text("The ships sail at 30 knots, or 56 km/h.", checks=["unit-pair"]).findings
+    assert finding.text == "30 knots, or 56 km/h"
