@@ -126,7 +126,8 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         significant = 0
     else:
         fraction = FRACTIONS.get(digits[-1], 0.0)
-        digits = digits.rstrip("".join(FRACTIONS)).rstrip()
+        if fraction:
+            digits = digits[:-1].rstrip()
         seps = _SEPARATOR.findall(digits)
         separator = (seps[0].strip() or " ") if seps else ("" if len(digits.split(".")[0]) > 3 else None)
         plain = _SEPARATOR.sub("", digits)

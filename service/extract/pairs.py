@@ -51,8 +51,11 @@ _LIST_JOIN = re.compile(r"(?:\s\([^\d()]{1,40}\))?(?:,\s?(?:and\s)?|,?\sand\s)\Z
 # miles", "149 million km/93 million miles", "11 million pounds \u2014 about 5,000 metric tons". It starts after a
 # unit word and before a figure.
 _RUN_ON = re.compile(
-    rf"(?<=[^\W\d]|[.\u00b0\u00b2\u00b3\u2109\u2103])(?P<join>,\s?(?:or\s)?|\sor\s|\s?/\s?|\s[\u2013\u2014]\s)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
+    rf"(?P<join>,\s?(?:or\s)?|\sor\s|\s?/\s?|\s[\u2013\u2014]\s)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
 )
+# Where a join may be (scanned for first: a set of first characters is found fast, a lookbehind is not).
+_RUN_ON_CUE = re.compile(r"[,/\u2013\u2014]|\sor\s")
+_UNIT_END = frozenset(".\u00b0\u00b2\u00b3\u2109\u2103")
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
 _LIST_BEFORE = re.compile(r"\d\s?[^\W\d]{1,14}\.?,\s?\Z")
@@ -79,25 +82,26 @@ def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
     opened = _OPEN.match(prose, at)
     if not opened:
         return None
-    pos, sides = opened.end(), []
-    while True:
-        m = SIDE_AT.match(prose, pos)
-        side = read_side(m) if m else None
-        if m is None or side is None:
-            return None
+    m = SIDE_AT.match(prose, opened.end())
+    side = read_side(m) if m else None
+    sides: list[Side] = []
+    while m is not None and side is not None:
         sides.append(side)
         pos = m.end()
         closed = _CLOSE.match(prose, pos)
         if closed:
             return sides, opened.end(), closed.end()
         sep = _LIST_SEP.match(prose, pos) if len(sides) < 3 else None
-        if sep and (after := SIDE_AT.match(prose, sep.end())) and read_side(after):
-            pos = sep.end()
-            continue
-        if sep and (unread := _UNREAD_ITEM.match(prose, sep.end())):
+        if sep is None:
+            break
+        m = SIDE_AT.match(prose, sep.end())
+        side = read_side(m) if m else None
+        if side is None and (unread := _UNREAD_ITEM.match(prose, sep.end())):
             return sides, opened.end(), unread.end()
-        aside = _ASIDE.match(prose, pos)
-        return (sides, opened.end(), aside.end()) if aside else None
+    if not sides:
+        return None
+    aside = _ASIDE.match(prose, sides[-1].span.end)
+    return (sides, opened.end(), aside.end()) if aside else None
 
 
 def _matches_back(prose: str, start: int, end: int) -> tuple[list[tuple[int, re.Match[str]]], bool]:
@@ -185,7 +189,14 @@ def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
     """Conversions written without parentheses, after a comma, "or" or a slash, outside the pairs `taken`."""
     pairs = []
     inside = 0
-    for m in _RUN_ON.finditer(prose):
+    for cue in _RUN_ON_CUE.finditer(prose):
+        at = cue.start()
+        if at and prose[at - 1] == " " and prose[at] in "/\u2013\u2014":
+            at -= 1  # " / ", " \u2014 "
+        before = prose[at - 1] if at else ""
+        m = _RUN_ON.match(prose, at) if before.isalpha() or before in _UNIT_END else None
+        if m is None:
+            continue  # a join comes right after a unit word
         while inside < len(taken) and taken[inside].end <= m.start():
             inside += 1
         if inside < len(taken) and taken[inside].start <= m.start():

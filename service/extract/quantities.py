@@ -103,7 +103,12 @@ def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
     prose, found = doc.prose, []
     for start in START.finditer(prose):
-        m = _QUANTITY.match(prose, hedged_start(prose, start.start()))
+        m = _QUANTITY.match(prose, start.start())
+        if m is None:
+            continue  # most figures carry no unit: look for a hedge only before one that does
+        begin = hedged_start(prose, start.start())
+        if begin != start.start():
+            m = _QUANTITY.match(prose, begin) or m
         number = parse_number(m.group("n1")) if m else None
         key = unit_key(m.group("u1")) if m else None
         if m and number is not None and key is not None:
