@@ -99,7 +99,11 @@ class Number:
         return lo, hi
 
     def with_hedge(self, hedge: str | None) -> Number:
-        return dataclasses.replace(self, hedge=hedge)
+        if hedge == self.hedge:
+            return self
+        # Built directly: dataclasses.replace() costs several times more, and this runs for every hedged pair.
+        return Number(self.value, self.half_unit, self.trailing_zeros, self.decimals, self.separator, self.scale,
+                      self.word, self.sign, hedge, self.dot_thousands, self.significant)
 
     def as_thousands(self) -> Number:
         """ "76.000" read with a thousands point: 76,000, precise to the unit (or round, if it ends in 0s)."""
@@ -120,6 +124,7 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
     scale = scale_text.strip(" -").lower() if scale_text else None
     multiplier = SCALES[scale] if scale else 1.0
     sign = -1.0 if sign_text else 1.0
+    fraction = 0.0
     if word:
         value, decimals, separator = float(_word_value(word)), 0, None
         trailing = 1 if value >= 10 and value % 10 == 0 else 0
@@ -128,17 +133,19 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
         fraction = FRACTIONS.get(digits[-1], 0.0)
         if fraction:
             digits = digits[:-1].rstrip()
-        seps = _SEPARATOR.findall(digits)
+        if digits.isdigit():  # most figures: no separator, no point
+            seps, plain = [], digits
+        else:
+            seps, plain = _SEPARATOR.findall(digits), _SEPARATOR.sub("", digits)
         separator = (seps[0].strip() or " ") if seps else ("" if len(digits.split(".")[0]) > 3 else None)
-        plain = _SEPARATOR.sub("", digits)
         whole, _, frac = plain.partition(".")
         value, decimals = float(plain) + fraction, len(frac)
         trailing = len(whole) - len(whole.rstrip("0")) if not frac and not fraction and whole.strip("0") else 0
         significant = len(whole.strip("0")) if not frac and not fraction else 0
     half = 0.5 * 10.0 ** (-decimals) * multiplier
-    if not word and fraction:
+    if fraction:
         half = 0.125 * multiplier if fraction != 0.5 else 0.25 * multiplier  # written to the half or quarter
-    dot_thousands = bool(digits) and not scale and _DOT_THOUSANDS.fullmatch(digits or "") is not None
+    dot_thousands = bool(digits) and not scale and "." in digits and _DOT_THOUSANDS.fullmatch(digits) is not None
     return Number(
         sign * value * multiplier,
         half,

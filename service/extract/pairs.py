@@ -28,8 +28,6 @@ _LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?(?:or|and))?|\sor|\sand)\s?")
 _CLOSE = re.compile(r"\s?[!]?\s?\)")
 # A last item of the list in a unit we do not know ("(15 million km; 39 LD)"): the items before it stand.
 _UNREAD_ITEM = re.compile(r"[-\u2212~]?\d[\d.,]{0,12}(?:\s(?i:million|billion))?\s?[^\W\d]{1,8}\.?\s?\)")
-# Between a head and its parenthesis: a space, a comma ("-225 F, (-143 C)") or a dash ("7 feet tall — (").
-_BEFORE_PAREN = re.compile(r"\s?(?:,|\s?[\u2013\u2014])?\s{0,2}\Z")
 # A noun after a head used as an adjective: "a 5.2 billion kilometre mission (3.2 billion miles)".
 _NOUN_BEFORE = re.compile(r"\s[a-z]{3,14}\Z")
 # An aside after the conversion, without figures: "(31 statute miles, for those who think in imperial)",
@@ -54,7 +52,8 @@ _RUN_ON = re.compile(
     rf"(?P<join>,\s?(?:or\s)?|\sor\s|\s?/\s?|\s[\u2013\u2014]\s)(?=(?:{HEDGE})?[-\u2212~]?\.?\d)"
 )
 # Where a join may be (scanned for first: a set of first characters is found fast, a lookbehind is not).
-_RUN_ON_CUE = re.compile(r"[,/\u2013\u2014]|\sor\s")
+_RUN_ON_CUE = re.compile(rf"[,/\u2013\u2014](?=\s?(?:or\s)?(?:{HEDGE})?[-\u2212~]?\.?\d)")
+_FIGURE_NEXT = re.compile(rf"(?:{HEDGE})?[-\u2212~]?\.?\d")
 _UNIT_END = frozenset(".\u00b0\u00b2\u00b3\u2109\u2103")
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
@@ -162,15 +161,18 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
         paren = _paren(prose, at)
         if paren:
             sides, inner_start, close = paren
-            lead = _BEFORE_PAREN.search(prose, max(0, at - 8), at)
-            end = lead.start() if lead else at
+            # Between the head and "(": spaces, perhaps a comma ("-225 F, (-143 C)") or a dash ("tall \u2014 (").
+            lo = max(0, at - 8)
+            end = lo + len(prose[lo:at].rstrip())
+            if end > lo and prose[end - 1] in ",\u2013\u2014":
+                end = lo + len(prose[lo : end - 1].rstrip())
             head = _head(prose, end, len(sides[0].quantities))
-            if any(s.joiner == "and" for s in sides) and (head is None or len(head.quantities) != 2):
-                head = None  # "(88 and 880 pounds)" converts a range written the same way, or nothing
             if head is None and (noun := _NOUN_BEFORE.search(prose, max(0, end - 16), end)):
                 head = _head(prose, noun.start(), len(sides[0].quantities))
                 if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):
                     head = None  # "250 miles altitude (400 km)": only a unit written as an adjective
+            if head and len(head.quantities) != 2 and any(s.joiner == "and" for s in sides):
+                head = None  # "(88 and 880 pounds)" converts a range written the same way, or nothing
             if head and len(sides) > 1 and (all(s.dimension for s in sides) or len({s.unit for s in sides}) == 1):
                 # A list of dimensions, converted one by one ("12 feet long, 8 feet wide (3.7 m long, 2.4 m
                 # wide)"); the same unit twice is never two conversions of one figure.
@@ -185,18 +187,25 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
     return pairs
 
 
-def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
-    """Conversions written without parentheses, after a comma, "or" or a slash, outside the pairs `taken`."""
-    pairs = []
-    inside = 0
-    for cue in _RUN_ON_CUE.finditer(prose):
-        at = cue.start()
+def _run_on_pairs(prose: str, paren: list[UnitPair]) -> list[UnitPair]:
+    """Conversions written without parentheses, after a comma, "or" or a slash, outside the `paren` pairs."""
+    pairs: list[UnitPair] = []
+    inside, taken = 0, None
+    cues = [cue.start() for cue in _RUN_ON_CUE.finditer(prose)]
+    at = prose.find(" or ")
+    while at >= 0:  # " or " found as a string: a pattern starting with a space would stop at every space
+        if _FIGURE_NEXT.match(prose, at + 4):
+            cues.append(at)
+        at = prose.find(" or ", at + 1)
+    for at in sorted(cues):
         if at and prose[at - 1] == " " and prose[at] in "/\u2013\u2014":
             at -= 1  # " / ", " \u2014 "
         before = prose[at - 1] if at else ""
         m = _RUN_ON.match(prose, at) if before.isalpha() or before in _UNIT_END else None
         if m is None:
             continue  # a join comes right after a unit word
+        if taken is None:
+            taken = _merged(paren)
         while inside < len(taken) and taken[inside].end <= m.start():
             inside += 1
         if inside < len(taken) and taken[inside].start <= m.start():
@@ -221,14 +230,22 @@ def _run_on_pairs(prose: str, taken: list[Span]) -> list[UnitPair]:
     return pairs
 
 
-def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
-    """Every quantity followed by its conversion, in parentheses or run on, in the document's prose."""
-    prose = doc.prose
-    paren = _paren_pairs(prose)
-    taken: list[Span] = []  # the parenthesised pairs' spans, merged where they overlap (a dimension list)
-    for span in sorted(p.span for p in paren):
+def _merged(pairs: list[UnitPair]) -> list[Span]:
+    """The pairs' spans in order, merged where they overlap (the figures of a dimension list)."""
+    taken: list[Span] = []
+    for span in sorted(p.span for p in pairs):
         if taken and span.start < taken[-1].end:
             taken[-1] = Span(taken[-1].start, max(taken[-1].end, span.end))
         else:
             taken.append(span)
-    return tuple(sorted(paren + _run_on_pairs(prose, taken), key=lambda p: (p.span.start, p.span.end)))
+    return taken
+
+
+def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
+    """Every quantity followed by its conversion, in parentheses or run on, in the document's prose."""
+    prose = doc.prose
+    paren = _paren_pairs(prose)
+    run_on = _run_on_pairs(prose, paren)
+    if not run_on:
+        return tuple(paren)
+    return tuple(sorted(paren + run_on, key=lambda p: (p.span.start, p.span.end)))

@@ -64,7 +64,7 @@ class Side:
 
 def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
     """The side a match of SIDE_AT reads, or None; `offset` places a match made on a slice of the prose."""
-    h1, n1, u1, h2, n2, u2 = m.group("h1", "n1", "u1", "h2", "n2", "u2")
+    h1, n1, u1, h2, n2, u2, sep, adj = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj")
     last_text = u2 if n2 else u1
     last_unit = unit_key(last_text) if last_text else None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
@@ -80,8 +80,8 @@ def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
             return None
         start, end = m.span(n)
         quantities.append(Quantity(number, key, unit_text or "", Span(start + offset, end + offset)))
-    joiner = (m.group("sep") or "").strip().lower()
-    adjective = (m.group("adj") or "").strip(" -").lower()
+    joiner = sep.strip().lower() if sep else ""
+    adjective = adj.strip(" -").lower() if adj else ""
     return Side(tuple(quantities), Span(m.start() + offset, m.end() + offset), joiner, adjective)
 
 

@@ -76,7 +76,8 @@ def _unhedged(side: Side) -> Side:
     """The side with the hedges of its figures dropped (a hedge before the whole pair)."""
     if not any(q.number.hedge for q in side.quantities):
         return side
-    return replace(side, quantities=tuple(replace(q, number=q.number.with_hedge(None)) for q in side.quantities))
+    return Side(tuple(Quantity(q.number.with_hedge(None), q.unit, q.unit_text, q.span) for q in side.quantities),
+                side.span, side.joiner, side.adjective)
 
 
 def _thousands(side: Side) -> Side | None:
@@ -120,8 +121,9 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
 
 def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profile: str,
                  difference_cue: bool) -> Outcome:
-    figures = (*head.quantities, *side.quantities)
-    if not difference_cue and any(q.number.hedge in (ABOVE, BELOW) or q.number.value < 0 for q in figures):
+    if not difference_cue and any(c.difference for c in readings) and any(
+        q.number.hedge in (ABOVE, BELOW) or q.number.value < 0 for q in (*head.quantities, *side.quantities)
+    ):
         # Without words of change, a bounded or a negative temperature is a reading on the thermometer: an
         # open bound fits a reading it should not ("100 °F (more than 50 °C)" is 37.8 °C; only as a
         # difference, 55.6, is it more than 50), and "-70 °C (-122 °F)" is wrong (-94 °F), not a fall of 70.
