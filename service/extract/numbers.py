@@ -24,9 +24,12 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
+# "a" only before a scale word ("a million miles"), "half a" before its unit ("half a kilometer").
+A_SCALE = r"a(?=\s(?i:thousand|million|billion|trillion)\b)"
+HALF_A = r"half\san?"
 _WORD = (
     rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?"
-    rf"|{'|'.join(sorted(_ONES, key=len, reverse=True))})(?!\w)"
+    rf"|{'|'.join(sorted(_ONES, key=len, reverse=True))}|{A_SCALE}|{HALF_A})(?!\w)"
 )
 # Thousands groups: "5,652", "141, 000" (odd spacing as printed), "183 000" (SI spacing, thin spaces).
 _GROUPED = r"\d{1,3}(?:(?:,[ ]?|[ \u00a0\u2009\u202f])\d{3}(?!\d)){1,6}"
@@ -161,6 +164,10 @@ def parse_number(text: str, hedge: str | None = None) -> Number | None:
     )
 
 
-def _word_value(word: str) -> int:
-    parts = re.split(r"[- ]", word.lower())
-    return sum(WORD_VALUES[p] for p in parts)
+def _word_value(word: str) -> float:
+    word = word.lower()
+    if word == "a":
+        return 1.0
+    if word.startswith("half"):
+        return 0.5
+    return float(sum(WORD_VALUES[p] for p in re.split(r"[- ]", word)))

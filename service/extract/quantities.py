@@ -15,7 +15,7 @@ from ..model import Span
 from ..text import Document
 from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, unit_key
-from .numbers import HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
+from .numbers import A_SCALE, HALF_A, HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
 _ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|up|in\sdiameter|in\slength|of\sthrust))"
 # "and" joins a range only after "between" or where the conversion is a range too (service/extract/pairs.py).
@@ -31,7 +31,8 @@ SIDE_AT = re.compile(_SIDE)
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
 START = re.compile(
-    rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))"
+    rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])}|{A_SCALE}|{HALF_A})"
+    r"(?!\w))"
 )
 
 

@@ -251,3 +251,18 @@ def test_a_list_after_a_run_on_is_not_a_range():
 def test_a_run_on_ends_before_the_full_stop():
     (finding,) = check_text("The ships sail at 30 knots, or 56 km/h.", checks=["unit-pair"]).findings
     assert finding.text == "30 knots, or 56 km/h"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rover sat about half a kilometer (500 yards) from the rim.", CONSISTENT),
+    ("The rover sat about half a kilometer (650 yards) from the rim.", INCONSISTENT),
+    ("The probe waits about a million miles (1.6 million km) out.", CONSISTENT),
+    ("The probe waits about a million miles (2.1 million km) out.", INCONSISTENT),
+])
+def test_a_and_half_a_as_numbers(text, expected):
+    assert _verdicts(text) == [expected]
+
+
+def test_a_is_a_number_only_before_a_scale_word():
+    assert _verdicts("It is a mile (1.6 km) from the pad.") == []
+    assert _verdicts("She ran a 5 km race (3.1 miles) at dawn.") == [CONSISTENT]
