@@ -44,8 +44,8 @@ def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome], profile:
         ((c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for o in outcomes for c in o.misfits),
         key=lambda fix: fix[0].start,
     )
-    if not fixes:
-        return None
+    if not fixes or any(c.b.compound for o in outcomes for c in o.misfits):
+        return None  # "21 feet 4 inches" is not rewritten as a figure in feet
     pos, parts = pair.inner.start, []
     for span, new in fixes:
         parts += [doc.text[pos : span.start], new]

@@ -8,6 +8,7 @@ commas and parentheses costs time in proportion to its length. Pairs: service/ex
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ def _q(n: int) -> str:
     return rf"(?P<h{n}>{HEDGE})?(?P<n{n}>{NUMBER})(?:[\s-]?(?P<u{n}>{UNIT}))?"
 
 
-_SIDE = rf"{_q(1)}(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
+# Feet and inches: "21 feet 4 inches", "5 ft 9 in.", "21 feet 4-inches" (read as one figure in feet).
+_INCHES = r"(?:,?\s(?:and\s)?(?P<in1>\d{1,2}(?:\.\d{1,2})?)[\s-]?(?i:inches|inch|in\.)(?!\w))"
+_SIDE = rf"{_q(1)}{_INCHES}?(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
 SIDE_AT = re.compile(_SIDE)
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
@@ -42,6 +45,7 @@ class Quantity:
     unit: str  # unit key (service.extract.unitwords), shared from the range's last figure if unwritten
     unit_text: str  # as written ("" when shared)
     span: Span  # the number as written, hedge excluded: what a correction replaces
+    compound: bool = False  # feet and inches ("21 feet 4 inches"): its span holds both, no rewrite is offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,9 @@ class Side:
 
 def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
     """The side a match of SIDE_AT reads, or None; `offset` places a match made on a slice of the prose."""
-    h1, n1, u1, h2, n2, u2, sep, adj = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj")
+    h1, n1, u1, h2, n2, u2, sep, adj, inches = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj", "in1")
+    if inches:
+        return _feet_and_inches(m, offset)
     last_text = u2 if n2 else u1
     last_unit = unit_key(last_text) if last_text else None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
@@ -84,6 +90,22 @@ def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
     joiner = sep.strip().lower() if sep else ""
     adjective = adj.strip(" -").lower() if adj else ""
     return Side(tuple(quantities), Span(m.start() + offset, m.end() + offset), joiner, adjective)
+
+
+def _feet_and_inches(m: re.Match[str], offset: int) -> Side | None:
+    """ "21 feet 4 inches" as one figure in feet, precise to half the inch written; None unless in feet."""
+    hedge, feet_text, unit_text, inch_text = m.group("h1", "n1", "u1", "in1")
+    feet = parse_number(feet_text, HEDGES[hedge.strip().lower()] if hedge else None)
+    if m.group("n2") or not unit_text or unit_key(unit_text) != "ft" or feet is None or feet.decimals:
+        return None
+    inches = float(inch_text)
+    decimals = len(inch_text.partition(".")[2])
+    number = Number(feet.value + math.copysign(inches, feet.value or 1.0) / 12, 0.5 * 10.0**-decimals / 12, 0, 0,
+                    feet.separator, None, False, feet.sign, feet.hedge)
+    adjective = (m.group("adj") or "").strip(" -").lower()
+    end = (m.start("adj") if m.group("adj") else m.end()) + offset  # the figure: feet to the inch word
+    quantity = Quantity(number, "ft", "", Span(m.start("n1") + offset, end), compound=True)
+    return Side((quantity,), Span(m.start() + offset, m.end() + offset), "", adjective)
 
 
 def hedged_start(prose: str, start: int) -> int:

@@ -27,7 +27,7 @@ CORPUS = DATA / "corpus" / "real_pairs.jsonl"
 # Recorded after issue 15's work (scripts/score_corpus.py): raise them when the checks get better.
 FLOORS = {
     "time_pair": {"found": 161, "right": 123, "caught": 99},
-    "unit_pair": {"found": 476, "right": 473, "caught": 443},
+    "unit_pair": {"found": 478, "right": 475, "caught": 445},
 }
 # Consistent by the labeller, inconsistent by the checks, each for a reason the checks are right about.
 DISAGREEMENTS = {

@@ -266,3 +266,20 @@ def test_a_and_half_a_as_numbers(text, expected):
 def test_a_is_a_number_only_before_a_scale_word():
     assert _verdicts("It is a mile (1.6 km) from the pad.") == []
     assert _verdicts("She ran a 5 km race (3.1 miles) at dawn.") == [CONSISTENT]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The boom is 6.5 meters (21 feet 4 inches) long.", CONSISTENT),
+    ("The boom is 6.5 meters (27 feet 4 inches) long.", INCONSISTENT),
+    ("The boom is 6.5 meters (21 feet 4-inches) long.", CONSISTENT),
+    ("The astronaut is 5 feet 9 inches (1.75 m) tall.", CONSISTENT),
+    ("The astronaut is 5 feet 9 inches (1.95 m) tall.", INCONSISTENT),
+])
+def test_feet_and_inches_are_one_figure(text, expected):
+    assert _verdicts(text) == [expected]
+
+
+def test_a_wrong_feet_and_inches_figure_gets_no_rewrite():
+    (finding,) = check_text("The boom is 6.5 meters (27 feet 4 inches) long.", checks=["unit-pair"]).findings
+    assert finding.message == "6.5 meters is 21.3 ft, not 27 feet 4 inches."
+    assert finding.suggestion is None and finding.fix is None

@@ -18,6 +18,8 @@ RUNS = [
     "(31 statute miles, for (or 96 km/h (that's ",  # openers without a side after them
     "a 400 km orbit (250 miles) ",
     "\u2014400\u00b0F, (\u2014204\u00b0C) ",
+    "5 feet 9 inches 5 feet, and 9 inches (1.75 m) ",
+    "about half a kilometer a million half a ",
 ]
 
 
