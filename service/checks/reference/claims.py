@@ -43,6 +43,13 @@ _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow 
      Property.CARGO),
 ]
 _LIST_SEP = re.compile(r",|\b(?:and|or)\b", re.I)  # "food, fuel and supplies": items of a list
+# Cargo going the other way: returned to Earth, or packed with trash for disposal. The records hold what a
+# vehicle carried up, so a figure in such a clause is no claim about them.
+_RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed|ing)?|"
+                     r"brought\sback|bring(?:s|ing)?\sback|"
+                     r"splash(?:ed|es|ing)?\s?down|undock(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|trash|garbage|waste|"
+                     r"disposal|discard(?:s|ed)?|unneeded|no[-\s]longer[-\s]needed|deorbit\w*|down\s?mass|down\scargo)\b",
+                     re.I)
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
 _MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
 
@@ -197,6 +204,9 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     cue. A figure listed after "including" is one part of a whole; a kind the words leave unclear is a doubt."""
     link = linker.link(span, "mass")
     prose = doc.prose
+    if (back := _RETURN.search(prose, link.bounds[0], link.bounds[1])) is not None:
+        link = replace(link, doubts=link.doubts + (f"the clause speaks of cargo going back or thrown away "
+                                                   f"({back.group(0)!r}); the records hold what went up",))
     lead = prose[max(link.bounds[0], span.start - 120, 0):span.start]
     if (body := _BODY_AFTER.match(prose, span.end)) is not None:
         return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch",
