@@ -171,7 +171,8 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
                 head = _head(prose, noun.start(), len(sides[0].quantities))
                 if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):
                     head = None  # "250 miles altitude (400 km)": only a unit written as an adjective
-            if head and len(head.quantities) != 2 and any(s.joiner == "and" for s in sides):
+            if head and len(head.quantities) != 2 and (sides[0].joiner == "and" or (
+                    len(sides) > 1 and any(s.joiner == "and" for s in sides))):
                 head = None  # "(88 and 880 pounds)" converts a range written the same way, or nothing
             if head and len(sides) > 1 and (all(s.dimension for s in sides) or len({s.unit for s in sides}) == 1):
                 # A list of dimensions, converted one by one ("12 feet long, 8 feet wide (3.7 m long, 2.4 m

@@ -23,6 +23,7 @@ from ..model import Span, Verdict
 from ..vocabulary.hedges import ABOVE, BELOW
 from .units import Conversion, conversions
 
+_TEMPERATURES = frozenset({"degF", "degC"})  # the units read as a temperature or as a difference
 _EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
 
 
@@ -121,7 +122,7 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
 
 def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profile: str,
                  difference_cue: bool) -> Outcome:
-    if not difference_cue and any(c.difference for c in readings) and any(
+    if head.unit in _TEMPERATURES and not difference_cue and any(
         q.number.hedge in (ABOVE, BELOW) or q.number.value < 0 for q in (*head.quantities, *side.quantities)
     ):
         # Without words of change, a bounded or a negative temperature is a reading on the thermometer: an
