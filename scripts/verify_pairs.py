@@ -46,7 +46,7 @@ PINT = {
     "mph": "mile/hour", "km/h": "kilometer/hour", "km/s": "kilometer/second", "mi/s": "mile/second",
     "m/s": "meter/second", "knot": "knot", "ft/s": "foot/second",
     "gal": "gallon", "L": "liter", "m3": "meter**3", "ft3": "foot**3",
-    "ly": "light_year", "m2": "meter**2", "MPa": "megapascal", "kg/m3": "kilogram/meter**3", "lb/ft3": "pound/foot**3", "psi": "psi", "kPa": "kilopascal", "bar": "bar", "hp": "horsepower", "kW": "kilowatt",
+    "ly": "light_year", "m2": "meter**2", "ft2": "foot**2", "MPa": "megapascal", "kg/m3": "kilogram/meter**3", "lb/ft3": "pound/foot**3", "psi": "psi", "kPa": "kilopascal", "bar": "bar", "hp": "horsepower", "kW": "kilowatt",
 }
 # "ton"/"ton_force" as printed ("tons") is ambiguous: short and metric readings are both tried.
 AMBIG = {"ton": ("short_ton", "t"), "ton_force": ("short_ton_force", "tonne_force")}

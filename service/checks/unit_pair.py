@@ -44,13 +44,21 @@ def _suggestion(doc: Document, pair: UnitPair, outcomes: list[Outcome], profile:
         ((c.b.span, corrected(c.b.number, c.converted, c.expected, profile)) for o in outcomes for c in o.misfits),
         key=lambda fix: fix[0].start,
     )
-    if not fixes:
-        return None
+    if not fixes or any(c.b.compound for o in outcomes for c in o.misfits):
+        return None  # "21 feet 4 inches" is not rewritten as a figure in feet
     pos, parts = pair.inner.start, []
     for span, new in fixes:
         parts += [doc.text[pos : span.start], new]
         pos = span.end
     return "".join(parts) + doc.text[pos : pair.inner.end]
+
+
+def _near(outcome: Outcome) -> bool:
+    """Every wrong figure within a factor of two of its conversion: a conversion gone wrong (a mile read as a
+    kilometre is 1.6 off), not another quantity offered beside the first."""
+    return all(
+        c.expected and 0.5 <= c.b.number.value / c.expected <= 2.0 for c in outcome.misfits
+    )
 
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
@@ -61,6 +69,8 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         if not outcomes:
             continue  # "5 km (3 hours)" is not a conversion
         worst = max((o for _, o in outcomes), key=lambda o: _RANK[o.verdict])
+        if pair.loose and worst.verdict is Verdict.INCONSISTENT and not _near(worst):
+            continue  # "it flew 10 km, 30 miles from the coast": two quantities side by side, not a conversion
         if worst.verdict is Verdict.INCONSISTENT:
             severity = (
                 Severity.WARNING

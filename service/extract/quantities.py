@@ -8,6 +8,7 @@ commas and parentheses costs time in proportion to its length. Pairs: service/ex
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,22 +16,26 @@ from ..model import Span
 from ..text import Document
 from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, unit_key
-from .numbers import HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
+from .numbers import A_SCALE, HALF_A, HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
-_ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|in\sdiameter|in\slength|of\sthrust))"
-_RANGE = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|by|x|\u00d7)\s)"
+_ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|up|in\sdiameter|in\slength|of\sthrust))"
+# "and" joins a range only after "between" or where the conversion is a range too (service/extract/pairs.py).
+_RANGE = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|through|by|x|\u00d7|and)\s)"
 
 
 def _q(n: int) -> str:
     return rf"(?P<h{n}>{HEDGE})?(?P<n{n}>{NUMBER})(?:[\s-]?(?P<u{n}>{UNIT}))?"
 
 
-_SIDE = rf"{_q(1)}(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
+# Feet and inches: "21 feet 4 inches", "5 ft 9 in.", "21 feet 4-inches" (read as one figure in feet).
+_INCHES = r"(?:,?\s(?:and\s)?(?P<in1>\d{1,2}(?:\.\d{1,2})?)[\s-]?(?i:inches|inch|in\.)(?!\w))"
+_SIDE = rf"{_q(1)}{_INCHES}?(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
 SIDE_AT = re.compile(_SIDE)
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
 START = re.compile(
-    rf"(?<![\w.,:/])(?:[-\u2212~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])})(?!\w))"
+    rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])}|{A_SCALE}|{HALF_A})"
+    r"(?!\w))"
 )
 
 
@@ -40,6 +45,7 @@ class Quantity:
     unit: str  # unit key (service.extract.unitwords), shared from the range's last figure if unwritten
     unit_text: str  # as written ("" when shared)
     span: Span  # the number as written, hedge excluded: what a correction replaces
+    compound: bool = False  # feet and inches ("21 feet 4 inches"): its span holds both, no rewrite is offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +54,24 @@ class Side:
 
     quantities: tuple[Quantity, ...]
     span: Span
+    joiner: str = ""  # what joins a range's two figures ("to", "-", "and"), "" for one figure
+    adjective: str = ""  # "long", "wide", ... as written after the side, "" when none
 
     @property
     def unit(self) -> str:
         return self.quantities[-1].unit
 
+    @property
+    def dimension(self) -> bool:
+        """Written with an adjective ("3.7 meters long", "2.4 meters wide"): one dimension of a list."""
+        return self.adjective != ""
 
-def read_side(m: re.Match[str]) -> Side | None:
-    h1, n1, u1, h2, n2, u2 = m.group("h1", "n1", "u1", "h2", "n2", "u2")
+
+def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
+    """The side a match of SIDE_AT reads, or None; `offset` places a match made on a slice of the prose."""
+    h1, n1, u1, h2, n2, u2, sep, adj, inches = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj", "in1")
+    if inches:
+        return _feet_and_inches(m, offset)
     last_text = u2 if n2 else u1
     last_unit = unit_key(last_text) if last_text else None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
@@ -69,8 +85,27 @@ def read_side(m: re.Match[str]) -> Side | None:
         number = parse_number(written, HEDGES[hedge.strip().lower()] if hedge else None)
         if key != last_unit or number is None:  # "5 km to 3 miles" is not a range
             return None
-        quantities.append(Quantity(number, key, unit_text or "", Span(*m.span(n))))
-    return Side(tuple(quantities), Span(m.start(), m.end()))
+        start, end = m.span(n)
+        quantities.append(Quantity(number, key, unit_text or "", Span(start + offset, end + offset)))
+    joiner = sep.strip().lower() if sep else ""
+    adjective = adj.strip(" -").lower() if adj else ""
+    return Side(tuple(quantities), Span(m.start() + offset, m.end() + offset), joiner, adjective)
+
+
+def _feet_and_inches(m: re.Match[str], offset: int) -> Side | None:
+    """ "21 feet 4 inches" as one figure in feet, precise to half the inch written; None unless in feet."""
+    hedge, feet_text, unit_text, inch_text = m.group("h1", "n1", "u1", "in1")
+    feet = parse_number(feet_text, HEDGES[hedge.strip().lower()] if hedge else None)
+    if m.group("n2") or not unit_text or unit_key(unit_text) != "ft" or feet is None or feet.decimals:
+        return None
+    inches = float(inch_text)
+    decimals = len(inch_text.partition(".")[2])
+    number = Number(feet.value + math.copysign(inches, feet.value or 1.0) / 12, 0.5 * 10.0**-decimals / 12, 0, 0,
+                    feet.separator, None, False, feet.sign, feet.hedge)
+    adjective = (m.group("adj") or "").strip(" -").lower()
+    end = (m.start("adj") if m.group("adj") else m.end()) + offset  # the figure: feet to the inch word
+    quantity = Quantity(number, "ft", "", Span(m.start("n1") + offset, end), compound=True)
+    return Side((quantity,), Span(m.start() + offset, m.end() + offset), "", adjective)
 
 
 def hedged_start(prose: str, start: int) -> int:
@@ -91,7 +126,12 @@ def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
     prose, found = doc.prose, []
     for start in START.finditer(prose):
-        m = _QUANTITY.match(prose, hedged_start(prose, start.start()))
+        m = _QUANTITY.match(prose, start.start())
+        if m is None:
+            continue  # most figures carry no unit: look for a hedge only before one that does
+        begin = hedged_start(prose, start.start())
+        if begin != start.start():
+            m = _QUANTITY.match(prose, begin) or m
         number = parse_number(m.group("n1")) if m else None
         key = unit_key(m.group("u1")) if m else None
         if m and number is not None and key is not None:

@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..extract.numbers import DASH_SIGNS
 from ..extract.quantities import Quantity, Side
 from ..model import Span, Verdict
+from ..vocabulary.hedges import ABOVE, BELOW
 from .units import Conversion, conversions
 
+_TEMPERATURES = frozenset({"degF", "degC"})  # the units read as a temperature or as a difference
 _EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
 
 
@@ -74,7 +77,8 @@ def _unhedged(side: Side) -> Side:
     """The side with the hedges of its figures dropped (a hedge before the whole pair)."""
     if not any(q.number.hedge for q in side.quantities):
         return side
-    return replace(side, quantities=tuple(replace(q, number=q.number.with_hedge(None)) for q in side.quantities))
+    return Side(tuple(Quantity(q.number.with_hedge(None), q.unit, q.unit_text, q.span) for q in side.quantities),
+                side.span, side.joiner, side.adjective)
 
 
 def _thousands(side: Side) -> Side | None:
@@ -83,6 +87,17 @@ def _thousands(side: Side) -> Side | None:
         return None
     return replace(side, quantities=tuple(replace(q, number=q.number.as_thousands()) if q.number.dot_thousands
                                           else q for q in side.quantities))
+
+
+def _dash_flipped(side: Side) -> Side | None:
+    """The side with each figure signed by an en or em dash read unsigned ("\u2014173" as a dash and 173),
+    or None when it has none: a dash glued to a figure is a minus in "\u2013305\u00b0F (\u2013187\u00b0C)" and
+    punctuation in "the orbit \u2014300 km (186 miles)"."""
+    if not any(q.number.sign in DASH_SIGNS for q in side.quantities):
+        return None
+    return replace(side, quantities=tuple(
+        replace(q, number=replace(q.number, value=-q.number.value, sign="")) if q.number.sign in DASH_SIGNS
+        else q for q in side.quantities))
 
 
 def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool = False) -> Outcome | None:
@@ -95,7 +110,9 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
     head = _unhedged(head)
     outcome = _compare_all(head, side, readings, profile, difference_cue)
     if outcome.verdict is Verdict.INCONSISTENT:
-        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side))):
+        flipped_head, flipped_side = _dash_flipped(head), _dash_flipped(side)
+        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side)), (flipped_head, side),
+                                   (head, flipped_side), (flipped_head, flipped_side)):
             if alt_head is not None and alt_side is not None:
                 alt = _compare_all(alt_head, alt_side, readings, profile, difference_cue)
                 if alt.verdict is Verdict.CONSISTENT:
@@ -105,6 +122,13 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
 
 def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profile: str,
                  difference_cue: bool) -> Outcome:
+    if head.unit in _TEMPERATURES and not difference_cue and any(
+        q.number.hedge in (ABOVE, BELOW) or q.number.value < 0 for q in (*head.quantities, *side.quantities)
+    ):
+        # Without words of change, a bounded or a negative temperature is a reading on the thermometer: an
+        # open bound fits a reading it should not ("100 °F (more than 50 °C)" is 37.8 °C; only as a
+        # difference, 55.6, is it more than 50), and "-70 °C (-122 °F)" is wrong (-94 °F), not a fall of 70.
+        readings = tuple(c for c in readings if not c.difference) or readings
     by_factor: dict[tuple[float, float, bool], tuple[Comparison, ...]] = {}
     tried = []  # readings with the same factor (pound -> kg as mass or as force) share one computation
     for c in readings:
@@ -127,8 +151,8 @@ def _compare_all(head: Side, side: Side, readings: tuple[Conversion, ...], profi
 
 _CUES = re.compile(
     r"(?i)\b(?:warm|cool|hott|cold|rise|rose|risen|rising|increas|decreas|drop|fell|fall|differ|"
-    r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing)\w{0,6}\b"
-)
+    r"chang|anomal|by|up|down|higher|lower|above|below|spread|swing|vari)\w{0,6}\b(?!\s(?:to|as)\b)"
+)  # "fell by 20", "a rise of 3": a change; "fell to -70", "up to 86", "as cold as": a reading
 
 
 def difference_cue(prose: str, span: Span) -> bool:

@@ -73,7 +73,7 @@ def message(text: str, pair: UnitPair, outcomes: Sequence[tuple[Side, Outcome]],
     for side, outcome in outcomes:
         for c in outcome.comparisons:
             if verdict is Verdict.CONSISTENT or not c.fits:
-                unit = " ".join(side.quantities[-1].unit_text.split())
+                unit = " ".join(side.quantities[-1].unit_text.split()) or side.unit  # "21 feet 4 inches": ft
                 said.append(f"{_written(text, c.a, pair.head)} is {_show(c.expected, c.b)} {unit}")
                 wrong.append(_written(text, c.b, side))
     if verdict is Verdict.INCONSISTENT:

@@ -30,7 +30,7 @@ def write_like(model: Number, value: float, finer: int = 0) -> str:
     if model.scale:
         digits = model.decimals + finer
         return f"{sign}{magnitude / SCALES[model.scale]:.{digits}f} {model.scale}"
-    if model.word and finer == 0 and round(magnitude) < 100:
+    if model.word and finer == 0 and 1 <= round(magnitude) < 100:
         return sign + _words(round(magnitude))
     digits = model.decimals + finer if model.decimals else max(0, finer - model.trailing_zeros)
     if not model.decimals and finer < model.trailing_zeros:

@@ -10,35 +10,57 @@ from functools import cache
 
 from .patterns import trie
 
+# "pounds of maximum thrust", "lb of liftoff thrust": the weight words with the thrust words copy uses.
+_THRUST_WORDS = tuple(
+    f"{weight} of {kind} thrust"
+    for weight in ("pounds", "pound", "lbs", "lb", "lbs.", "lb.")
+    for kind in ("maximum", "max", "peak", "liftoff", "lift-off", "takeoff", "sea level", "vacuum", "total")
+)
 # key: (abbreviations, case-sensitive), (words, any case). Plural and singular both listed.
 _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "km": (("km", "kms", "Km"), ("kilometers", "kilometer", "kilometres", "kilometre")),
-    "mi": (("mi", "mi."), ("miles", "mile", "statute miles")),
-    "nmi": (("nmi",), ("nautical miles", "nautical mile")),
+    "km": (
+        ("km", "kms", "Km", "KM"),
+        (
+            "kilometers", "kilometer", "kilometres", "kilometre", "kilómetros", "kilómetro", "kilometros",
+            "kilometro", "kilomètres", "kilomètre",
+        ),
+    ),
+    "mi": (("mi", "mi."), ("miles", "mile", "statute miles", "statute mile", "millas", "milla")),
+    "nmi": (("nmi", "n.mi.", "n. mi.", "n.mi"), ("nautical miles", "nautical mile")),
     "ft": (("ft", "ft."), ("feet", "foot")),
     "m": (("m",), ("meters", "meter", "metres", "metre")),
     "cm": (("cm",), ("centimeters", "centimeter", "centimetres", "centimetre")),
     "mm": (("mm",), ("millimeters", "millimeter", "millimetres", "millimetre")),
-    "in": ((), ("inches", "inch")),
+    "in": ((), ("inches", "inch", "pulgadas", "pulgada")),
     "yd": (("yd",), ("yards", "yard")),
     "au": (("AU",), ("astronomical units", "astronomical unit")),
     "ly": ((), ("light-years", "light-year", "light years", "light year")),
     "km2": (
-        ("km2", "km²", "sq km", "sq. km"),
-        ("square kilometers", "square kilometer", "square kilometres", "square kilometre"),
+        ("km2", "km²", "sq km", "sq. km", "sq.km"),
+        (
+            "square kilometers", "square kilometer", "square kilometres", "square kilometre", "square km",
+            "sq kilometers", "sq. kilometers", "sq kilometres", "sq. kilometres",
+        ),
     ),
-    "mi2": (("mi2", "mi²", "sq mi", "sq. mi", "sq. mi."), ("square miles", "square mile")),
-    "m2": (("m2", "m²"), ("square meters", "square meter", "square metres", "square metre")),
-    "ft2": (("ft2", "ft²", "sq ft", "sq. ft."), ("square feet", "square foot")),
+    "mi2": (
+        ("mi2", "mi²", "sq mi", "sq. mi", "sq. mi.", "sq.mi."),
+        ("square miles", "square mile", "sq miles", "sq. miles", "sq mile", "sq. mile"),
+    ),
+    "m2": (("m2", "m²", "sq m"), ("square meters", "square meter", "square metres", "square metre")),
+    "ft2": (("ft2", "ft²", "sq ft", "sq. ft.", "sq. ft"), ("square feet", "square foot")),
+    "km3": (("km3", "km³"), ("cubic kilometers", "cubic kilometer", "cubic kilometres", "cubic kilometre")),
+    "m3": (("m3", "m³", "cu m"), ("cubic meters", "cubic meter", "cubic metres", "cubic metre")),
+    "ft3": (("ft3", "ft³", "cu ft", "cu. ft.", "cu. ft"), ("cubic feet", "cubic foot")),
+    "yd3": (("yd3", "yd³", "cu yd"), ("cubic yards", "cubic yard")),
     "acre": ((), ("acres", "acre")),
     "ha": (("ha",), ("hectares", "hectare")),
-    "lb": (("lb", "lbs", "lb.", "lbs."), ("pounds", "pound")),
-    "kg": (("kg", "kgs", "kg."), ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos")),
+    "lb": (("lb", "lbs", "lb.", "lbs.", "Lbs", "LBS", "Lbs."), ("pounds", "pound")),
+    "kg": (("kg", "kgs", "kg.", "Kg", "KG", "Kgs"), ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos")),
     "g": ((), ("grams", "gram", "grammes")),
     "oz": (("oz",), ("ounces", "ounce")),
     "ton": ((), ("tons", "ton")),
     "tonne": (("t",), ("metric tons", "metric ton", "metric tonnes", "metric tonne", "tonnes", "tonne")),
-    "short_ton": ((), ("short tons", "short ton")),
+    "short_ton": ((), ("short tons", "short ton", "U.S. tons", "US tons", "U.S. ton", "US ton")),
     "long_ton": ((), ("long tons", "long ton")),
     "lbf": (
         ("lbf",),
@@ -52,6 +74,7 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "lb of thrust",
             "lbs. of thrust",
             "lb. of thrust",
+            *_THRUST_WORDS,
         ),
     ),
     "ton_force": ((), ("tons of thrust", "tons-force", "tons of force")),
@@ -63,29 +86,50 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "N": ((), ("newtons", "newton")),
     "kN": (("kN",), ("kilonewtons", "kilonewton")),
     "MN": (("MN",), ("meganewtons", "meganewton")),
-    "mph": (("mph", "MPH", "mi/h", "mi/hr"), ("miles per hour", "miles an hour", "mile per hour")),
+    "mph": (
+        ("mph", "MPH", "mi/h", "mi/hr"),
+        ("miles per hour", "miles an hour", "mile per hour", "miles/hour", "miles/hr"),
+    ),
     "km/h": (
-        ("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph"),
-        ("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour"),
+        ("km/h", "km/hr", "km/hour", "kph", "KPH", "kmh", "kmph", "km / h", "Km/h", "KMH", "km/ h"),
+        (
+            "kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour",
+            "kilometers/hour", "kilometres/hour", "kilometer per hour", "kilometre per hour", "km per hour",
+            "km an hour",
+        ),
     ),
     "km/s": (
         ("km/s", "km/sec", "kps"),
-        ("kilometers per second", "kilometres per second", "kilometers a second", "kilometres a second"),
+        (
+            "kilometers per second", "kilometres per second", "kilometers a second", "kilometres a second",
+            "km per second", "km a second",
+        ),
     ),
     "mi/s": (("mi/s", "mi/sec"), ("miles per second", "miles a second")),
-    "m/s": (("m/s", "m/sec"), ("meters per second", "metres per second")),
-    "ft/s": (("ft/s", "ft/sec", "fps"), ("feet per second",)),
+    "m/s": (
+        ("m/s", "m/sec"),
+        ("meters per second", "metres per second", "meters a second", "metres a second", "meters/second",
+         "metres/second", "meter per second", "metre per second"),
+    ),
+    "ft/s": (
+        ("ft/s", "ft/sec", "ft./sec.", "ft./sec", "fps"),
+        ("feet per second", "feet a second", "feet/second", "feet/sec", "foot per second", "feet per sec"),
+    ),
     "knot": (("kn", "kts", "nm/hr", "nm/h"), ("knots", "knot", "nautical miles per hour")),
     "psi": (("psi",), ("pounds per square inch",)),
     "kPa": (("kPa",), ("kilopascals", "kilopascal")),
+    "MPa": (("MPa",), ("megapascals", "megapascal")),
+    "bar": ((), ("bars", "bar")),
     "l": ((), ("liters", "liter", "litres", "litre")),
     "gal": (("gal",), ("gallons", "gallon")),
-    "K": ((), ("kelvins", "kelvin")),
+    "K": (("K",), ("kelvins", "kelvin")),
 }
 # Temperatures: "°F", "° Fahrenheit", "degrees F", "grados Fahrenheit", "gradi Celsius", bare "F"/"C".
-_DEGREES = ("", "°", "° ", "degrees ", "degree ", "deg ", "deg. ", "grados ", "gradi ", "grad ", "graden ")
+_DEGREES = (
+    "", "°", "° ", "degrees ", "degree ", "deg ", "deg. ", "grados ", "gradi ", "grad ", "graden ", "degrés ",
+)
 _SCALES = {"fahrenheit": "degF", "f": "degF", "celsius": "degC", "centigrade": "degC", "c": "degC"}
-_TEMPERATURES = {d + s: key for d in _DEGREES for s, key in _SCALES.items()}
+_TEMPERATURES = {d + s: key for d in _DEGREES for s, key in _SCALES.items()} | {"\u2109": "degF", "\u2103": "degC"}
 
 
 _SURFACES = [s.lower() for abbr, words in _VOCABULARY.values() for s in abbr + words] + list(_TEMPERATURES)

@@ -27,7 +27,7 @@ CORPUS = DATA / "corpus" / "real_pairs.jsonl"
 # Recorded after issue 15's work (scripts/score_corpus.py): raise them when the checks get better.
 FLOORS = {
     "time_pair": {"found": 235, "right": 189, "caught": 136},
-    "unit_pair": {"found": 323, "right": 321, "caught": 299},
+    "unit_pair": {"found": 478, "right": 475, "caught": 445},
 }
 # Consistent by the labeller, inconsistent by the checks, each for a reason the checks are right about.
 DISAGREEMENTS = {
@@ -37,6 +37,10 @@ DISAGREEMENTS = {
     # "around -125 degrees Celsius (-195 degrees Fahrenheit)": -125 °C is -193 °F; the labeller widens the
     # hedged head by 3 %, but a hedge before the pair says the quantity is approximate, not the arithmetic.
     "real2-427",
+    # "32,000 mph (48,280 kph)": 48,280 km/h is 30,000 mph; 32,000 mph is 51,499 km/h, 6 % more. The labeller
+    # gives every figure ending in 0 its 5 %; the checks give it only to round figures of one or two
+    # significant digits ("400", "28,000"), and 1 % to "48,280" (issue 15: "about 3,410 pounds (1,563 kg)").
+    "real-103",
 }
 
 
