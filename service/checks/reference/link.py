@@ -211,8 +211,8 @@ class Linker:
     def link(self, span: Span, kind: str) -> Link:
         start, end = self._sentence(span)
         clause = self._clause(span, start, end)
-        prop, cue, doubts = self.property_for(span, kind, clause)
-        mission, how, mention, why, mission_doubts = self.mission_for(span, clause)
+        prop, cue, doubts = self.property_for(span, kind, clause, (start, end))
+        mission, how, mention, why, mission_doubts = self.mission_for(span, clause, (start, end))
         doubts += mission_doubts
         modality = self._modality(span, clause)
         if modality is Modality.PAST_PLAN:
@@ -222,9 +222,9 @@ class Linker:
         return Link(mission, prop, how, cue, doubts, mention, why, self.doc.text[clause[0]:clause[1]].strip(),
                     modality, str(prop) if prop else None, clause)
 
-    def mission_for(self, span: Span, clause: tuple[int, int]
+    def mission_for(self, span: Span, clause: tuple[int, int], sentence: tuple[int, int] | None = None
                     ) -> tuple[Mission | None, str, str | None, str | None, tuple[str, ...]]:
-        start, end = self._sentence(span)
+        start, end = sentence or self._sentence(span)
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         here = self.mentions[lo:hi]
@@ -280,9 +280,9 @@ class Linker:
             return (f"the family word {m.text!r} could mean more than one flight the document names",)
         return ()
 
-    def property_for(self, span: Span, kind: str, clause: tuple[int, int] | None = None
-                     ) -> tuple[Property | None, str | None, tuple[str, ...]]:
-        start, end = self._sentence(span)
+    def property_for(self, span: Span, kind: str, clause: tuple[int, int] | None = None,
+                     sentence: tuple[int, int] | None = None) -> tuple[Property | None, str | None, tuple[str, ...]]:
+        start, end = sentence or self._sentence(span)
         clause = clause or self._clause(span, start, end)
         lo = bisect.bisect_left(self._cue_starts, start)
         hi = bisect.bisect_left(self._cue_starts, end)
