@@ -1,13 +1,12 @@
 """`--format json`: the output contract every integration relies on (README, "Output")."""
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Finding
 from ..text import Document
-from . import FileResult, summary
+from . import FileResult, indented, summary
 
 VERSION = 1
 
@@ -47,4 +46,4 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
 
 
 def render(results: Sequence[FileResult]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+    return indented.dumps(report_dict(results)) + "\n"
