@@ -132,7 +132,7 @@ def tokens_of(text: str) -> tuple[str, ...]:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    out = []
+    out: list[tuple[str, int, int]] = []
     add = out.append
     for m in _TOKEN.finditer(text):
         token = m.group()

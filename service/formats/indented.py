@@ -15,10 +15,11 @@ from typing import Any
 _INF = float("inf")
 
 
-def dumps(obj: Any) -> str:
-    """What `json.dumps(obj, ensure_ascii=False, indent=2)` returns."""
+def dumps(obj: Any, level: int = 0) -> str:
+    """What `json.dumps(obj, ensure_ascii=False, indent=2)` returns; with `level`, as it writes `obj` when
+    `obj` is that many containers deep (its first line not indented, the others by two spaces a level more)."""
     out: list[str] = []
-    _write(obj, out, "\n")
+    _write(obj, out, "\n" + "  " * level)
     return "".join(out)
 
 
