@@ -7,7 +7,6 @@ sent back with its `Tally` instead of its whole Report, so the parent only joins
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,11 +28,21 @@ class Tally:
 
     @classmethod
     def of(cls, report: Report) -> Tally:
-        shown = [f for f in report.findings if not f.suppressed]
-        return cls(len(report.findings), dict(Counter(str(f.verdict) for f in shown)),
-                   len(report.findings) - len(shown), sum(1 for f in shown if f.severity is Severity.ERROR),
-                   sum(1 for f in shown if f.severity is Severity.WARNING),
-                   max((f.severity.rank for f in shown), default=-1))
+        by_verdict: dict[str, int] = {}
+        suppressed = errors = warnings = 0
+        for f in report.findings:
+            if f.suppressed:
+                suppressed += 1
+                continue
+            verdict = f.verdict.value
+            by_verdict[verdict] = by_verdict.get(verdict, 0) + 1
+            if f.severity is Severity.ERROR:
+                errors += 1
+            elif f.severity is Severity.WARNING:
+                warnings += 1
+        worst = (Severity.ERROR.rank if errors else Severity.WARNING.rank if warnings
+                 else Severity.INFO.rank if by_verdict else -1)
+        return cls(len(report.findings), by_verdict, suppressed, errors, warnings, worst)
 
 
 @dataclass(frozen=True)
@@ -60,14 +69,18 @@ Renderer = Callable[[Sequence[FileResult]], str]
 
 
 def summary(results: Sequence[FileResult | Rendered]) -> dict:
-    by_verdict: Counter[str] = Counter()
+    by_verdict: dict[str, int] = {}
+    suppressed = 0
     for r in results:
-        by_verdict.update(r.tally.by_verdict)
+        tally = r.tally
+        suppressed += tally.suppressed
+        for verdict, n in tally.by_verdict.items():
+            by_verdict[verdict] = by_verdict.get(verdict, 0) + n
     return {
         "files": len(results),
         "findings": sum(by_verdict.values()),
         "by_verdict": dict(sorted(by_verdict.items())),
-        "suppressed": sum(r.tally.suppressed for r in results),
+        "suppressed": suppressed,
     }
 
 
