@@ -20,6 +20,7 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium  # the editor page's browser tests drive Debian's chromium
+	scripts/ensure-debian-package /usr/sbin/nginx nginx  # tests/e2e/test_nginx.py runs deploy/nginx.conf
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  # ruff, mypy, and the layer contracts (import-linter): see scripts/lint.py

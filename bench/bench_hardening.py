@@ -3,7 +3,7 @@ worker's RSS after twenty 1 MB drafts.
 
 - slow clients: N sockets each trickling a request one byte a second (reconnecting when the server closes
   them, as an attacker would); the figure is the smallest N at which /healthz takes more than 1 s, for
-  2 workers. Before: `--worker-class sync`; after: service/gunicorn_conf.py as shipped.
+  2 workers. Before: `--worker-class sync` and stock `gthread`; after: service/gunicorn_conf.py as shipped.
 - memory: one worker, twenty different 1 MB drafts through POST /v1/check (the character budget raised for
   the bench), then VmRSS of the worker (goal: under 120 MB).
 """
@@ -16,7 +16,7 @@ import time
 
 from .server import gunicorn, request, rss_kib
 
-STEPS = (1, 2, 4, 8, 12, 16, 20, 24, 32, 48, 64)
+STEPS = (1, 2, 4, 8, 12, 16, 20, 24, 32, 48, 64, 96, 128)
 WINDOW = 4.0  # seconds of /healthz probes per step
 
 
@@ -80,8 +80,9 @@ def rss_after_drafts(count: int = 20, size: int = 1024 * 1024) -> float:
 
 
 def main() -> None:
-    for label, env in (("sync workers (before)", {"GUNICORN_CMD_ARGS": "--worker-class sync"}),
-                       ("gthread ThreadWorker (shipped)", {})):
+    for label, env in (("sync workers", {"GUNICORN_CMD_ARGS": "--worker-class sync"}),
+                       ("stock gthread (before)", {"GUNICORN_CMD_ARGS": "--worker-class gthread"}),
+                       ("ThreadWorker reading in its poller (shipped)", {})):
         n, worst = slow_sockets_to_stall(env)
         said = f">{STEPS[-1]}" if n is None else str(n)
         print(f"slow clients, 2 workers, {label}: {said} slow sockets push /healthz past 1 s "

@@ -1,13 +1,14 @@
 """gunicorn settings for orbitcheck: `gunicorn -c python:orbitcheck.gunicorn_conf 'orbitcheck.app:create_app()'`.
 
 - Workers: one process per core (checking a draft is CPU work), each a threaded worker (`ThreadWorker`
-  below, gunicorn's gthread with deadlines): a connection waits for its first byte in the worker's poller,
-  not in a thread; once it starts, its request line and headers must arrive within HEADER_TIMEOUT seconds
-  and its body within BODY_TIMEOUT, in total (not per read), or it is answered 408 and closed. Idle
-  keep-alive connections are closed after `keepalive` seconds. So a slow client holds a thread for at most
-  HEADER_TIMEOUT + BODY_TIMEOUT seconds, and it takes `threads` x `workers` of them at once to delay
-  /healthz. In production put a buffering proxy in front (deploy/nginx.conf, deploy/compose.yaml): it
-  reads the whole request before gunicorn sees it, which is what the gunicorn docs recommend.
+  below: gunicorn's gthread that reads requests in its poller). A request is read without blocking by the
+  worker's main loop, as a buffering proxy would: its request line and headers within HEADER_TIMEOUT
+  seconds in total and, when its Content-Length fits the app's body limit, its body within BODY_TIMEOUT;
+  else it is answered 408 and closed. Only a complete request reaches a thread, so slow or stalled clients
+  cost the worker a few kilobytes each, never a thread (chunked bodies, `Expect: 100-continue` and TLS are
+  read by the thread, under the same total deadlines). Idle keep-alive connections are closed after
+  `keepalive` seconds. In production put a buffering proxy in front anyway (deploy/nginx.conf,
+  deploy/compose.yaml), as the gunicorn docs recommend: it also bounds chunked bodies and TLS.
 - gunicorn's own errors (a bad request line 400, an over-long URL 414, too many or too large headers 431,
   a request that does not arrive in time 408, a crashed request 500) are answered as
   application/problem+json with a request id, like the app's; no `Server` banner is sent.
@@ -25,19 +26,24 @@ GUNICORN_THREADS (threads per worker, default 8), ORBITCHECK_* (the app's settin
 """
 from __future__ import annotations
 
+import contextlib as _contextlib
 import datetime as _dt
+import errno as _errno
+import functools as _functools
 import gc as _gc
 import json as _json
 import multiprocessing as _mp
 import os as _os
 import re as _re
 import secrets as _secrets
+import selectors as _selectors
 import signal as _signal
 import time as _time
 
 from gunicorn import util as _util
 from gunicorn.glogging import Logger as _Logger
 from gunicorn.http import wsgi as _wsgi
+from gunicorn.http2 import negotiation as _negotiation
 from gunicorn.workers import gthread as _gthread
 
 bind = f"{_os.environ.get('HOST', '127.0.0.1')}:{_os.environ.get('PORT', '8000')}"
@@ -162,28 +168,160 @@ class _DeadlineSocket:
         return getattr(self._sock, name)
 
 
+_HEAD_END = b"\r\n\r\n"
+HEAD_LIMIT = 64 * 1024  # bytes of request line and headers read in the poller; more is a 431
+BUFFER_BUDGET = 64 * 1024 * 1024  # bytes of request bodies one worker holds in its poller at once
+# Header lines that decide whether a body is read in the poller (case-insensitive, at a line start).
+_CONTENT_LENGTH = _re.compile(rb"(?im)^content-length[ \t]*:[ \t]*(\d{1,12})[ \t]*\r?$")
+_NOT_BUFFERED = _re.compile(rb"(?im)^(?:transfer-encoding|expect|upgrade)[ \t]*:")
+
+
 class ThreadWorker(_gthread.ThreadWorker):
-    """gthread with a total deadline on reading each request (HEADER_TIMEOUT, then BODY_TIMEOUT)."""
+    """gthread that reads each request in its poller before a thread sees it, as a buffering proxy would.
+
+    gthread hands a connection to a thread as soon as its first byte arrives, and the thread then blocks on
+    the rest: a client trickling its headers holds a thread for as long as it trickles, so `threads` such
+    clients stall the worker. Here a connection (new or kept alive) is read without blocking by the
+    worker's main loop until its headers are complete (HEADER_TIMEOUT in total from its first read, else
+    408; more than HEAD_LIMIT bytes, 431) and, for a body with a Content-Length up to the app's
+    MAX_CONTENT_LENGTH, until the body is complete too (BODY_TIMEOUT; at most BUFFER_BUDGET bytes of bodies
+    per worker). Only then is it given to a thread, which parses what was read from memory. So a slow client
+    costs a few kilobytes in the poller, not a thread. Bodies that are chunked, larger, announced with
+    `Expect: 100-continue` (the client waits for our answer before sending it) or beyond the budget are
+    read by the thread, under the same total deadlines (`_DeadlineSocket`). TLS and HTTP/2 connections are
+    left to gthread as it is.
+    """
+
+    def init_process(self):
+        self.reading = {}  # connections being read in the poller -> bytes of budget they reserved
+        self.buffered = 0  # bytes of body reserved by those connections
+        super().init_process()
+
+    def _body_limit(self):
+        config = getattr(self.wsgi, "config", None) or {}
+        return int(config.get("MAX_CONTENT_LENGTH") or 1024 * 1024)
+
+    def _reads_in_poller(self, conn):
+        return not self.cfg.is_ssl and not _negotiation.prior_knowledge_allowed(self.cfg, conn.client)
+
+    def accept(self, listener):
+        try:
+            client_sock, client_addr = listener.accept()
+        except OSError as exc:
+            if exc.errno not in (_errno.EAGAIN, _errno.ECONNABORTED, _errno.EWOULDBLOCK):
+                raise
+            return
+        self.nr_conns += 1
+        conn = _gthread.TConn(self.cfg, client_sock, client_addr, listener.getsockname())
+        if self._reads_in_poller(conn):
+            self._start_reading(conn)
+        else:
+            client_sock.setblocking(True)
+            self.enqueue_req(conn)
+
+    def on_client_socket_readable(self, conn, client):
+        """A kept-alive connection's next request: read it in the poller too."""
+        if not self._reads_in_poller(conn):
+            return super().on_client_socket_readable(conn, client)
+        self.poller.unregister(client)
+        self.keepalived_conns.remove(conn)
+        self._start_reading(conn)
+
+    def _start_reading(self, conn):
+        conn.sock.setblocking(False)
+        conn.inbox = bytearray()
+        conn.need = None  # bytes the request takes in all, once its headers are in
+        conn.read_deadline = _time.monotonic() + HEADER_TIMEOUT
+        self.reading[conn] = 0
+        self.poller.register(conn.sock, _selectors.EVENT_READ, _functools.partial(self._on_readable, conn))
+
+    def _on_readable(self, conn, _sock):
+        try:
+            data = conn.sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:  # the client went away
+            self._drop(conn)
+            return
+        seen = len(conn.inbox)
+        conn.inbox += data
+        if conn.need is None:
+            end = conn.inbox.find(_HEAD_END, max(0, seen - 3))
+            if end < 0:
+                if len(conn.inbox) > HEAD_LIMIT:
+                    self._refuse(conn, 431, "Request Header Fields Too Large")
+                return
+            head = bytes(conn.inbox[:end])
+            lengths = _CONTENT_LENGTH.findall(head)
+            length = int(lengths[0]) if len(set(lengths)) == 1 else 0
+            if (_NOT_BUFFERED.search(head) or len(set(lengths)) > 1 or length > self._body_limit()
+                    or self.buffered + length > BUFFER_BUDGET):
+                self._dispatch(conn)  # the thread reads the body (or refuses the request), under deadlines
+                return
+            conn.need = end + len(_HEAD_END) + length
+            conn.read_deadline = _time.monotonic() + BODY_TIMEOUT
+            self.reading[conn] = length
+            self.buffered += length
+        if len(conn.inbox) >= conn.need:
+            self._dispatch(conn)
+
+    def _forget(self, conn):
+        self.poller.unregister(conn.sock)
+        self.buffered -= self.reading.pop(conn, 0)
+
+    def _dispatch(self, conn):
+        self._forget(conn)
+        conn.head_bytes, conn.inbox = bytes(conn.inbox), None
+        conn.data_ready = True
+        self.enqueue_req(conn)
+
+    def _drop(self, conn):
+        self._forget(conn)
+        self.nr_conns -= 1
+        conn.close()
+
+    def _refuse(self, conn, status, reason):
+        with _contextlib.suppress(OSError):  # the client may be gone already
+            write_problem(conn.sock, status, reason, "")
+        self._drop(conn)
+
+    def murder_pending(self):
+        super().murder_pending()
+        now = _time.monotonic()
+        for conn in [c for c in self.reading if c.read_deadline <= now]:
+            self.log.warning("request from %s not read within the deadline; answered 408",
+                             conn.client and conn.client[0])
+            self._refuse(conn, 408, "Request Timeout")
 
     def handle(self, conn):
+        """In a thread: the bytes read in the poller first, then the socket, under the total deadlines."""
         conn.read_deadline = _time.monotonic() + HEADER_TIMEOUT
+        read = getattr(conn, "head_bytes", None)
+        conn.head_bytes = None
         if conn.initialized:  # a kept-alive connection: its parser exists already
-            self._guard(conn)
+            self._guard(conn, read)
         else:
             init = conn.init
 
-            def init_and_guard():
+            def init_and_guard():  # once: gthread calls conn.init() again for every kept-alive request
+                conn.init = init
                 init()
-                self._guard(conn)
+                self._guard(conn, read)
 
             conn.init = init_and_guard
         return super().handle(conn)
 
     @staticmethod
-    def _guard(conn):
+    def _guard(conn, read=None):
         unreader = getattr(conn.parser, "unreader", None)
-        if unreader is not None and not isinstance(getattr(unreader, "sock", None), _DeadlineSocket):
+        if unreader is None:
+            return
+        if not isinstance(getattr(unreader, "sock", None), _DeadlineSocket):
             unreader.sock = _DeadlineSocket(unreader.sock, conn)
+        if read:
+            unreader.unread(read)
 
     def handle_request(self, req, conn):
         conn.read_deadline = _time.monotonic() + BODY_TIMEOUT  # headers are in: the body's turn

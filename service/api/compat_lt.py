@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
 from orbitcheck.schemas.api import (
@@ -29,6 +29,7 @@ from ..checks import all_checks
 from ..engine import check_text
 from ..model import Finding, Severity, Verdict
 from ..text import Utf16Offsets
+from . import budget
 from .body import form_body, schema
 from .findings import is_passing
 from .metrics import count_findings
@@ -201,15 +202,22 @@ def _bad_request(messages: Any) -> Problem:
 def _check() -> dict[str, Any]:
     form = _lt_form()
     original, checkable = annotated_text(form["data"]) if form.get("data") else (form["text"], form["text"])
+    budget.enforce([checkable])
     report = check_text(checkable, checks=_selected(form), markdown=False, store=current_store())
     count_findings(report.findings)
-    shown: Iterable[Finding] = (f for f in report.findings if not f.suppressed and not is_passing(f))
+    shown = [f for f in report.findings if not f.suppressed and not is_passing(f)]
+    # LanguageTool's own way to say "not every match is here": incompleteResults, with the matches capped at
+    # MAX_FINDINGS so a hostile draft cannot make a 20 MB answer.
+    limit = current_app.config["MAX_FINDINGS"]
+    incomplete = limit is not None and len(shown) > limit
+    if incomplete:
+        shown = shown[:limit]
     descriptions = {c.ID: c.DESCRIPTION for c in all_checks()}
     utf16 = Utf16Offsets(original)
     sentences = Sentences(original)  # offsets into what the client sent, markup too
     return {
         "software": _software(),
-        "warnings": {"incompleteResults": False},
+        "warnings": {"incompleteResults": incomplete},
         "language": _language(form),
         "matches": [_match(f, sentences, utf16, descriptions) for f in shown],
         "sentenceRanges": [[utf16(a), utf16(b)] for a, b in sentences.ranges()],
@@ -234,7 +242,8 @@ _BAD_PARAMETER = ("A bad or missing parameter (no text or data, a language other
     "problem details. Point a LanguageTool plugin's server URL at this service.",
     request=LanguageToolFormSchema,
     request_media=("application/x-www-form-urlencoded", "multipart/form-data"),
-    errors={400: _BAD_PARAMETER, 413: "The body is larger than MAX_CONTENT_LENGTH (ORBITCHECK_MAX_CONTENT_LENGTH)"},
+    errors={400: _BAD_PARAMETER, 413: "The body is larger than MAX_CONTENT_LENGTH (ORBITCHECK_MAX_CONTENT_LENGTH), "
+            "or the text longer than MAX_CHARACTERS (ORBITCHECK_MAX_CHARACTERS)"},
     **_CHECK_DOC,
 )
 def languagetool_check() -> dict[str, Any]:

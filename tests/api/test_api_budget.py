@@ -61,3 +61,36 @@ def test_many_unknown_check_ids_get_a_short_422_naming_the_first_few_and_the_cou
     assert len(response.data) < 8_000  # was ~100 bytes per id: 2 MB here, 11.5 MB for 110,000
     errors = response.json["errors"]["checks"]
     assert "'nope-0'" in json.dumps(errors) and "19,995 more" in errors["_more"]
+
+
+def test_v2_check_has_the_same_character_budget_before_checking(small_app, monkeypatch):
+    from orbitcheck.api import compat_lt
+
+    ran = []
+    monkeypatch.setattr(compat_lt, "check_text", lambda *a, **k: ran.append(1))
+    client = small_app.test_client()
+    response = client.post("/v2/check", data={"text": "x" * 5001, "language": "en-US"},
+                           headers={"Accept": "application/problem+json"})
+    assert response.status_code == 413
+    assert response.mimetype == "application/problem+json"
+    assert "5,001 characters" in response.json["detail"]
+    # LanguageTool's own error form when the client does not ask for problem details
+    plain = client.post("/v2/check", data={"text": "x" * 5001, "language": "en-US"})
+    assert plain.status_code == 413 and plain.mimetype == "text/plain"
+    assert ran == []
+
+
+def test_v2_check_counts_the_checkable_text_of_an_annotation(small_app):
+    annotation = json.dumps({"annotation": [{"markup": "<p>" * 2000}, {"text": "x" * 10}]})
+    response = small_app.test_client().post("/v2/check", data={"data": annotation, "language": "en-US"})
+    assert response.status_code == 413  # markup is blanked, not removed: it is still text to scan
+
+
+def test_v2_check_caps_matches_with_incomplete_results(small_app):
+    sentence = "The coast is 3,000 miles (5,900 kilometers) long. "
+    client = small_app.test_client()
+    body = client.post("/v2/check", data={"text": sentence * 30, "language": "en-US"}).json
+    assert len(body["matches"]) == 10
+    assert body["warnings"]["incompleteResults"] is True
+    short = client.post("/v2/check", data={"text": sentence * 2, "language": "en-US"}).json
+    assert len(short["matches"]) == 2 and short["warnings"]["incompleteResults"] is False

@@ -130,3 +130,92 @@ def test_a_client_trickling_its_headers_gets_a_408_within_the_deadline(server):
             break
     assert answer.startswith(b"HTTP/1.1 408"), answer
     assert time.monotonic() - start < HEADER_TIMEOUT + 5
+
+
+@pytest.fixture(scope="module")
+def one_thread(tmp_path_factory):
+    """One worker with one thread: any request a thread waits on would stall every other request."""
+    srv = Server(tmp_path_factory.mktemp("one-thread"), WEB_CONCURRENCY="1", GUNICORN_THREADS="1",
+                 ORBITCHECK_MAX_CONTENT_LENGTH="65536")
+    yield srv
+    srv.stop()
+
+
+def _stalled(server: Server, data: bytes) -> socket.socket:
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+    sock.sendall(data)
+    return sock
+
+
+@pytest.mark.parametrize("stall", [
+    b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: aaa",  # headers never finished
+    b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"te",
+])
+def test_stalled_clients_hold_no_thread(one_thread, stall):
+    """Before: gthread gave each connection to a thread at its first byte, so three stalled clients held the
+    only thread for HEADER_TIMEOUT (10 s) each and /healthz waited 30 s. Now they wait in the poller."""
+    socks = [_stalled(one_thread, stall) for _ in range(3)]
+    try:
+        time.sleep(0.3)  # each has been accepted and read
+        for _ in range(3):
+            assert one_thread.session.get(f"{one_thread.url}/healthz", timeout=3).status_code == 200
+    finally:
+        for sock in socks:
+            sock.close()
+
+
+def test_a_request_trickled_within_the_deadline_is_served_whole(one_thread):
+    body = json.dumps({"text": "It weighs 5,652 pounds (2,000 kg)."}).encode()
+    request_bytes = (b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                     b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    with socket.create_connection(("127.0.0.1", one_thread.port), timeout=10) as sock:
+        for i in range(0, len(request_bytes), 7):
+            sock.sendall(request_bytes[i:i + 7])
+            time.sleep(0.005)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200"), head
+    pairs = [f for f in json.loads(payload)["findings"] if f["check"] == "unit-pair"]
+    assert [(p["text"], p["verdict"]) for p in pairs] == [("5,652 pounds (2,000 kg)", "inconsistent")]
+
+
+def test_pipelined_and_kept_alive_requests_are_each_served_once(one_thread):
+    one = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", one_thread.port), timeout=10) as sock:
+        sock.sendall(one + one)  # two at once
+        answer = b""
+        while answer.count(b"HTTP/1.1 200") < 2:
+            answer += sock.recv(65536)
+        sock.sendall(one)  # and one more on the kept-alive connection
+        more = b""
+        while b"HTTP/1.1 200" not in more:
+            more += sock.recv(65536)
+        sock.settimeout(0.5)
+        with pytest.raises(TimeoutError):  # nothing replayed after it
+            sock.recv(65536)
+    assert answer.count(b"HTTP/1.1 200") == 2
+
+
+def test_expect_100_continue_is_answered_without_waiting_for_the_body(one_thread):
+    body = json.dumps({"text": "x"}).encode()
+    with socket.create_connection(("127.0.0.1", one_thread.port), timeout=10) as sock:
+        sock.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Expect: 100-continue\r\nConnection: close\r\nContent-Length: " + str(len(body)).encode()
+                     + b"\r\n\r\n")
+        assert sock.recv(65536).startswith(b"HTTP/1.1 100")  # curl waits for this before sending a body
+        sock.sendall(body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+
+
+def test_headers_over_the_poller_limit_are_a_431_problem(one_thread):
+    from orbitcheck.gunicorn_conf import HEAD_LIMIT
+
+    status, headers, body = raw(one_thread, b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                                + b"X-Big: " + b"a" * HEAD_LIMIT)
+    assert status == 431 and headers["content-type"] == "application/problem+json"
+    assert json.loads(body)["status"] == 431
