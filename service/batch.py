@@ -9,6 +9,7 @@ order of the jobs whatever the number of workers, so the output is identical to 
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -90,13 +91,20 @@ def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: MissionStore | Non
     checked it and send back that text and its tally, not the whole Report: rendering in the workers runs on
     every core, and a Report's findings cost more to pickle, send and unpickle than to render. Checked here
     (one process), results stay FileResults; the format renders them the same way."""
-    if workers <= 1 or len(jobs) < 2:
-        results: list[FileResult | Rendered] = []
-        for job in jobs:
-            results.append(check_job(job, store))
-            on_done()
-        return results
-    return list(_pooled(jobs, workers, store, on_done, render))
+    # What exists now (the records, the tables, the drafts) lives through the run: frozen out of the garbage
+    # collector's sight, no collection traverses it (and forked workers leave its pages shared), as
+    # gunicorn_conf.when_ready does for the service. Unfrozen after, so a caller's later garbage is collected.
+    gc.freeze()
+    try:
+        if workers <= 1 or len(jobs) < 2:
+            results: list[FileResult | Rendered] = []
+            for job in jobs:
+                results.append(check_job(job, store))
+                on_done()
+            return results
+        return list(_pooled(jobs, workers, store, on_done, render))
+    finally:
+        gc.unfreeze()
 
 
 _worker_store: MissionStore | None = None
@@ -122,6 +130,7 @@ def _pooled(jobs: Sequence[Job], workers: int, store: MissionStore | None, on_do
     context = multiprocessing.get_context("fork" if forking else None)
     if forking:
         warm_up(store)
+        gc.freeze()  # the tables warm_up built, too
     chunk = max(1, len(jobs) // (workers * 4))
     task = _check_in_worker if render is None else partial(_check_in_worker, render=render)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
