@@ -45,7 +45,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 # A year: 19xx/20xx, not a 24-hour clock time followed by its zone ("Dec. 3 2010 GMT").
 _YEAR = r"(?:19|20)\d\d(?!\d|:|\s?(?:GMT|UTC|UT\b|Z\b|[A-Z]{2,3}T\b))"
-_END = r"(?![\d:]|\.\d)"
+_END = r"(?![\d:A-Za-z]|\.\d)"  # "March 2F" is a rocket ("Long March 2F"), not March 2
 
 DATE_RE = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?"
@@ -56,6 +56,7 @@ DATE_RE = re.compile(
     rf")"
     rf"|\b(?P<wdonly>{_WEEKDAY})(?!\w)"
 )
+_ROCKET = re.compile(r"\bLong[ -]\Z")  # before "March": the Long March rockets
 # Where a date can start: a month or weekday word, or the first digit of a number. Scanning for these
 # (a plain alternation of literals, which the regex engine skips to quickly) and trying DATE_RE only there
 # is several times faster than searching with DATE_RE, whose leading \b defeats that optimisation.
@@ -155,6 +156,8 @@ def extract_dates(doc: Document) -> tuple[DateMention, ...]:
             pos = c.end()
             continue
         pos = m.end()
+        if _ROCKET.search(prose, max(0, m.start() - 6), m.start()) and m.group(0).startswith("March"):
+            continue  # "Long March 5", "Long March 3B": China's rockets
         mention = _mention(m, published, last_full)
         if mention is None:
             continue

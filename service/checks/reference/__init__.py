@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from ...extract import Extraction
@@ -62,11 +63,21 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             continue
         outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published)
         yield _finding(cm.span, doc.text, link, outcome, cm.text)
-    for qty, span in claims.masses(extraction):
-        link = claims.mass_link(doc, linker(), qty, span)
+    found = claims.masses(extraction)
+    by_start = {qty.span.start: (qty, span) for qty, span in found}
+    converts = claims.converted_from(extraction)
+    for qty, span in found:
+        head = converts.get(qty.span.start)
+        written_first = by_start.get(head.span.start) if head is not None else None
+        if written_first is not None:  # the conversion side of a pair: linked as the figure written first
+            link = claims.mass_link(doc, linker(), *written_first)
+            link = replace(link, how=f"{link.how}; written as the conversion of "
+                                     f"{doc.text[written_first[1].start:written_first[1].end]!r}")
+        else:
+            head, link = None, claims.mass_link(doc, linker(), qty, span)
         if link.prop is None:
             continue  # a mass with no cargo or weight verb is not about a record's figure
-        outcome = claims.check_mass(qty, span, doc, link, context.profile)
+        outcome = claims.check_mass(qty, span, doc, link, context.profile, head=head)
         yield _finding(span, doc.text, link, outcome, doc.text[span.start:span.end])
     for site in claims.sites(extraction, store):
         link = linker().link(site.span, "site")

@@ -15,6 +15,7 @@ from ...extract import Extraction
 from ...extract.clock import AnchorSource, ClockMention
 from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
+from ...extract.pairs import unit_pairs
 from ...extract.quantities import Quantity, quantities
 from ...model import Span, Verdict
 from ...normalise.units import conversions
@@ -41,6 +42,14 @@ _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow 
     (re.compile(r"^(?:(?:its|total|all)[ \t]{1,2})?(?:cargo|supplies|freight|payloads?|goods)\b", re.I),
      Property.CARGO),
 ]
+_LIST_SEP = re.compile(r",|\b(?:and|or)\b", re.I)  # "food, fuel and supplies": items of a list
+# Cargo going the other way: returned to Earth, or packed with trash for disposal. The records hold what a
+# vehicle carried up, so a figure in such a clause is no claim about them.
+_RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed|ing)?|"
+                     r"brought\sback|bring(?:s|ing)?\sback|"
+                     r"splash(?:ed|es|ing)?\s?down|undock(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|trash|garbage|waste|"
+                     r"disposal|discard(?:s|ed)?|unneeded|no[-\s]longer[-\s]needed|deorbit\w*|down\s?mass|down\scargo)\b",
+                     re.I)
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
 _MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
 
@@ -176,19 +185,37 @@ def masses(extraction: Extraction) -> list[tuple[Quantity, Span]]:
     return out
 
 
+def converted_from(extraction: Extraction) -> dict[int, Quantity]:
+    """For each figure written as the conversion in a unit pair (by where its number starts), the figure it
+    converts. "1,433 pounds (650 kilograms) of propellant" states one figure: the conversion has the kind,
+    the hedge and the precision of the figure written first ("about 3 tons (2.7 metric tons)" is as
+    approximate as 3 tons), so the reference check links and compares it as that figure."""
+    out: dict[int, Quantity] = {}
+    for pair in extraction.get(unit_pairs):
+        for side in pair.conversions:
+            if len(side.quantities) == len(pair.head.quantities):
+                for conversion, head in zip(side.quantities, pair.head.quantities, strict=True):
+                    out[conversion.span.start] = head
+    return out
+
+
 def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     """The link with the mass's kind: from the words after it ("of dry cargo", "-kg spacecraft"), else from its
     cue. A figure listed after "including" is one part of a whole; a kind the words leave unclear is a doubt."""
     link = linker.link(span, "mass")
     prose = doc.prose
+    if (back := _RETURN.search(prose, link.bounds[0], link.bounds[1])) is not None:
+        link = replace(link, doubts=link.doubts + (f"the clause speaks of cargo going back or thrown away "
+                                                   f"({back.group(0)!r}); the records hold what went up",))
     lead = prose[max(link.bounds[0], span.start - 120, 0):span.start]
     if (body := _BODY_AFTER.match(prose, span.end)) is not None:
         return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch",
                        how=f"{link.how}; the figure is the spacecraft's mass ({body.group(0).strip()})")
     if (of := _OF.match(prose, span.end)) is not None:
         words = of.group(1)
-        kinds = [prop for rx, prop in _KIND_WORDS if rx.search(words)]
-        if len(set(kinds)) > 1:  # "of food, fuel and supplies": a list of kinds, read as the whole
+        # Each item of a list on its own: "of food, fuel and supplies" names fuel and supplies, two kinds.
+        kinds = [prop for item in _LIST_SEP.split(words) for rx, prop in _KIND_WORDS if rx.search(item.strip())]
+        if len(set(kinds)) > 1:  # a list of kinds, read as the whole
             return replace(link, prop=Property.CARGO, kind="cargo_up", how=f"{link.how}; the figure is {words}",
                            doubts=link.doubts + (f"{words!r} lists several kinds: read as the total",))
         if kinds:
@@ -206,7 +233,8 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     return link
 
 
-def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: str = "news") -> Outcome:
+def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: str = "news",
+               head: Quantity | None = None) -> Outcome:
     fig = figure(link)
     if fig is None or fig.value is None:
         return unlinked(link, "mass")
@@ -220,6 +248,14 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
     if not readings:
         return Outcome(Verdict.UNVERIFIED, f"mass: {qty.unit_text} cannot be compared with kilograms")
     lo, hi = qty.number.interval(profile)
+    if head is not None:
+        # A conversion that holds says no more than the figure it converts: what the head could mean (its
+        # precision and hedge, converted) counts too. One that does not hold is judged on its own digits.
+        factors = [c for c in conversions(head.unit, qty.unit, profile) if "force" not in c.reading]
+        if len(factors) == 1:  # one reading of the pair (tons of several kinds: the conversion's own digits)
+            head_lo, head_hi = sorted(map(factors[0], head.number.interval(profile)))
+            if head_lo <= hi and lo <= head_hi:
+                lo, hi = min(lo, head_lo), max(hi, head_hi)
     label = {"cargo_up": "up cargo", "cargo_dry": "dry cargo", "cargo_pressurized": "pressurized cargo",
              "spacecraft_launch": "launch mass"}.get(
         str(link.prop), str(link.prop))

@@ -136,6 +136,7 @@ FOR_KIND = {
              Property.GAS, Property.LAUNCH_MASS},
     "site": {Property.LAUNCH, Property.ABORT},
 }
+_RELATIVE = re.compile(r"[\s,;(\u2013\u2014-]*(which|who|whose|that)\b", re.I)
 _SPECIFIC = (MentionKind.NAME, MentionKind.CREW, MentionKind.EXPEDITION)
 
 
@@ -214,6 +215,12 @@ class Linker:
         prop, cue, doubts = self.property_for(span, kind, clause, (start, end))
         mission, how, mention, why, mission_doubts = self.mission_for(span, clause, (start, end))
         doubts += mission_doubts
+        before = self.doc.prose[max(0, clause[0] - 80):clause[0]].rstrip(" ,;(\u2013\u2014-")
+        if mission is not None and why != "same clause" and not (mention and before.endswith(mention)) and \
+                (rel := _RELATIVE.match(self.doc.prose, clause[0], clause[1])) is not None:
+            # "the Tianhe module, which launched in April 2021": the clause is about the noun before it
+            doubts += (f"the claim is in a clause opened by {rel.group(1)!r}, about what comes just before it, "
+                       "and the mission is named outside that clause",)
         modality = self._modality(span, clause)
         if modality is Modality.PAST_PLAN:
             doubts += ("the clause speaks of a former plan",)

@@ -86,3 +86,22 @@ def test_extraction_memoises_the_extractor():
 
 def test_nearest_occurrence_skips_impossible_days():
     assert nearest_occurrence(2, 29, date(2019, 3, 1)) == date(2020, 2, 29)
+
+
+@pytest.mark.parametrize("text", [
+    "Shenzhou-12 launched on a Long March 2F rocket from Jiuquan.",
+    "A Long March 5 lifted off from Wenchang.",
+    "The Long-March 7 rocket is ready.",
+    "It rode a Long March 2F/G.",
+])
+def test_the_long_march_rockets_are_no_dates(text):
+    assert [d.text for d in dates_in(text, date(2021, 6, 17)) if d.precision is not DatePrecision.WEEKDAY] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It launched March 2, 2021 on a Long March 2F.", ["March 2, 2021"]),
+    ("Launch is set for March 5th.", ["March 5th"]),
+    ("Long March 5 flew on March 5.", ["March 5"]),
+])
+def test_march_dates_near_the_rockets_stay_dates(text, expected):
+    assert [d.text for d in dates_in(text, date(2021, 6, 17))] == expected
