@@ -50,6 +50,16 @@ _RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed
                      r"splash(?:ed|es|ing)?\s?down|undock(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|trash|garbage|waste|"
                      r"disposal|discard(?:s|ed)?|unneeded|no[-\s]longer[-\s]needed|deorbit\w*|down\s?mass|down\scargo)\b",
                      re.I)
+# How far a cargo figure may sit from the record's and still be the same cargo counted another way. The
+# records' cargo rows are GCAT's accounting; agencies publish their own, and they differ: Progress MS-25 up
+# cargo 2,528 kg (Roscosmos) against 2,495 kg (GCAT), its dry cargo 1,553 against 1,535; Progress MS-27 dry
+# cargo 1,290 kg against 1,458. Totals agree closely, the parts (dry, pressurized) much less. Beyond the margin
+# a figure is still contradicted ("2,654 kg" for 2,564 is a slip, not an accounting difference), and so is a
+# round figure beyond its own spread.
+ACCOUNTING = {"cargo_up": 0.02, "cargo_dry": 0.15, "cargo_pressurized": 0.15}
+# One section of a ship named after the figure: "7,000 pounds of supplies from its Pressurized Logistics Carrier".
+_SECTION = re.compile(r"\b(?:(?:un)?pressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)|"
+                      r"logistics\scarrier|trunk|cargo\scompartment|cargo\shold)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
 _MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
 
@@ -207,6 +217,9 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     if (back := _RETURN.search(prose, link.bounds[0], link.bounds[1])) is not None:
         link = replace(link, doubts=link.doubts + (f"the clause speaks of cargo going back or thrown away "
                                                    f"({back.group(0)!r}); the records hold what went up",))
+    if (part := _SECTION.search(prose, span.end, link.bounds[1])) is not None:
+        link = replace(link, doubts=link.doubts + (f"the clause places the figure in one part of the ship "
+                                                   f"({part.group(0)!r}): that part's load, not the total",))
     lead = prose[max(link.bounds[0], span.start - 120, 0):span.start]
     if (body := _BODY_AFTER.match(prose, span.end)) is not None:
         return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch",
@@ -263,6 +276,13 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
     for convert in readings:
         if convert(value - half) <= hi and lo <= convert(value + half):
             return Outcome(Verdict.SUPPORTED, shown, evidence=fig.evidence())
+    # (a round figure has its own spread already: "2,700 kg" for 2,564 is no accounting difference)
+    margin = 0.0 if qty.number.round_figure else ACCOUNTING.get(str(link.prop), 0.0) * value
+    if margin and any(convert(value - half - margin) <= hi and lo <= convert(value + half + margin)
+                      for convert in readings):
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; within {ACCOUNTING[str(link.prop)]:.0%} of it, and agencies "
+                       f"count {label} differently (packaging, refuelling propellant, what is dry)",
+                       evidence=fig.evidence())
     if fig.uncertain or len(readings) > 1:
         return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
                        else f"{shown} (marked uncertain)", evidence=fig.evidence())

@@ -152,6 +152,10 @@ def compare_instant(claim: datetime, precision: str, hedged: bool, fig: Figure, 
         step = _STEP[coarse]
         ok = _floor(claim, step) in (_floor(record, step), _floor(record + step / 2, step))
         ok = ok or (hedged and abs(claim - record) <= timedelta(minutes=15))
+        if record_precision == precision == "minute":
+            # Both to the minute: either may be rounded or cut ("03:59:39" is 04:00 in the records, 03:59 in
+            # copy), so what they could mean overlaps whenever they are a minute apart at most.
+            ok = ok or abs(_floor(claim, step) - _floor(record, step)) <= step
     else:
         ok = _same(claim.date(), record.date(), coarse)
     if ok and coarse != precision:

@@ -105,3 +105,9 @@ def test_the_long_march_rockets_are_no_dates(text):
 ])
 def test_march_dates_near_the_rockets_stay_dates(text, expected):
     assert [d.text for d in dates_in(text, date(2021, 6, 17))] == expected
+
+
+def test_a_year_after_a_closing_quote_belongs_to_the_quoted_date():
+    (found,) = [d for d in dates_in('It was moved to "no earlier than Friday, July 21st" 2023, then again.',
+                                    date(2024, 5, 1))]
+    assert found.date == date(2023, 7, 21) and found.year_source is YearSource.WRITTEN
