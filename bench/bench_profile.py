@@ -7,6 +7,8 @@ runs; the percentages are shares of the pipeline's total. `make bench` runs it b
 """
 from __future__ import annotations
 
+import gc
+
 from orbitcheck.engine import StageTimes, check_text
 
 RUNS = 60
@@ -54,5 +56,6 @@ def main() -> None:
     from orbitcheck.records.store import load_store
 
     store = load_store()
+    gc.freeze()  # as the service's master does before forking (see bench_engine)
     _profile("bench draft", [("bench-draft.md", DRAFT)], store)
     _profile("mixed set", list(drafts().items()), store)

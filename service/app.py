@@ -30,9 +30,6 @@ DEFAULTS: dict[str, Any] = {
     "METRICS_PROCESSES": 32,  # rows in the shared metrics table: more than workers, to survive restarts
     "WARM_UP": True,  # check a sample draft in create_app, so lazily built tables exist before the fork
 }
-# Touches every lazily built piece (the pint registry, the zone table, the extractors' patterns) once.
-WARM_UP_TEXT = ("Progress delivered 5,652 pounds (2,564 kg) to the station Friday, Nov. 16, 2018, "
-                "after a launch at 6:31 a.m. EST (1131 GMT) from Baikonur.")
 
 
 def _as_list(value: str) -> tuple[str, ...]:
@@ -83,17 +80,6 @@ def _reference_loader(app: Flask) -> Callable[[], MissionStore]:
     return load
 
 
-def _warm_up(store: MissionStore | None) -> None:
-    """Build the per-process caches now (before gunicorn forks) rather than in each worker's first request."""
-    from .engine import check_text
-    from .normalise import units
-    from .vocabulary import zones
-
-    units.prepare()  # the unit factor table from the cache directory (or the pint registry, ~0.25 s)
-    zones.table()
-    check_text(WARM_UP_TEXT, store=store)  # and whatever else the checks build lazily
-
-
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
@@ -118,7 +104,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     holder.load()  # invalid records raise here: the service refuses to start rather than serve half the data
     app.extensions[EXTENSION] = holder
     if app.config["WARM_UP"]:
-        _warm_up(holder.store)
+        from .engine import warm_up
+
+        warm_up(holder.store)  # the lazily built tables, before gunicorn forks
     with app.app_context():
         openapi.spec()  # built once here, so that forked workers share it
     return app

@@ -9,17 +9,19 @@ order of the jobs whatever the number of workers, so the output is identical to 
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .checks.context import CheckContext
 from .config import Settings
-from .engine import check_document
-from .formats import FileResult
+from .engine import check_document, warm_up
+from .formats import FileResult, Rendered
 from .text import parse_document
 
 if TYPE_CHECKING:
@@ -81,15 +83,28 @@ def positive_jobs(value: str) -> int:
 
 
 def run_jobs(jobs: Sequence[Job], *, workers: int = 1, store: MissionStore | None = None,
-             on_done: Callable[[], None] = lambda: None) -> list[FileResult]:
-    """Results in the order of `jobs`; `on_done` is called once per finished draft (progress bar)."""
-    if workers <= 1 or len(jobs) < 2:
-        results = []
-        for job in jobs:
-            results.append(check_job(job, store))
-            on_done()
-        return results
-    return list(_pooled(jobs, workers, store, on_done))
+             on_done: Callable[[], None] = lambda: None,
+             render: Callable[[FileResult], Rendered] | None = None) -> list[FileResult | Rendered]:
+    """Results in the order of `jobs`; `on_done` is called once per finished draft (progress bar).
+
+    With `render` (the json format's `rendered`), a pool's workers render each file's entry where they
+    checked it and send back that text and its tally, not the whole Report: rendering in the workers runs on
+    every core, and a Report's findings cost more to pickle, send and unpickle than to render. Checked here
+    (one process), results stay FileResults; the format renders them the same way."""
+    # What exists now (the records, the tables, the drafts) lives through the run: frozen out of the garbage
+    # collector's sight, no collection traverses it (and forked workers leave its pages shared), as
+    # gunicorn_conf.when_ready does for the service. Unfrozen after, so a caller's later garbage is collected.
+    gc.freeze()
+    try:
+        if workers <= 1 or len(jobs) < 2:
+            results: list[FileResult | Rendered] = []
+            for job in jobs:
+                results.append(check_job(job, store))
+                on_done()
+            return results
+        return list(_pooled(jobs, workers, store, on_done, render))
+    finally:
+        gc.unfreeze()
 
 
 _worker_store: MissionStore | None = None
@@ -100,19 +115,26 @@ def _init_worker(store: MissionStore | None) -> None:
     _worker_store = store
 
 
-def _check_in_worker(job: Job) -> FileResult:
-    return check_job(job, _worker_store)
+def _check_in_worker(job: Job, render: Callable[[FileResult], Rendered] | None = None) -> FileResult | Rendered:
+    result = check_job(job, _worker_store)
+    return result if render is None else render(result)
 
 
-def _pooled(jobs: Sequence[Job], workers: int, store: MissionStore | None,
-            on_done: Callable[[], None]) -> Iterator[FileResult]:
-    # fork: workers inherit the parent's imported modules (and any registry it already built) instead of
-    # re-importing; the store reaches them through the initializer without being pickled.
+def _pooled(jobs: Sequence[Job], workers: int, store: MissionStore | None, on_done: Callable[[], None],
+            render: Callable[[FileResult], Rendered] | None = None) -> Iterator[FileResult | Rendered]:
+    # fork: workers inherit the parent's imported modules and every table built so far instead of re-importing
+    # and rebuilding them each; the store reaches them through the initializer without being pickled. So the
+    # lazily built tables (unit factors, zones, the store's gazetteer) are built here once, before the fork.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    forking = "fork" in methods
+    context = multiprocessing.get_context("fork" if forking else None)
+    if forking:
+        warm_up(store)
+        gc.freeze()  # the tables warm_up built, too
     chunk = max(1, len(jobs) // (workers * 4))
+    task = _check_in_worker if render is None else partial(_check_in_worker, render=render)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(store,)) as pool:
-        for result in pool.map(_check_in_worker, jobs, chunksize=chunk):
+        for result in pool.map(task, jobs, chunksize=chunk):
             on_done()
             yield result

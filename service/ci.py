@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import config as config_file
 from .batch import Draft, Job, choose_workers, positive_jobs, run_jobs
-from .formats import FileResult
+from .formats import FileResult, Rendered
 from .progress import ProgressBar, summary_line
 
 if TYPE_CHECKING:
@@ -79,32 +79,45 @@ def plan(drafts: Sequence[Draft], flags: config_file.Overrides, args: argparse.N
     return [Job(d, config_file.resolve(finder.for_draft(d.label), flags)) for d in drafts]
 
 
-def run(jobs: Sequence[Job], args: argparse.Namespace, *, store: MissionStore | None = None) -> list[FileResult]:
-    """Check every job (here or on --server), drawing progress on stderr."""
+def run(jobs: Sequence[Job], args: argparse.Namespace, *,
+        store: MissionStore | None = None) -> list[FileResult | Rendered]:
+    """Check every job (here or on --server), drawing progress on stderr. For the json format a pool's
+    workers also render each file's entry (batch.run_jobs)."""
+    from .formats import json as json_format
+
     bar = ProgressBar(len(jobs), sys.stderr)
+    results: list[FileResult | Rendered]
     try:
         if args.server:
-            results = _run_remote(jobs, args.server, bar)
+            results = list(_run_remote(jobs, args.server, bar))
         else:
-            results = run_jobs(jobs, workers=choose_workers(jobs, args.jobs), store=store, on_done=bar.advance)
+            results = run_jobs(jobs, workers=choose_workers(jobs, args.jobs), store=store, on_done=bar.advance,
+                               render=json_format.rendered if args.format == "json" else None)
     finally:
         bar.close()
     return results
 
 
-def report(results: Sequence[FileResult], args: argparse.Namespace) -> None:
+def report(results: Sequence[FileResult | Rendered], args: argparse.Namespace) -> None:
     """The rendered report (to --output FILE or stdout), then the summary line on stderr: after the
     findings, where a reader of the terminal looks last."""
     from .errors import InputError
+    from .formats import json as json_format
     from .formats import renderers, sarif
     from .formats import text as text_format
 
-    if args.format == "sarif":
-        text = sarif.render(results, root=args.sarif_root, docs_url=args.sarif_docs_url)
-    elif args.format == "text":
-        text = text_format.render(results, color=use_color(args.color, None if args.output else sys.stdout))
+    if args.format == "json":
+        text = json_format.render(results)
     else:
-        text = renderers()[args.format](results)
+        full = [r for r in results if isinstance(r, FileResult)]
+        if len(full) != len(results):
+            raise RuntimeError(f"only the json format takes pre-rendered files, not {args.format}")
+        if args.format == "sarif":
+            text = sarif.render(full, root=args.sarif_root, docs_url=args.sarif_docs_url)
+        elif args.format == "text":
+            text = text_format.render(full, color=use_color(args.color, None if args.output else sys.stdout))
+        else:
+            text = renderers()[args.format](full)
     if args.output is not None:
         try:
             args.output.write_text(text, encoding="utf-8")

@@ -123,3 +123,21 @@ def check_text(
         timings.add("document", timings.clock() - start)
     context = CheckContext(published=doc.published, profile=profile, default_zone=default_zone, store=store)
     return check_document(doc, checks=checks, context=context, timings=timings)
+
+
+# Touches every lazily built piece (the unit factor table, the zone table, the extractors' patterns, the
+# store's gazetteer and index) once.
+WARM_UP_TEXT = ("Progress delivered 5,652 pounds (2,564 kg) to the station Friday, Nov. 16, 2018, "
+                "after a launch at 6:31 a.m. EST (1131 GMT) from Baikonur.")
+
+
+def warm_up(store: MissionStore | None = None) -> None:
+    """Build the per-process tables now, in a process about to fork (gunicorn's master, an archive's pool),
+    rather than once in each child."""
+    from .normalise import units
+    from .vocabulary import zones
+
+    units.prepare()  # the unit factor table from the cache directory (or the pint registry, ~0.25 s)
+    zones.table()
+    check_text(WARM_UP_TEXT, store=store)  # and whatever else the checks build lazily
+

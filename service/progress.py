@@ -4,8 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from .formats import FileResult
-from .model import Severity
+from .formats import FileResult, Rendered
 
 
 class ProgressBar:
@@ -32,15 +31,14 @@ class ProgressBar:
             self.stream.flush()
 
 
-def summary_line(results: Sequence[FileResult]) -> str:
+def summary_line(results: Sequence[FileResult | Rendered]) -> str:
     """e.g. "3 files, 9 claims checked, 2 findings (1 error, 1 warning), 1 suppressed"."""
-    findings = [f for r in results for f in r.report.findings]
-    shown = [f for f in findings if not f.suppressed and f.severity is not Severity.INFO]
-    errors = sum(1 for f in shown if f.severity is Severity.ERROR)
-    warnings = len(shown) - errors
-    suppressed = sum(1 for f in findings if f.suppressed)
-    parts = [_plural(len(results), "file"), f"{_plural(len(findings), 'claim')} checked",
-             _plural(len(shown), "finding")]
+    errors = sum(r.tally.errors for r in results)
+    warnings = sum(r.tally.warnings for r in results)
+    suppressed = sum(r.tally.suppressed for r in results)
+    shown = errors + warnings
+    parts = [_plural(len(results), "file"), f"{_plural(sum(r.tally.claims for r in results), 'claim')} checked",
+             _plural(shown, "finding")]
     if shown:
         parts[-1] += f" ({_plural(errors, 'error')}, {_plural(warnings, 'warning')})"
     if suppressed:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -42,6 +42,31 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
+
+
+# What re.IGNORECASE matches for an ASCII letter besides its two cases (Python's sre case folding).
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def at_word_start(alternatives: Iterable[str]) -> str:
+    """Regex source matching what `\\b(?:A1|A2|...)` matches, for a pattern compiled with re.IGNORECASE, but fast.
+
+    Python's `re` tries every alternative at every position, and a case-insensitive letter gives it nothing to
+    skip on. Here the pattern opens with the alternatives' first letters as one case-sensitive class (each
+    letter's cases and folds), which sre skips to without entering the pattern; a lookbehind checks the word
+    boundary before that letter, and the alternatives are grouped by it, so a word list costs a few tests per
+    word instead of one attempt per alternative. Matches are the same, span for span: at one position only
+    the alternatives starting with that letter can match, and their order is kept. Each alternative must
+    start with a plain ASCII letter (not a group, class, escape or quantified letter)."""
+    buckets: dict[str, list[str]] = {}
+    for alt in alternatives:
+        first = alt[:1]
+        if not (first.isascii() and first.isalpha()) or alt[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"an alternative must start with a plain letter: {alt!r}")
+        buckets.setdefault(first.lower(), []).append(alt[1:])
+    cases = {k: f"{k}{k.upper()}{_FOLDS.get(k, '')}" for k in buckets}
+    groups = [f"(?<=[{cases[k]}])(?:{'|'.join(rests)})" for k, rests in buckets.items()]
+    return f"(?-i:[{''.join(cases.values())}])(?<=\\b.)(?:{'|'.join(groups)})"
 
 
 def parse_date(value: str, *, what: str = "date") -> date:

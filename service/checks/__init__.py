@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from ..errors import UnknownCheckError
@@ -39,6 +40,7 @@ class Check(Protocol):
     def run(self, extraction: Extraction, context: CheckContext) -> Iterable[Finding]: ...
 
 
+@cache  # once per process: every check_text asks
 def _registry() -> tuple[Check, ...]:
     # Imported here, not at module import time of the package's users, so that importing
     # orbitcheck.checks stays cheap; the order is the order findings of equal position are reported in.

@@ -13,7 +13,7 @@ from .. import config as config_file
 from ..batch import Draft
 from ..checks import select
 from ..errors import InputError
-from ..formats import FileResult, renderers
+from ..formats import FileResult, Rendered, renderers
 from ..model import Severity
 from ..records.store import load_store, resolve_data_dir
 from ..text import parse_date
@@ -62,11 +62,9 @@ def run(args: argparse.Namespace) -> int:
     return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
 
 
-def _fails(result: FileResult, fail_on: str) -> bool:
+def _fails(result: FileResult | Rendered, fail_on: str) -> bool:
     level = FAIL_LEVELS[fail_on]
-    return level is not None and any(
-        f.severity.rank >= level for f in result.report.findings if not f.suppressed
-    )
+    return level is not None and result.tally.worst >= level
 
 
 def walk(folder: Path, exclude: Sequence[str] = (), *, finder: config_file.ConfigFinder | None = None) -> list[Path]:

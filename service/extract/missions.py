@@ -16,7 +16,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -83,6 +83,12 @@ class Gazetteer:
     expeditions: dict[str, tuple[str, ...]]
     longest: dict[str, int]  # first token -> most tokens of a name starting with it
     designators: frozenset[str] = DESIGNATOR_WORDS
+    # Every token a mention can start with (a name's first token or a designator word): the scan looks only at
+    # these, so the many tokens that start nothing cost a set lookup each.
+    starts: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", frozenset(self.longest) | self.designators)
 
     @classmethod
     def from_store(cls, store: Any) -> Gazetteer:
@@ -126,14 +132,15 @@ def tokens_of(text: str) -> tuple[str, ...]:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    out = []
+    out: list[tuple[str, int, int]] = []
+    add = out.append
     for m in _TOKEN.finditer(text):
-        token = m.group(0)
+        token = m.group()
         if not token.isascii():
             if _CYRILLIC.search(token) and (_LATIN.search(token) or len(token) <= 2):
                 token = token.translate(_HOMOGLYPHS)
             token = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
-        out.append((token.lower(), m.start(), m.end()))
+        add((token.lower(), m.start(), m.end()))
     return out
 
 
@@ -150,8 +157,14 @@ def mission_extractor(gazetteer: Gazetteer) -> Callable[[Document], tuple[Missio
 def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
     prose, toks = doc.prose, _tokens(doc.prose)
     taken: list[Span] = []
+    heads = gaz.starts
+    # Only a token some name or designator starts with can start a mention; the others were each one step of
+    # `i += 1`. `i` is where the scan may look next (past the last mention taken).
     i = 0
-    while i < len(toks):
+    for at in [k for k, tok in enumerate(toks) if tok[0] in heads]:
+        if at < i:
+            continue
+        i = at
         hit = _longest_at(prose, toks, i, gaz)
         if hit is None or hit[1][0] is MentionKind.FAMILY:
             other = _designator(prose, toks, i, gaz)

@@ -1,13 +1,12 @@
 """`--format json`: the output contract every integration relies on (README, "Output")."""
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Finding
 from ..text import Document
-from . import FileResult, summary
+from . import FileResult, Rendered, indented, summary
 
 VERSION = 1
 
@@ -35,16 +34,28 @@ def finding_dict(finding: Finding, doc: Document) -> dict[str, Any]:
     return out
 
 
+def file_dict(result: FileResult) -> dict[str, Any]:
+    return {"path": result.path,
+            "findings": [finding_dict(f, result.report.document) for f in result.report.findings]}
+
+
 def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
-    return {
-        "version": VERSION,
-        "files": [
-            {"path": r.path, "findings": [finding_dict(f, r.report.document) for f in r.report.findings]}
-            for r in results
-        ],
-        "summary": summary(results),
-    }
+    return {"version": VERSION, "files": [file_dict(r) for r in results], "summary": summary(results)}
 
 
-def render(results: Sequence[FileResult]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+def entry(result: FileResult) -> str:
+    """One file's entry in the report's "files" list, as render() writes it (two levels deep)."""
+    return indented.dumps(file_dict(result), level=2)
+
+
+def rendered(result: FileResult) -> Rendered:
+    """The file's entry rendered now (in a --jobs worker), with the tally the summary needs."""
+    return Rendered(result.path, "json", entry(result), result.tally)
+
+
+def render(results: Sequence[FileResult | Rendered]) -> str:
+    """`report_dict(results)` as indented JSON, built from each file's entry (see `rendered`)."""
+    entries = [r.entry if isinstance(r, Rendered) else entry(r) for r in results]
+    files = "[\n    " + ",\n    ".join(entries) + "\n  ]" if entries else "[]"
+    return (f'{{\n  "version": {VERSION},\n  "files": {files},\n  "summary": '
+            f"{indented.dumps(summary(results), level=1)}\n}}\n")

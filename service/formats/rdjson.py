@@ -5,13 +5,12 @@ proto says. Warnings and errors only; suppressed findings are left out (reviewdo
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Finding, Severity
 from ..text import Document
-from . import FileResult
+from . import FileResult, indented
 from .positions import utf8_position
 
 SOURCE = {"name": "orbitcheck"}
@@ -19,7 +18,7 @@ _SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING"}
 
 
 def render(results: Sequence[FileResult]) -> str:
-    return json.dumps(diagnostic_result(results), ensure_ascii=False, indent=2) + "\n"
+    return indented.dumps(diagnostic_result(results)) + "\n"
 
 
 def diagnostic_result(results: Sequence[FileResult]) -> dict[str, Any]:

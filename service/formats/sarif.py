@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import json
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -26,7 +25,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Finding, Severity
 from ..text import Document, Utf16Offsets
-from . import FileResult
+from . import FileResult, indented
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "orbitcheckClaim/v1"
@@ -39,7 +38,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def render(results: Sequence[FileResult], *, root: Path | None = None, docs_url: str | None = None) -> str:
-    return json.dumps(sarif_log(results, root=root, docs_url=docs_url), ensure_ascii=False, indent=2) + "\n"
+    return indented.dumps(sarif_log(results, root=root, docs_url=docs_url)) + "\n"
 
 
 def default_root(start: Path | None = None) -> Path:

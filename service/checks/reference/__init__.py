@@ -19,7 +19,7 @@ from .. import Examples
 from ..context import CheckContext
 from . import claims
 from .compare import Outcome, figure
-from .link import Link, Modality
+from .link import Link, Linker, Modality
 
 ID = "reference"
 SEVERITY = Severity.ERROR  # a contradicted claim; supported and unverified ones are info
@@ -38,7 +38,13 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     if store is None:
         return
     doc = extraction.doc
-    linker = claims.linker(extraction, store)
+    built: list[Linker] = []
+
+    def linker() -> Linker:  # built on the first claim: a draft with none (one sentence, an API call) skips it
+        if not built:
+            built.append(claims.linker(extraction, store))
+        return built[0]
+
     times = extraction.get(extract_clock_times)
     starts = [t.span.start for t in times]  # in text order, spans disjoint: bisect, not a scan per date
     zoned = tuple(t for t in times if t.zone and t.zone.entry)
@@ -46,13 +52,13 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         before = bisect.bisect_right(starts, dm.span.start) - 1
         if dm.precision is DatePrecision.WEEKDAY or (before >= 0 and dm.span.start < times[before].span.end):
             continue  # a weekday alone is no claim; a date written with a clock time is checked with it
-        link = linker.link(dm.span, "date")
+        link = linker().link(dm.span, "date")
         if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
         outcome = _as_plan(claims.check_date(doc, dm, link, zoned), link, claims.claimed_day(dm, link), doc.published)
         yield _finding(dm.span, doc.text, link, outcome, dm.text)
     for cm in times:
-        link = linker.link(cm.span, "time")
+        link = linker().link(cm.span, "time")
         if link.mission is None and link.prop is None and link.mention is None:
             continue
         outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published)
@@ -64,17 +70,17 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         head = converts.get(qty.span.start)
         written_first = by_start.get(head.span.start) if head is not None else None
         if written_first is not None:  # the conversion side of a pair: linked as the figure written first
-            link = claims.mass_link(doc, linker, *written_first)
+            link = claims.mass_link(doc, linker(), *written_first)
             link = replace(link, how=f"{link.how}; written as the conversion of "
                                      f"{doc.text[written_first[1].start:written_first[1].end]!r}")
         else:
-            head, link = None, claims.mass_link(doc, linker, qty, span)
+            head, link = None, claims.mass_link(doc, linker(), qty, span)
         if link.prop is None:
             continue  # a mass with no cargo or weight verb is not about a record's figure
         outcome = claims.check_mass(qty, span, doc, link, context.profile, head=head)
         yield _finding(span, doc.text, link, outcome, doc.text[span.start:span.end])
     for site in claims.sites(extraction, store):
-        link = linker.link(site.span, "site")
+        link = linker().link(site.span, "site")
         if link.prop is None:
             continue  # a site named without a launch is no claim about one
         yield _finding(site.span, doc.text, link, claims.check_site(site.text, link), site.text)

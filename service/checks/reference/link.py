@@ -37,7 +37,7 @@ from ...extract.dates import sentence_bounds
 from ...extract.missions import MentionKind, MissionMention
 from ...model import Span
 from ...records.store import Mission, MissionStore
-from ...text import Document
+from ...text import Document, at_word_start
 
 
 class Property(StrEnum):
@@ -66,53 +66,63 @@ class Modality(StrEnum):
     PAST_PLAN = "past plan"
 
 
+# Each cue's words, as alternatives that start with a plain letter (see text.at_word_start).
 _CUES = [
-    (Property.ABORT, r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident"
-                     r"|failure(?=[ \t]{1,3}(?:on|of|in)\b)"),
-    (Property.UNDOCKING, r"undock(?:s|ed|ing)?"
-                         r"|(?:leave|leaves|left|leaving|depart(?:s|ed|ing)?(?: from)?) the (?:space )?station"
-                         r"|back(?:s|ed|ing)? away|pull(?:s|ed|ing)? away"),
-    (Property.LANDING, r"land(?:s|ed|ing)?|touch(?:es|ed)? down|touchdown|splash(?:es|ed)? down|splashdown"
-                       r"|parachut(?:e|es|ed|ing) (?:to|into|down)"
-                       r"|return(?:s|ed|ing)? (?:home|to Earth)|(?:leave|leaves|left|leaving|head(?:s|ed)?) for home"
-                       r"|(?:come|comes|came|coming) home"),
-    (Property.DOCKING, r"dock(?:s|ed|ing)?|(?:make|makes|made|making) contact with|link(?:s|ed|ing)? up"),
-    (Property.BERTHING, r"berth(?:s|ed|ing)?"),
-    (Property.GRAPPLE, r"grappl(?:e|es|ed|ing)|captur(?:e|es|ed|ing)"),
-    (Property.ARRIVAL, r"arriv(?:e|es|ed|ing|al) at (?:the )?(?:(?:international )?space )?station|arrival"
-                       r"|reach(?:es|ed)? (?:the )?(?:space )?station"),
-    (Property.VAGUE, r"arriv(?:e|es|ed|ing)"),
-    (Property.LAUNCH, r"launch(?:es|ed|ing)?|lift(?:s|ed|ing)? off|liftoff|lift-off|blast(?:s|ed|ing)? off|blastoff"
-                      r"|(?:leave|leaves|left|leaving) Earth|t(?:ake|akes|ook|aking) off|rocket(?:s|ed)? (?:in)?to"
-                      r"|(?:make|makes|made|making) it off the pad|clear(?:s|ed|ing)? the tower|fl(?:ew|ies|y) on"
-                      r"|rose from|(?:leave|leaves|left|leaving) (?:the )?(?:pad|Baikonur|Wallops|Tanegashima|Kourou"
-                      r"|Cape Canaveral|Kennedy)"),
-    (Property.CARGO, r"deliver(?:s|ed|ing|y|ies)?|carr(?:y|ies|ied|ying)|haul(?:s|ed|ing)?|ferr(?:y|ies|ied|ying)"
-                     r"|(?:bring|brings|brought|bringing)|(?:packed|loaded|laden|filled) with"),
-    (Property.LAUNCH_MASS, r"weigh(?:s|ed|ing)?|launch mass|spacecraft mass"),
+    (Property.ABORT, [r"abort(?:s|ed|ing)?", "launch failure", "failed launch", "launch accident",
+                      r"failure(?=[ \t]{1,3}(?:on|of|in)\b)"]),
+    (Property.UNDOCKING, [r"undock(?:s|ed|ing)?", r"le(?:ave|aves|ft|aving) the (?:space )?station",
+                          r"depart(?:s|ed|ing)?(?: from)? the (?:space )?station", r"back(?:s|ed|ing)? away",
+                          r"pull(?:s|ed|ing)? away"]),
+    (Property.LANDING, [r"land(?:s|ed|ing)?", r"touch(?:es|ed)? down", "touchdown", r"splash(?:es|ed)? down",
+                        "splashdown", r"parachut(?:e|es|ed|ing) (?:to|into|down)",
+                        r"return(?:s|ed|ing)? (?:home|to Earth)", r"le(?:ave|aves|ft|aving) for home",
+                        r"head(?:s|ed)? for home", r"c(?:ome|omes|ame|oming) home"]),
+    (Property.DOCKING, [r"dock(?:s|ed|ing)?", r"ma(?:ke|kes|de|king) contact with", r"link(?:s|ed|ing)? up"]),
+    (Property.BERTHING, [r"berth(?:s|ed|ing)?"]),
+    (Property.GRAPPLE, [r"grappl(?:e|es|ed|ing)", r"captur(?:e|es|ed|ing)"]),
+    (Property.ARRIVAL, [r"arriv(?:e|es|ed|ing|al) at (?:the )?(?:(?:international )?space )?station", "arrival",
+                        r"reach(?:es|ed)? (?:the )?(?:space )?station"]),
+    (Property.VAGUE, [r"arriv(?:e|es|ed|ing)"]),
+    (Property.LAUNCH, [r"launch(?:es|ed|ing)?", r"lift(?:s|ed|ing)? off", "liftoff", "lift-off",
+                       r"blast(?:s|ed|ing)? off", "blastoff", r"le(?:ave|aves|ft|aving) Earth",
+                       r"t(?:ake|akes|ook|aking) off", r"rocket(?:s|ed)? (?:in)?to",
+                       r"ma(?:ke|kes|de|king) it off the pad", r"clear(?:s|ed|ing)? the tower", r"fl(?:ew|ies|y) on",
+                       "rose from", r"le(?:ave|aves|ft|aving) (?:the )?(?:pad|Baikonur|Wallops|Tanegashima|Kourou"
+                       r"|Cape Canaveral|Kennedy)"]),
+    (Property.CARGO, [r"deliver(?:s|ed|ing|y|ies)?", r"carr(?:y|ies|ied|ying)", r"haul(?:s|ed|ing)?",
+                      r"ferr(?:y|ies|ied|ying)", r"br(?:ing|ings|ought|inging)", "packed with", "loaded with",
+                      "laden with", "filled with"]),
+    (Property.LAUNCH_MASS, [r"weigh(?:s|ed|ing)?", "launch mass", "spacecraft mass"]),
 ]
-# One word-start test before the alternatives (every cue starts with one of these letters): trying each group's
-# own \b at every position of the text cost more than the rest of the check.
-_CUE = re.compile(r"\b(?=[abcdfghlmprstuw])(?:" + "|".join(f"(?P<c{i}>(?:{rx})\\b)" for i, (_, rx) in enumerate(_CUES))
-                  + ")", re.I)
-_CLAUSE = re.compile(r"\n|\band\b(?![ \t]{1,3}time\b)|\b(?:then|after|before|while|but|which|who|where|whereas"
-                     r"|although|though|until|because|since)\b|[;—–]|\s-\s", re.I)
+# Every cue at once, its alternatives grouped by first letter: trying each cue's alternatives at every word
+# start cost more than the rest of the check. The cue a match is (the first whose words match there, as in
+# one alternation of the cues in this order) is told by `_CUE_EACH`, tried only where `_CUE` matched.
+_CUE = re.compile(at_word_start(alt + r"\b" for _, alts in _CUES for alt in alts), re.I)
+_CUE_EACH = [re.compile("(?:" + "|".join(alts) + r")\b", re.I) for _, alts in _CUES]
+_CLAUSE = re.compile(r"\n|" + at_word_start([r"and\b(?![ \t]{1,3}time\b)", *(
+    word + r"\b" for word in ("then", "after", "before", "while", "but", "which", "who", "where", "whereas",
+                              "although", "though", "until", "because", "since"))]) + r"|[;—–]|\s-\s", re.I)
 # A comma opens a new clause when a verb phrase follows it (", docking at ...", ", and then landed"): the
 # comma's reach, checked against the cue positions found once per document.
 _COMMA = re.compile(r",[ \t]{1,3}(?:(?:and|then|it|and then)[ \t]{1,3})?")
 # Times and dates of something other than the event: "coverage begins at", "hatch opening", "the window opens".
-_NOT_EVENT = re.compile(r"\b(?:coverage|webcast|broadcast|live ?stream|hatch(?:es)?|news conference|press conference"
-                        r"|briefing|window|update[ds]?|announce(?:s|d|ment)?|blog|manifest|woken|woke|wake-up|wakeup"
-                        r"|separat(?:ed|es|ion)|press release|countdown|roll(?:ed)? ?out|fueling|fuelling)\b", re.I)
-_PAST_PLAN = re.compile(r"\b(?:was|were|had been)[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)"
-                        r"[ \t]{1,3})?(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to)\b"
-                        r"|\b(?:originally|initially|previously)\b|\bre-?scheduled\b|\bwas to have\b"
-                        r"|\b(?:delayed|postponed|moved|pushed back|slipped|nixed|scrubbed|called off)\b"
-                        r"|\battempts?\b|\bmanifest\b|\bconfirmed the\b|\(\s*(?:planned|scheduled|target(?:ed)?)\b",
-                        re.I)
-_PLAN = re.compile(r"\b(?:scheduled|planned|slated|targeted|targeting|expected to|due to (?:launch|dock|land|lift|fly"
-                   r"|arrive|berth|return|undock)|set (?:for|to)|(?:is|are) to|will|no earlier than|NET|aims? to"
-                   r"|plans? to)\b", re.I)
+_NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
+    "coverage", "webcast", "broadcast", "live ?stream", "hatch(?:es)?", "news conference", "press conference",
+    "briefing", "window", "update[ds]?", "announce(?:s|d|ment)?", "blog", "manifest", "woken", "woke", "wake-up",
+    "wakeup", "separat(?:ed|es|ion)", "press release", "countdown", "roll(?:ed)? ?out", "fueling", "fuelling")),
+    re.I)
+_WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
+                r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to)\b")
+_PAST_PLAN = re.compile(at_word_start([
+    "was" + _WAS_PLANNED, "were" + _WAS_PLANNED, "had been" + _WAS_PLANNED,
+    r"originally\b", r"initially\b", r"previously\b", r"re-?scheduled\b", r"was to have\b",
+    *(word + r"\b" for word in ("delayed", "postponed", "moved", "pushed back", "slipped", "nixed", "scrubbed",
+                                "called off")),
+    r"attempts?\b", r"manifest\b", r"confirmed the\b"]) + r"|\(\s*(?:planned|scheduled|target(?:ed)?)\b", re.I)
+_PLAN = re.compile(at_word_start(word + r"\b" for word in (
+    "scheduled", "planned", "slated", "targeted", "targeting", "expected to",
+    "due to (?:launch|dock|land|lift|fly|arrive|berth|return|undock)", "set (?:for|to)", "is to", "are to", "will",
+    "no earlier than", "NET", "aims? to", "plans? to")), re.I)
 # A plan label written after the claim: "20:36:28 Moscow Time (planned)".
 _PLAN_AFTER = re.compile(r"[ \t]{0,3}\([ \t]{0,3}(?:planned|scheduled|target(?:ed)?|as planned)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
@@ -189,7 +199,8 @@ class Linker:
         self.mentions = tuple(m for m in mentions if m.kind not in kinds)
         self._starts = [m.span.start for m in self.mentions]
         self._resolved, self._family_doubt = self._resolve_all()
-        self._cues = [(m.start(), m.end(), _base_kind(m), m.group(0)) for m in _CUE.finditer(doc.prose)]
+        self._cues = [(m.start(), m.end(), _base_kind(doc.prose, m.start()), m.group(0))
+                      for m in _CUE.finditer(doc.prose)]
         self._cue_starts = [c[0] for c in self._cues]
         cue_starts = set(self._cue_starts)
         self._cuts = sorted([m.start() for m in _CLAUSE.finditer(doc.prose)]
@@ -201,8 +212,8 @@ class Linker:
     def link(self, span: Span, kind: str) -> Link:
         start, end = self._sentence(span)
         clause = self._clause(span, start, end)
-        prop, cue, doubts = self.property_for(span, kind, clause)
-        mission, how, mention, why, mission_doubts = self.mission_for(span, clause)
+        prop, cue, doubts = self.property_for(span, kind, clause, (start, end))
+        mission, how, mention, why, mission_doubts = self.mission_for(span, clause, (start, end))
         doubts += mission_doubts
         before = self.doc.prose[max(0, clause[0] - 80):clause[0]].rstrip(" ,;(\u2013\u2014-")
         if mission is not None and why != "same clause" and not (mention and before.endswith(mention)) and \
@@ -218,9 +229,9 @@ class Linker:
         return Link(mission, prop, how, cue, doubts, mention, why, self.doc.text[clause[0]:clause[1]].strip(),
                     modality, str(prop) if prop else None, clause)
 
-    def mission_for(self, span: Span, clause: tuple[int, int]
+    def mission_for(self, span: Span, clause: tuple[int, int], sentence: tuple[int, int] | None = None
                     ) -> tuple[Mission | None, str, str | None, str | None, tuple[str, ...]]:
-        start, end = self._sentence(span)
+        start, end = sentence or self._sentence(span)
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         here = self.mentions[lo:hi]
@@ -276,9 +287,9 @@ class Linker:
             return (f"the family word {m.text!r} could mean more than one flight the document names",)
         return ()
 
-    def property_for(self, span: Span, kind: str, clause: tuple[int, int] | None = None
-                     ) -> tuple[Property | None, str | None, tuple[str, ...]]:
-        start, end = self._sentence(span)
+    def property_for(self, span: Span, kind: str, clause: tuple[int, int] | None = None,
+                     sentence: tuple[int, int] | None = None) -> tuple[Property | None, str | None, tuple[str, ...]]:
+        start, end = sentence or self._sentence(span)
         clause = clause or self._clause(span, start, end)
         lo = bisect.bisect_left(self._cue_starts, start)
         hi = bisect.bisect_left(self._cue_starts, end)
@@ -404,8 +415,8 @@ class Linker:
         return failed[0], f"{how}: the failed launch during {mission.name}'s stay"
 
 
-def _base_kind(m: re.Match[str]) -> Property:
-    return _CUES[int(m.lastgroup[1:])][0]  # type: ignore[index]
+def _base_kind(prose: str, at: int) -> Property:
+    return next(_CUES[i][0] for i, rx in enumerate(_CUE_EACH) if rx.match(prose, at))
 
 
 def _for_claim(prop: Property, kind: str) -> Property:
