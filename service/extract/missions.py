@@ -51,7 +51,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # name one flight, ours or not. The records' own families are added per store.
 DESIGNATOR_WORDS = frozenset({"soyuz", "progress", "dragon", "cygnus", "htv", "kounotori", "crs", "spx", "oa", "ng",
                               "orb", "crew", "starliner", "tianzhou", "shenzhou", "atv"})
-_ROCKET_AFTER = re.compile(r"(?:-?(?:FG|FG's|2|2\.1[ab]|U|U2)\b|[ \t]{1,2}(?:rocket|booster|launcher)s?\b)")
+# After a family word, the launcher's name: "Soyuz-FG", "Soyuz-2.1a", "Soyuz 2.1a", "Soyuz-2-1A", "Soyuz rocket".
+_ROCKET_AFTER = re.compile(r"(?:-?(?:FG|FG's|2|2\.1[ab]|U|U2)\b|[ \t]2[.-]1[abvАБВ]\b|"
+                           r"[ \t]{1,2}(?:rocket|booster|launcher)s?\b)", re.I)
 
 
 class MentionKind(StrEnum):
@@ -167,7 +169,8 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
         i = at
         hit = _longest_at(prose, toks, i, gaz)
         if hit is None or hit[1][0] is MentionKind.FAMILY:
-            other = _designator(prose, toks, i, gaz)
+            # "a Soyuz 2.1a rocket" names the launcher, not a flight "Soyuz 2" the records do not hold
+            other = 0 if _ROCKET_AFTER.match(prose, toks[i][2]) else _designator(prose, toks, i, gaz)
             if other:
                 span = Span(toks[i][1], toks[i + other - 1][2])
                 yield MissionMention(span, doc.text[span.start:span.end], MentionKind.OTHER, (),
