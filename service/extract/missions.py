@@ -142,8 +142,21 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
             if _CYRILLIC.search(token) and (_LATIN.search(token) or len(token) <= 2):
                 token = token.translate(_HOMOGLYPHS)
             token = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+        if token in _ROMAN and out and text[out[-1][1]].isupper():
+            token = _ROMAN[token]  # "Shenzhou XVIII", "Artemis I": the flight's number, as records write it
         add((token.lower(), m.start(), m.end()))
     return out
+
+
+def _roman_numerals() -> dict[str, str]:
+    """Upper-case Roman numerals 1 to 39 and their Arabic values ("XVIII" -> "18")."""
+    tens, units = ("", "X", "XX", "XXX"), ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return {tens[n // 10] + units[n % 10]: str(n) for n in range(1, 40)}
+
+
+# A Roman numeral right after a capitalised word is a flight number (CMSA writes "Shenzhou XVIII", NASA
+# "Artemis I"); only upper case, so "Mix" or "vi" are never numbers.
+_ROMAN = _roman_numerals()
 
 
 @lru_cache(maxsize=8)
