@@ -211,7 +211,7 @@ class ReloadSchema(OpenSchema):
 
 class LanguageToolFormSchema(Schema):
     """LanguageTool's /v2/check form fields. Fields LanguageTool clients send that do not apply here
-    (motherTongue, level, preferredVariants, ...) are accepted and ignored, so plugins work unchanged."""
+    (motherTongue, ...) are accepted and ignored, so plugins work unchanged."""
 
     class Meta:
         unknown = EXCLUDE
@@ -229,6 +229,10 @@ class LanguageToolFormSchema(Schema):
         "description": "Comma-separated variants (en-GB, ...) that `language=auto` resolves to; only with auto."})
     apiKey = fields.String(metadata={"description": "An API key, when the service requires one."})
     username = fields.String()
+    level = fields.String(validate=validate.OneOf(["default", "picky"]), metadata={
+        "description": "LanguageTool's level: `picky` also lists the hints, claims that could not be checked "
+                       "(a date no record settles, a time pair without a zone); by default only what needs "
+                       "attention is a match."})
 
 
 

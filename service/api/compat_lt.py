@@ -205,7 +205,11 @@ def _check() -> dict[str, Any]:
     budget.enforce([checkable])
     report = check_text(checkable, checks=_selected(form), markdown=False, store=current_store())
     count_findings(report.findings)
-    shown = [f for f in report.findings if not f.suppressed and not is_passing(f)]
+    # What needs attention is a match; the hints (info: a claim no record settles, a pair without a zone) only
+    # at LanguageTool's `level=picky`, or an editor's page would be underlined at every date.
+    picky = form.get("level") == "picky"
+    shown = [f for f in report.findings if not f.suppressed and not is_passing(f)
+             and (picky or f.severity is not Severity.INFO)]
     # LanguageTool's own way to say "not every match is here": incompleteResults, with the matches capped at
     # MAX_FINDINGS so a hostile draft cannot make a 20 MB answer.
     limit = current_app.config["MAX_FINDINGS"]

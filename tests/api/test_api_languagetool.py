@@ -241,3 +241,17 @@ def test_languages_lists_english_variants_without_a_key():
     for entry in languages:  # every listed language is accepted by /v2/check
         answer = client.post("/v2/check", data={"text": "x", "language": entry["longCode"], "apiKey": "k"})
         assert answer.status_code == 200
+
+
+def test_hints_are_matches_only_at_the_picky_level(client):
+    """A date no record settles is a hint: underlining every such claim would bury the one error."""
+    text = ("Progress MS-13 docked Monday at 1035 GMT with supplies from Baikonur. "
+            "Its orbit is 35,926 km (22,314 miles) high.")
+    plain = client.post("/v2/check", data={"text": text, "language": "en-US"}).json
+    picky = client.post("/v2/check", data={"text": text, "language": "en-US", "level": "picky"}).json
+    assert [m["rule"]["id"] for m in plain["matches"]] == ["UNIT_PAIR"]
+    hints = [m for m in picky["matches"] if m["type"]["typeName"] == "Hint"]
+    assert hints and {m["rule"]["id"] for m in hints} == {"REFERENCE"}
+    assert [m for m in picky["matches"] if m["type"]["typeName"] != "Hint"] == plain["matches"]
+    bad = client.post("/v2/check", data={"text": text, "language": "en-US", "level": "loud"})
+    assert bad.status_code == 400
