@@ -225,6 +225,8 @@ def _run_on_pairs(prose: str, paren: list[UnitPair]) -> list[UnitPair]:
             continue
         if head.adjective and side.adjective and head.adjective != side.adjective:
             continue  # "3 km wide, 5 miles long": two dimensions
+        if head.unit == side.unit:
+            continue  # "20 tons, 30 tons when full": one unit twice is two quantities, not a conversion
         if side.joiner == "and" and len(head.quantities) != 2:
             continue  # "20 miles, 40 km and 60 km": a list, not a range
         pairs.append(UnitPair(head, (side,), Span(head.span.start, side.span.end), side.span, loose=comma))

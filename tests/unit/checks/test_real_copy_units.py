@@ -283,3 +283,14 @@ def test_a_wrong_feet_and_inches_figure_gets_no_rewrite():
     (finding,) = check_text("The boom is 6.5 meters (27 feet 4 inches) long.", checks=["unit-pair"]).findings
     assert finding.message == "6.5 meters is 21.3 ft, not 27 feet 4 inches."
     assert finding.suggestion is None and finding.fix is None
+
+
+def test_one_unit_twice_after_a_comma_is_two_quantities_not_a_conversion(store):
+    from orbitcheck.engine import check_text
+
+    for text in ("The tanks hold 20 tons, 30 tons when full.", "It climbed 300 km, 350 km at its highest."):
+        report = check_text(text, checks=["unit-pair"], markdown=False, store=store)
+        assert report.findings == (), text
+    wrong = check_text("It carried 20 tons, or 12 metric tons, of fuel.", checks=["unit-pair"], markdown=False,
+                       store=store)
+    assert [str(f.verdict) for f in wrong.findings] == ["inconsistent"]
