@@ -16,6 +16,7 @@ from ..model import Span
 from ..text import Document
 from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, unit_key
+from . import memo
 from .numbers import A_SCALE, HALF_A, HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
 _ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|up|in\sdiameter|in\slength|of\sthrust))"
@@ -67,11 +68,28 @@ class Side:
         return self.adjective != ""
 
 
-def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
-    """The side a match of SIDE_AT reads, or None; `offset` places a match made on a slice of the prose."""
+class Figures(dict[str, "Number | None"]):
+    """`parse_number` of each figure's text (no hedge) in one document, parsed on first use: quantities() and
+    the unit pairs' sides read the same figures, and a head is often tried more than once."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> Number | None:
+        number = self[text] = parse_number(text)
+        return number
+
+
+def parsed_figures(doc: Document) -> Figures:
+    """The document's memo of parsed figures (kept in its Extraction, filled as they are read)."""
+    return Figures()
+
+
+def read_side(m: re.Match[str], parsed: Figures, offset: int = 0) -> Side | None:
+    """The side a match of SIDE_AT reads, or None; `parsed` is the document's parsed_figures(), `offset` places a
+    match made on a slice of the prose."""
     h1, n1, u1, h2, n2, u2, sep, adj, inches = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj", "in1")
     if inches:
-        return _feet_and_inches(m, offset)
+        return _feet_and_inches(m, parsed, offset)
     last_text = u2 if n2 else u1
     last_unit = unit_key(last_text) if last_text else None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
@@ -82,9 +100,11 @@ def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
             continue
         # The last figure's unit is already looked up: only a first figure's own unit needs its lookup.
         key = last_unit if not unit_text or unit_text == last_text else unit_key(unit_text)
-        number = parse_number(written, HEDGES[hedge.strip().lower()] if hedge else None)
+        number = parsed[written]
         if key != last_unit or number is None:  # "5 km to 3 miles" is not a range
             return None
+        if hedge:
+            number = number.with_hedge(HEDGES[hedge.strip().lower()])
         start, end = m.span(n)
         quantities.append(Quantity(number, key, unit_text or "", Span(start + offset, end + offset)))
     joiner = sep.strip().lower() if sep else ""
@@ -92,10 +112,12 @@ def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
     return Side(tuple(quantities), Span(m.start() + offset, m.end() + offset), joiner, adjective)
 
 
-def _feet_and_inches(m: re.Match[str], offset: int) -> Side | None:
+def _feet_and_inches(m: re.Match[str], parsed: Figures, offset: int) -> Side | None:
     """ "21 feet 4 inches" as one figure in feet, precise to half the inch written; None unless in feet."""
     hedge, feet_text, unit_text, inch_text = m.group("h1", "n1", "u1", "in1")
-    feet = parse_number(feet_text, HEDGES[hedge.strip().lower()] if hedge else None)
+    feet = parsed[feet_text]
+    if feet is not None and hedge:
+        feet = feet.with_hedge(HEDGES[hedge.strip().lower()])
     if m.group("n2") or not unit_text or unit_key(unit_text) != "ft" or feet is None or feet.decimals:
         return None
     inches = float(inch_text)
@@ -124,7 +146,7 @@ def hedged_start(prose: str, start: int) -> int:
 
 def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
-    prose, found = doc.prose, []
+    prose, found, parsed = doc.prose, [], memo(doc).get(parsed_figures)
     for start in START.finditer(prose):
         m = _QUANTITY.match(prose, start.start())
         if m is None:
@@ -132,7 +154,7 @@ def quantities(doc: Document) -> tuple[Quantity, ...]:
         begin = hedged_start(prose, start.start())
         if begin != start.start():
             m = _QUANTITY.match(prose, begin) or m
-        number = parse_number(m.group("n1")) if m else None
+        number = parsed[m.group("n1")] if m else None
         key = unit_key(m.group("u1")) if m else None
         if m and number is not None and key is not None:
             if m.group("h1"):
