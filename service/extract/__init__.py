@@ -7,9 +7,9 @@ two checks reading the same time pairs share one pass over the text.
 The `Extraction` is the only cache a document lives in: it lives as long as whoever made it (the engine,
 for one check run) holds it. Extractors that need another extractor's result, or a helper that is asked
 about one offset at a time (`dates.sentence_bounds`), find the live memo of their document with
-`memo(doc)`, which holds it only weakly. Results are immutable, except quantities.parsed_figures, a dict of
-parsed figure texts filled as they are read (pure parses: a figure reads the same wherever it stands); nothing module-level (no `lru_cache`) is keyed on a document,
-so a document is freed with its check.
+`memo(doc)`, which holds it only weakly. Results are immutable, except quantities.parsed_figures, a dict
+of figure texts parsed as they are read (pure parses: a figure reads the same wherever it stands).
+Nothing module-level (no `lru_cache`) is keyed on a document, so a document is freed with its check.
 """
 from __future__ import annotations
 
