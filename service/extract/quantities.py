@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..model import Span
 from ..text import Document
@@ -32,6 +33,11 @@ def _q(n: int) -> str:
 _INCHES = r"(?:,?\s(?:and\s)?(?P<in1>\d{1,2}(?:\.\d{1,2})?)[\s-]?(?i:inches|inch|in\.)(?!\w))"
 _SIDE = rf"{_q(1)}{_INCHES}?(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
 SIDE_AT = re.compile(_SIDE)
+# read_side takes m.groups() once (not nine lookups by name), in this order; n1 and n2 by their numbers.
+_SIDE_GROUPS = itemgetter(
+    *(SIDE_AT.groupindex[g] - 1 for g in ("h1", "n1", "u1", "in1", "sep", "h2", "n2", "u2", "adj"))
+)
+_N1, _N2 = SIDE_AT.groupindex["n1"], SIDE_AT.groupindex["n2"]
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
 START = re.compile(
@@ -87,7 +93,7 @@ def parsed_figures(doc: Document) -> Figures:
 def read_side(m: re.Match[str], parsed: Figures, offset: int = 0) -> Side | None:
     """The side a match of SIDE_AT reads, or None; `parsed` is the document's parsed_figures(), `offset` places a
     match made on a slice of the prose."""
-    h1, n1, u1, h2, n2, u2, sep, adj, inches = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj", "in1")
+    h1, n1, u1, inches, sep, h2, n2, u2, adj = _SIDE_GROUPS(m.groups())
     if inches:
         return _feet_and_inches(m, parsed, offset)
     last_text = u2 if n2 else u1
@@ -95,7 +101,7 @@ def read_side(m: re.Match[str], parsed: Figures, offset: int = 0) -> Side | None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
         return None
     quantities = []
-    for n, (hedge, written, unit_text) in (("n1", (h1, n1, u1)), ("n2", (h2, n2, u2))):
+    for n, hedge, written, unit_text in ((_N1, h1, n1, u1), (_N2, h2, n2, u2)):
         if written is None:
             continue
         # The last figure's unit is already looked up: only a first figure's own unit needs its lookup.
@@ -130,11 +136,16 @@ def _feet_and_inches(m: re.Match[str], parsed: Figures, offset: int) -> Side | N
     return Side((quantity,), Span(m.start() + offset, m.end() + offset), "", adjective)
 
 
+_HEDGE_ENDS = frozenset(h.split()[-1] for h in HEDGES)  # the last word of each hedge ("than" of "more than")
+
+
 def hedged_start(prose: str, start: int) -> int:
     """`start` moved back over a hedge written just before it ("about ", "more than ")."""
     if start < 2 or not prose[start - 1].isspace():
         return start
     words = prose[max(0, start - 16) : start].split()[-2:]
+    if not words or words[-1].lower() not in _HEDGE_ENDS:
+        return start  # most figures: the word before ends no hedge
     for n in (2, 1):
         hedge = " ".join(words[-n:]).lower()
         if len(words) >= n and hedge in HEDGES:
