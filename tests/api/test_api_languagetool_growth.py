@@ -10,6 +10,7 @@ import pytest
 from orbitcheck.api.compat_lt import Sentences, _match
 from orbitcheck.model import Finding, Fix, Severity, Span, Verdict
 from orbitcheck.text import Utf16Offsets
+from tests.helpers.growth import collector_paused
 
 SENTENCE = "At 6:31 a.m. EST Dec. 3 the orbit was 35,926 km (22,314 miles) high. "
 
@@ -31,11 +32,12 @@ def _cost(size: int) -> float:
     text, findings = _draft(size)
     best = math.inf
     for _ in range(3):
-        began = time.process_time()
-        sentences, utf16 = Sentences(text), Utf16Offsets(text)
-        matches = [_match(f, sentences, utf16, {}) for f in findings]
-        sentences.ranges()
-        best = min(best, time.process_time() - began)
+        with collector_paused():
+            began = time.process_time()
+            sentences, utf16 = Sentences(text), Utf16Offsets(text)
+            matches = [_match(f, sentences, utf16, {}) for f in findings]
+            sentences.ranges()
+            best = min(best, time.process_time() - began)
     assert matches[-1]["sentence"] == SENTENCE.strip()  # the abbreviations ("a.m.", "Dec.") end no sentence
     return best
 

@@ -109,7 +109,10 @@ _COMMA = re.compile(r",[ \t]{1,3}(?:(?:and|then|it|and then)[ \t]{1,3})?")
 _NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
     "coverage", "webcast", "broadcast", "live ?stream", "hatch(?:es)?", "news conference", "press conference",
     "briefing", "window", "update[ds]?", "announce(?:s|d|ment)?", "blog", "manifest", "woken", "woke", "wake-up",
-    "wakeup", "separat(?:ed|es|ion)", "press release", "countdown", "roll(?:ed)? ?out", "fueling", "fuelling")),
+    "wakeup", "separat(?:ed|es|ion)", "press release", "countdown", "roll(?:ed)? ?out", "fueling", "fuelling",
+    # the rocket's first stage coming back, not the spacecraft: "a first-stage booster ... landing at LZ-1"
+    # (not "booster" alone: "the Soyuz MS-10 booster failed" is the launch)
+    "first[- ]stage", "landing zone", "drone ?ship")),
     re.I)
 _WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
                 r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to)\b")
