@@ -223,10 +223,13 @@ def _designator(prose: str, toks: list, i: int, gaz: Gazetteer) -> int:
 
 def _longest_at(prose: str, toks: list, i: int, gaz: Gazetteer):
     best = None
+    names = gaz.names
+    key: tuple[str, ...] = ()  # the tokens i..j, one longer each step
     for n in range(1, min(gaz.longest.get(toks[i][0], 0), len(toks) - i) + 1):
         j = i + n - 1
         if n > 1 and _TIGHT.fullmatch(prose, toks[j - 1][2], toks[j][1]) is None:
             break
-        if (key := tuple(t for t, _, _ in toks[i:j + 1])) in gaz.names:
-            best = (n, gaz.names[key])
+        key += (toks[j][0],)
+        if key in names:
+            best = (n, names[key])
     return best
