@@ -20,7 +20,7 @@ from ..model import Span
 from ..text import Document
 from . import memo
 from .numbers import HEDGE
-from .quantities import SIDE_AT, START, Figures, Side, hedged_start, parsed_figures, read_side
+from .quantities import SIDE_AT, START, Figures, Side, hedged_start, read_side
 
 # "(62 mi", "(or 96 km/h", "(that's about 5 miles per second": words a conversion may open with.
 _OPEN = re.compile(r"\(\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
@@ -245,7 +245,7 @@ def _merged(pairs: list[UnitPair]) -> list[Span]:
 
 def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
     """Every quantity followed by its conversion, in parentheses or run on, in the document's prose."""
-    prose, parsed = doc.prose, memo(doc).get(parsed_figures)
+    prose, parsed = doc.prose, memo(doc).scratch(Figures)
     paren = _paren_pairs(prose, parsed)
     run_on = _run_on_pairs(prose, parsed, paren)
     if not run_on:

@@ -85,13 +85,8 @@ class Figures(dict[str, "Number | None"]):
         return number
 
 
-def parsed_figures(doc: Document) -> Figures:
-    """The document's memo of parsed figures (kept in its Extraction, filled as they are read)."""
-    return Figures()
-
-
 def read_side(m: re.Match[str], parsed: Figures, offset: int = 0) -> Side | None:
-    """The side a match of SIDE_AT reads, or None; `parsed` is the document's parsed_figures(), `offset` places a
+    """The side a match of SIDE_AT reads, or None; `parsed` is the document's Figures, `offset` places a
     match made on a slice of the prose."""
     h1, n1, u1, inches, sep, h2, n2, u2, adj = _SIDE_GROUPS(m.groups())
     if inches:
@@ -157,7 +152,7 @@ def hedged_start(prose: str, start: int) -> int:
 
 def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
-    prose, found, parsed = doc.prose, [], memo(doc).get(parsed_figures)
+    prose, found, parsed = doc.prose, [], memo(doc).scratch(Figures)
     for start in START.finditer(prose):
         m = _QUANTITY.match(prose, start.start())
         if m is None:
