@@ -55,7 +55,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # name one flight, ours or not. The records' own families are added per store.
 DESIGNATOR_WORDS = frozenset({"soyuz", "progress", "dragon", "cygnus", "htv", "kounotori", "crs", "spx", "oa", "ng",
                               "orb", "crew", "starliner", "tianzhou", "shenzhou", "atv"})
-_ROCKET_AFTER = re.compile(r"(?:-?(?:FG|FG's|2|2\.1[ab]|U|U2)\b|[ \t]{1,2}(?:rocket|booster|launcher)s?\b)")
+# After a family word, the launcher's name: "Soyuz-FG", "Soyuz-2.1a", "Soyuz 2.1a", "Soyuz-2-1A", "Soyuz rocket".
+_ROCKET_AFTER = re.compile(r"(?:-?(?:FG|FG's|2|2\.1[ab]|U|U2)\b|[ \t]2[.-]1[abvАБВ]\b|"
+                           r"[ \t]{1,2}(?:rocket|booster|launcher)s?\b)", re.I)
 
 
 class MentionKind(StrEnum):
@@ -144,8 +146,21 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
             if _CYRILLIC.search(token) and (_LATIN.search(token) or len(token) <= 2):
                 token = token.translate(_HOMOGLYPHS)
             token = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+        if token in _ROMAN and out and text[out[-1][1]].isupper():
+            token = _ROMAN[token]  # "Shenzhou XVIII", "Artemis I": the flight's number, as records write it
         add((token.lower(), m.start(), m.end()))
     return out
+
+
+def _roman_numerals() -> dict[str, str]:
+    """Upper-case Roman numerals 1 to 39 and their Arabic values ("XVIII" -> "18")."""
+    tens, units = ("", "X", "XX", "XXX"), ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return {tens[n // 10] + units[n % 10]: str(n) for n in range(1, 40)}
+
+
+# A Roman numeral right after a capitalised word is a flight number (CMSA writes "Shenzhou XVIII", NASA
+# "Artemis I"); only upper case, so "Mix" or "vi" are never numbers.
+_ROMAN = _roman_numerals()
 
 
 @lru_cache(maxsize=8)
@@ -171,7 +186,8 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
         i = at
         hit = _longest_at(prose, toks, i, gaz)
         if hit is None or hit[1][0] is MentionKind.FAMILY:
-            other = _designator(prose, toks, i, gaz)
+            # "a Soyuz 2.1a rocket" names the launcher, not a flight "Soyuz 2" the records do not hold
+            other = 0 if _ROCKET_AFTER.match(prose, toks[i][2]) else _designator(prose, toks, i, gaz)
             if other:
                 span = Span(toks[i][1], toks[i + other - 1][2])
                 yield MissionMention(span, doc.text[span.start:span.end], MentionKind.OTHER, (),
