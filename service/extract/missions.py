@@ -22,15 +22,18 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Span
-from ..text import Document
+from ..text import Document, at_word_start
 from ..vocabulary.sites import key_of, site_table
 
-_TOKEN = re.compile(r"\d{1,40}|[^\W\d_]{1,60}")
+# (?=\w): one test where no token starts (spaces, punctuation) instead of one per alternative; same matches.
+_TOKEN = re.compile(r"(?=\w)(?:\d{1,40}|[^\W\d_]{1,60})")
 _TIGHT = re.compile(r"[ \t\-‐–./]{0,2}")
 _CREW_WORDS = r"(?:crew|crewmates|team|trio|duo)"
 _POSSESSIVE_CREW = re.compile(r"['’]s[ \t]{1,3}" + _CREW_WORDS + r"\b", re.I)
-_EXPEDITION = re.compile(r"\bExpedition[ \t]{1,3}(\d{1,3})[ \t]{1,3}"
-                         r"(?:crew|launch|team|astronauts|crewmembers|members)\b", re.I)
+# Both scanned over whole drafts: they open with a class of first letters (text.at_word_start; a leading \b
+# would make sre try every position), matching what `\bExpedition...` and `\b(?:[A-Z]...){1,3}...` match.
+_EXPEDITION = re.compile(at_word_start([r"Expedition[ \t]{1,3}(\d{1,3})[ \t]{1,3}"
+                                        r"(?:crew|launch|team|astronauts|crewmembers|members)\b"]), re.I)
 # Launch sites a draft may name that no record uses: naming one where the record says another is a claim
 # the check can contradict. Names only (no figures); the sites of records come from the records.
 OTHER_SITES = ("Plesetsk", "Vostochny", "Kourou", "Guiana Space Centre", "Vandenberg", "Tanegashima",
@@ -39,7 +42,8 @@ OTHER_SITES = ("Plesetsk", "Vostochny", "Kourou", "Guiana Space Centre", "Vanden
 _SITE_WORD = re.compile(r"[ \t]{1,3}(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|Space[ \t]Force[ \t]Station"
                         r"|Air[ \t]Force[ \t]Station)\b")
 # Bounded repetitions only: this runs over whole drafts, hostile ones included.
-_SITE_SUFFIX = re.compile(r"\b(?:[A-Z][\w-]{0,24}[ \t]{1,2}){1,3}(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|"
+_SITE_SUFFIX = re.compile(r"[A-Z](?<=\b.)[\w-]{0,24}[ \t]{1,2}(?:[A-Z][\w-]{0,24}[ \t]{1,2}){0,2}"
+                          r"(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|"
                           r"Space[ \t]Force[ \t]Station|Air[ \t]Force[ \t]Station|Launch[ \t]Complex)\b")
 
 
@@ -235,10 +239,13 @@ def _designator(prose: str, toks: list, i: int, gaz: Gazetteer) -> int:
 
 def _longest_at(prose: str, toks: list, i: int, gaz: Gazetteer):
     best = None
+    names = gaz.names
+    key: tuple[str, ...] = ()  # the tokens i..j, one longer each step
     for n in range(1, min(gaz.longest.get(toks[i][0], 0), len(toks) - i) + 1):
         j = i + n - 1
         if n > 1 and _TIGHT.fullmatch(prose, toks[j - 1][2], toks[j][1]) is None:
             break
-        if (key := tuple(t for t, _, _ in toks[i:j + 1])) in gaz.names:
-            best = (n, gaz.names[key])
+        key += (toks[j][0],)
+        if key in names:
+            best = (n, names[key])
     return best

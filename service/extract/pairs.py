@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from ..model import Span
 from ..text import Document
+from . import memo
 from .numbers import HEDGE
-from .quantities import SIDE_AT, START, Side, hedged_start, read_side
+from .quantities import SIDE_AT, START, Figures, Side, hedged_start, read_side
 
 # "(62 mi", "(or 96 km/h", "(that's about 5 miles per second": words a conversion may open with.
 _OPEN = re.compile(r"\(\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
@@ -77,12 +78,12 @@ class UnitPair:
     loose: bool = False  # set off only by a comma or a dash ("6.1 million km, 3.8 million miles"): weaker
 
 
-def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
+def _paren(prose: str, parsed: Figures, at: int) -> tuple[list[Side], int, int] | None:
     opened = _OPEN.match(prose, at)
     if not opened:
         return None
     m = SIDE_AT.match(prose, opened.end())
-    side = read_side(m) if m else None
+    side = read_side(m, parsed) if m else None
     sides: list[Side] = []
     while m is not None and side is not None:
         sides.append(side)
@@ -94,7 +95,7 @@ def _paren(prose: str, at: int) -> tuple[list[Side], int, int] | None:
         if sep is None:
             break
         m = SIDE_AT.match(prose, sep.end())
-        side = read_side(m) if m else None
+        side = read_side(m, parsed) if m else None
         if side is None and (unread := _UNREAD_ITEM.match(prose, sep.end())):
             return sides, opened.end(), unread.end()
     if not sides:
@@ -115,7 +116,7 @@ def _matches_back(prose: str, start: int, end: int) -> tuple[list[tuple[int, re.
     return found, False
 
 
-def _head(prose: str, end: int, figures: int = 1) -> Side | None:
+def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | None:
     """The longest side ending at `end`: number starts are tried from the nearest back, while they match.
     A range joined by "and" ("40 and 400 kilograms") is one only after "between" or when the conversion
     gives two `figures` too: "3 engines and 400 kilograms (880 pounds)" converts 400 kilograms."""
@@ -132,7 +133,7 @@ def _head(prose: str, end: int, figures: int = 1) -> Side | None:
     for start, m in reversed(found):
         begin = hedged_start(prose, start)  # a hedge only ever adds to a head that already matches
         hedged = SIDE_AT.fullmatch(prose, begin, end) if begin != start else None
-        side = read_side(hedged or m)
+        side = read_side(hedged or m, parsed)
         if side and side.joiner == "and" and figures != 2 and not _BETWEEN.search(prose, max(0, start - 9), start):
             continue
         if side:
@@ -141,24 +142,24 @@ def _head(prose: str, end: int, figures: int = 1) -> Side | None:
     return None
 
 
-def _list_heads(prose: str, last: Side, count: int) -> list[Side] | None:
+def _list_heads(prose: str, parsed: Figures, last: Side, count: int) -> list[Side] | None:
     """`count` dimensions written before the parentheses, ending with `last`; None when there are not."""
     heads = [last]
     while len(heads) < count:
         start = heads[0].span.start
         join = _LIST_JOIN.search(prose, max(0, start - 48), start)
-        head = _head(prose, join.start()) if join else None
+        head = _head(prose, parsed, join.start()) if join else None
         if head is None:
             return None
         heads.insert(0, head)
     return heads
 
 
-def _paren_pairs(prose: str) -> list[UnitPair]:
+def _paren_pairs(prose: str, parsed: Figures) -> list[UnitPair]:
     pairs = []
     at = prose.find("(")
     while at >= 0:
-        paren = _paren(prose, at)
+        paren = _paren(prose, parsed, at)
         if paren:
             sides, inner_start, close = paren
             # Between the head and "(": spaces, perhaps a comma ("-225 F, (-143 C)") or a dash ("tall \u2014 (").
@@ -166,9 +167,9 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
             end = lo + len(prose[lo:at].rstrip())
             if end > lo and prose[end - 1] in ",\u2013\u2014":
                 end = lo + len(prose[lo : end - 1].rstrip())
-            head = _head(prose, end, len(sides[0].quantities))
+            head = _head(prose, parsed, end, len(sides[0].quantities))
             if head is None and (noun := _NOUN_BEFORE.search(prose, max(0, end - 16), end)):
-                head = _head(prose, noun.start(), len(sides[0].quantities))
+                head = _head(prose, parsed, noun.start(), len(sides[0].quantities))
                 if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):
                     head = None  # "250 miles altitude (400 km)": only a unit written as an adjective
             if head and len(head.quantities) != 2 and (sides[0].joiner == "and" or (
@@ -177,7 +178,7 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
             if head and len(sides) > 1 and (all(s.dimension for s in sides) or len({s.unit for s in sides}) == 1):
                 # A list of dimensions, converted one by one ("12 feet long, 8 feet wide (3.7 m long, 2.4 m
                 # wide)"); the same unit twice is never two conversions of one figure.
-                heads = _list_heads(prose, head, len(sides))
+                heads = _list_heads(prose, parsed, head, len(sides))
                 for h, side in zip(heads or (), sides, strict=False):
                     pairs.append(UnitPair(h, (side,), Span(h.span.start, close), side.span))
             elif head:
@@ -188,7 +189,7 @@ def _paren_pairs(prose: str) -> list[UnitPair]:
     return pairs
 
 
-def _run_on_pairs(prose: str, paren: list[UnitPair]) -> list[UnitPair]:
+def _run_on_pairs(prose: str, parsed: Figures, paren: list[UnitPair]) -> list[UnitPair]:
     """Conversions written without parentheses, after a comma, "or" or a slash, outside the `paren` pairs."""
     pairs: list[UnitPair] = []
     inside, taken = 0, None
@@ -214,13 +215,13 @@ def _run_on_pairs(prose: str, paren: list[UnitPair]) -> list[UnitPair]:
         # After a slash the figure is read on its own (NUMBER will not start after "/", as in "1/2").
         slash = m.group("join").strip() == "/"
         conv = SIDE_AT.match(prose[m.end() : m.end() + 120]) if slash else SIDE_AT.match(prose, m.end())
-        side = read_side(conv, m.end() if slash else 0) if conv else None
+        side = read_side(conv, parsed, m.end() if slash else 0) if conv else None
         comma = m.group("join").strip() in (",", "\u2013", "\u2014")  # a bare comma or a dash: an aside
         if side is None or ((comma or slash) and _LIST_AFTER.match(prose, side.span.end)):
             continue
         if comma and _RELATION_AFTER.match(prose, side.span.end):
             continue
-        head = _head(prose, m.start(), len(side.quantities))
+        head = _head(prose, parsed, m.start(), len(side.quantities))
         if head is None or (comma and _LIST_BEFORE.search(prose, max(0, head.span.start - 24), head.span.start)):
             continue
         if head.adjective and side.adjective and head.adjective != side.adjective:
@@ -246,9 +247,9 @@ def _merged(pairs: list[UnitPair]) -> list[Span]:
 
 def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
     """Every quantity followed by its conversion, in parentheses or run on, in the document's prose."""
-    prose = doc.prose
-    paren = _paren_pairs(prose)
-    run_on = _run_on_pairs(prose, paren)
+    prose, parsed = doc.prose, memo(doc).scratch(Figures)
+    paren = _paren_pairs(prose, parsed)
+    run_on = _run_on_pairs(prose, parsed, paren)
     if not run_on:
         return tuple(paren)
     return tuple(sorted(paren + run_on, key=lambda p: (p.span.start, p.span.end)))

@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..model import Span
 from ..text import Document
 from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, unit_key
+from . import memo
 from .numbers import A_SCALE, HALF_A, HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
 _ADJ = r"(?:[-\s](?i:long|tall|wide|high|deep|thick|across|away|up|in\sdiameter|in\slength|of\sthrust))"
@@ -31,6 +33,11 @@ def _q(n: int) -> str:
 _INCHES = r"(?:,?\s(?:and\s)?(?P<in1>\d{1,2}(?:\.\d{1,2})?)[\s-]?(?i:inches|inch|in\.)(?!\w))"
 _SIDE = rf"{_q(1)}{_INCHES}?(?:(?P<sep>{_RANGE}){_q(2)})?(?P<adj>{_ADJ})?"
 SIDE_AT = re.compile(_SIDE)
+# read_side takes m.groups() once (not nine lookups by name), in this order; n1 and n2 by their numbers.
+_SIDE_GROUPS = itemgetter(
+    *(SIDE_AT.groupindex[g] - 1 for g in ("h1", "n1", "u1", "in1", "sep", "h2", "n2", "u2", "adj"))
+)
+_N1, _N2 = SIDE_AT.groupindex["n1"], SIDE_AT.groupindex["n2"]
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
 START = re.compile(
@@ -67,24 +74,38 @@ class Side:
         return self.adjective != ""
 
 
-def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
-    """The side a match of SIDE_AT reads, or None; `offset` places a match made on a slice of the prose."""
-    h1, n1, u1, h2, n2, u2, sep, adj, inches = m.group("h1", "n1", "u1", "h2", "n2", "u2", "sep", "adj", "in1")
+class Figures(dict[str, "Number | None"]):
+    """`parse_number` of each figure's text (no hedge) in one document, parsed on first use: quantities() and
+    the unit pairs' sides read the same figures, and a head is often tried more than once."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> Number | None:
+        number = self[text] = parse_number(text)
+        return number
+
+
+def read_side(m: re.Match[str], parsed: Figures, offset: int = 0) -> Side | None:
+    """The side a match of SIDE_AT reads, or None; `parsed` is the document's Figures, `offset` places a
+    match made on a slice of the prose."""
+    h1, n1, u1, inches, sep, h2, n2, u2, adj = _SIDE_GROUPS(m.groups())
     if inches:
-        return _feet_and_inches(m, offset)
+        return _feet_and_inches(m, parsed, offset)
     last_text = u2 if n2 else u1
     last_unit = unit_key(last_text) if last_text else None
     if last_unit is None:  # the last figure carries the unit; checked first because it is cheap
         return None
     quantities = []
-    for n, (hedge, written, unit_text) in (("n1", (h1, n1, u1)), ("n2", (h2, n2, u2))):
+    for n, hedge, written, unit_text in ((_N1, h1, n1, u1), (_N2, h2, n2, u2)):
         if written is None:
             continue
         # The last figure's unit is already looked up: only a first figure's own unit needs its lookup.
         key = last_unit if not unit_text or unit_text == last_text else unit_key(unit_text)
-        number = parse_number(written, HEDGES[hedge.strip().lower()] if hedge else None)
+        number = parsed[written]
         if key != last_unit or number is None:  # "5 km to 3 miles" is not a range
             return None
+        if hedge:
+            number = number.with_hedge(HEDGES[hedge.strip().lower()])
         start, end = m.span(n)
         quantities.append(Quantity(number, key, unit_text or "", Span(start + offset, end + offset)))
     joiner = sep.strip().lower() if sep else ""
@@ -92,10 +113,12 @@ def read_side(m: re.Match[str], offset: int = 0) -> Side | None:
     return Side(tuple(quantities), Span(m.start() + offset, m.end() + offset), joiner, adjective)
 
 
-def _feet_and_inches(m: re.Match[str], offset: int) -> Side | None:
+def _feet_and_inches(m: re.Match[str], parsed: Figures, offset: int) -> Side | None:
     """ "21 feet 4 inches" as one figure in feet, precise to half the inch written; None unless in feet."""
     hedge, feet_text, unit_text, inch_text = m.group("h1", "n1", "u1", "in1")
-    feet = parse_number(feet_text, HEDGES[hedge.strip().lower()] if hedge else None)
+    feet = parsed[feet_text]
+    if feet is not None and hedge:
+        feet = feet.with_hedge(HEDGES[hedge.strip().lower()])
     if m.group("n2") or not unit_text or unit_key(unit_text) != "ft" or feet is None or feet.decimals:
         return None
     inches = float(inch_text)
@@ -108,11 +131,16 @@ def _feet_and_inches(m: re.Match[str], offset: int) -> Side | None:
     return Side((quantity,), Span(m.start() + offset, m.end() + offset), "", adjective)
 
 
+_HEDGE_ENDS = frozenset(h.split()[-1] for h in HEDGES)  # the last word of each hedge ("than" of "more than")
+
+
 def hedged_start(prose: str, start: int) -> int:
     """`start` moved back over a hedge written just before it ("about ", "more than ")."""
     if start < 2 or not prose[start - 1].isspace():
         return start
     words = prose[max(0, start - 16) : start].split()[-2:]
+    if not words or words[-1].lower() not in _HEDGE_ENDS:
+        return start  # most figures: the word before ends no hedge
     for n in (2, 1):
         hedge = " ".join(words[-n:]).lower()
         if len(words) >= n and hedge in HEDGES:
@@ -124,7 +152,7 @@ def hedged_start(prose: str, start: int) -> int:
 
 def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
-    prose, found = doc.prose, []
+    prose, found, parsed = doc.prose, [], memo(doc).scratch(Figures)
     for start in START.finditer(prose):
         m = _QUANTITY.match(prose, start.start())
         if m is None:
@@ -132,7 +160,7 @@ def quantities(doc: Document) -> tuple[Quantity, ...]:
         begin = hedged_start(prose, start.start())
         if begin != start.start():
             m = _QUANTITY.match(prose, begin) or m
-        number = parse_number(m.group("n1")) if m else None
+        number = parsed[m.group("n1")] if m else None
         key = unit_key(m.group("u1")) if m else None
         if m and number is not None and key is not None:
             if m.group("h1"):

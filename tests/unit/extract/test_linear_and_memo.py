@@ -87,3 +87,31 @@ def test_extractors_share_the_engine_memo():
     del extraction
     gc.collect()
     assert memo(doc).get(extract_clock_times) is not times  # a new memo once the old one is gone
+
+
+def test_figures_are_parsed_once_per_document_and_shared(monkeypatch):
+    from orbitcheck.extract import quantities as quantities_mod
+    from orbitcheck.extract.pairs import unit_pairs
+
+    parsed: list[str] = []
+    real = quantities_mod.parse_number
+
+    def counting(text: str):
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(quantities_mod, "parse_number", counting)
+    text = "It delivered about 5,652 pounds (2,564 kg) and later 5,652 pounds (2,564 kg) again."
+    doc = parse_document(text)
+    extraction = Extraction(doc)
+    pairs = extraction.get(unit_pairs)
+    found = extraction.get(quantities_mod.quantities)
+    assert [p.head.quantities[0].number.value for p in pairs] == [5652.0, 5652.0]
+    assert pairs[0].head.quantities[0].number.hedge is not None  # the hedge is applied to the shared figure
+    assert pairs[1].head.quantities[0].number.hedge is None  # ... and not kept in the memo
+    assert [q.number.value for q in found] == [5652.0, 2564.0, 5652.0, 2564.0]
+    assert sorted(parsed) == ["2,564", "5,652"]  # each figure text once, for both extractors
+    assert extraction.scratch(quantities_mod.Figures) is extraction.scratch(quantities_mod.Figures)
+    other = Extraction(parse_document(text))
+    other.get(quantities_mod.quantities)
+    assert sorted(parsed) == ["2,564", "2,564", "5,652", "5,652"]  # another document has its own memo
