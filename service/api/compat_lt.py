@@ -110,10 +110,6 @@ class Sentences:
         return out
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    return Sentences(text).around(start, end)
-
-
 def _match(f: Finding, sentences: Sentences, utf16: Utf16Offsets, descriptions: Mapping[str, str]) -> dict[str, Any]:
     """A plugin replaces [offset, offset+length) with a replacement, so a finding with a fix is a match over
     just what the fix replaces (one side of a pair), with the fix's text as its replacement; a finding

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from orbitcheck.api.compat_lt import Sentences, _match, _sentence, annotated_text, rule_id
+from orbitcheck.api.compat_lt import Sentences, _match, annotated_text, rule_id
 from orbitcheck.model import Finding, Fix, Severity, Span, Verdict
 from orbitcheck.text import Utf16Offsets
 
@@ -175,7 +175,7 @@ def test_a_match_counts_utf16_units_and_carries_context_and_sentence():
 def test_sentences_do_not_end_at_abbreviations(needle, sentence):
     text = "They arrived June 8. The crew launched Dec. 3 at 6:31 a.m. EST (1131 GMT). Next!"
     start = text.index(needle)
-    assert _sentence(text, start, start + len(needle)) == sentence
+    assert Sentences(text).around(start, start + len(needle)) == sentence
 
 
 def test_rule_ids_follow_languagetools_style():

@@ -3,14 +3,13 @@ by rescanning the text from its start: 500 short sentences took minutes). Checke
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 
 from orbitcheck.api.compat_lt import Sentences, _match
 from orbitcheck.model import Finding, Fix, Severity, Span, Verdict
 from orbitcheck.text import Utf16Offsets
-from tests.helpers.growth import collector_paused
+from tests.helpers.growth import best_time
 
 SENTENCE = "At 6:31 a.m. EST Dec. 3 the orbit was 35,926 km (22,314 miles) high. "
 
@@ -28,18 +27,17 @@ def _draft(size: int) -> tuple[str, list[Finding]]:
     return text, findings
 
 
+def _run(text: str, findings: list) -> list:
+    sentences, utf16 = Sentences(text), Utf16Offsets(text)
+    matches = [_match(f, sentences, utf16, {}) for f in findings]
+    sentences.ranges()
+    return matches
+
+
 def _cost(size: int) -> float:
     text, findings = _draft(size)
-    best = math.inf
-    for _ in range(3):
-        with collector_paused():
-            began = time.process_time()
-            sentences, utf16 = Sentences(text), Utf16Offsets(text)
-            matches = [_match(f, sentences, utf16, {}) for f in findings]
-            sentences.ranges()
-            best = min(best, time.process_time() - began)
-    assert matches[-1]["sentence"] == SENTENCE.strip()  # the abbreviations ("a.m.", "Dec.") end no sentence
-    return best
+    assert _run(text, findings)[-1]["sentence"] == SENTENCE.strip()  # "a.m.", "Dec." end no sentence
+    return best_time(lambda: _run(text, findings), 3)
 
 
 @pytest.mark.slow

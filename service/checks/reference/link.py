@@ -218,11 +218,8 @@ class Linker:
         prop, cue, doubts = self.property_for(span, kind, clause, (start, end))
         mission, how, mention, why, mission_doubts = self.mission_for(span, clause, (start, end))
         doubts += mission_doubts
-        before = self.doc.prose[max(0, clause[0] - 80):clause[0]].rstrip(" ,;(\u2013\u2014-")
-        if mission is not None and why != "same clause" and not (mention and before.endswith(mention)) and \
-                (rel := _RELATIVE.match(self.doc.prose, clause[0], clause[1])) is not None:
-            # "the Tianhe module, which launched in April 2021": the clause is about the noun before it
-            doubts += (f"the claim is in a clause opened by {rel.group(1)!r}, about what comes just before it, "
+        if mission is not None and why != "same clause" and (rel := self._relative(clause, mention)):
+            doubts += (f"the claim is in a clause opened by {rel!r}, about what comes just before it, "
                        "and the mission is named outside that clause",)
         modality = self._modality(span, clause)
         if modality is Modality.PAST_PLAN:
@@ -318,6 +315,16 @@ class Linker:
         if pick[2] is Property.VAGUE:
             return None, pick[3], doubts  # a vague verb nearest the claim: say unverified rather than borrow another
         return pick[2], pick[3], doubts
+
+    def _relative(self, clause: tuple[int, int], mention: str | None) -> str | None:
+        """The relative pronoun opening the clause ("the Tianhe module, which launched in April 2021": about the
+        noun before it), unless that noun is the mission's own mention ("Shenzhou 14, which launched ...")."""
+        prose = self.doc.prose
+        rel = _RELATIVE.match(prose, clause[0], clause[1])
+        if rel is None or (mention and prose[max(0, clause[0] - 80):clause[0]].rstrip(" ,;(\u2013\u2014-")
+                                                  .endswith(mention)):
+            return None
+        return rel.group(1)
 
     def _not_event_word(self, span: Span, clause: tuple[int, int]) -> str | None:
         lo = bisect.bisect_left(self._not_event_starts, clause[0])
