@@ -137,7 +137,31 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(t for t, _, _ in _tokens(text))
 
 
+# The same tokens where every word character is ASCII (most copy: curly quotes and dashes are no word
+# characters), found several times faster than with \w and [^\W\d_].
+_TOKEN_ASCII = re.compile(r"[A-Za-z]{1,60}|[0-9]{1,40}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether every word character (letter, digit, underscore) of `text` is ASCII."""
+    return text.isascii() or not any(ch.isalnum() or ch == "_" for run in _NON_ASCII.findall(text) for ch in run)
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
+    if _ascii_words(text):
+        lowered = text.lower()  # ASCII letters: same length, same offsets
+        toks = [(lowered[s:e], s, e) for s, e in map(re.Match.span, _TOKEN_ASCII.finditer(text))]
+        for k in [k for k, tok in enumerate(toks) if tok[0] in _ROMAN_LOWER]:
+            _, s, e = toks[k]
+            if k and text[s:e] in _ROMAN and text[toks[k - 1][1]].isupper():
+                toks[k] = (_ROMAN[text[s:e]], s, e)
+        return toks
+    return _tokens_any(text)
+
+
+def _tokens_any(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of any text: Cyrillic look-alikes read as Latin, accents dropped."""
     out: list[tuple[str, int, int]] = []
     add = out.append
     for m in _TOKEN.finditer(text):
@@ -161,6 +185,7 @@ def _roman_numerals() -> dict[str, str]:
 # A Roman numeral right after a capitalised word is a flight number (CMSA writes "Shenzhou XVIII", NASA
 # "Artemis I"); only upper case, so "Mix" or "vi" are never numbers.
 _ROMAN = _roman_numerals()
+_ROMAN_LOWER = frozenset(numeral.lower() for numeral in _ROMAN)
 
 
 @lru_cache(maxsize=8)
