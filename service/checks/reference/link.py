@@ -188,11 +188,46 @@ def store_index(store: MissionStore) -> StoreIndex:
     return StoreIndex({k: tuple(v) for k, v in failed.items()})
 
 
+Cue = tuple[int, int, Property, str]  # start, end, the property it cues, the words as written
+
+
+@dataclass(eq=False)
+class _Words:
+    """One sentence's cues (in text order), clause cuts and not-event words, and its cues by claim kind."""
+
+    cues: list[Cue]
+    cuts: list[int]
+    not_event: list[tuple[int, str]]
+    not_event_starts: list[int]
+    by_kind: dict[str, tuple[list[int], list[Cue]]]
+
+    @classmethod
+    def scan(cls, prose: str, start: int, end: int) -> _Words:
+        cues: list[Cue] = [(m.start(), m.end(), _CUE_KIND[m.lastgroup], m.group(0))  # type: ignore[index]
+                           for m in _CUE.finditer(prose, start, end)]
+        cue_starts = {c[0] for c in cues}
+        cuts = sorted([m.start() for m in _CLAUSE.finditer(prose, start, end)]
+                      + [m.start() for m in _COMMA.finditer(prose, start, end) if m.end() in cue_starts])
+        not_event = [(m.start(), m.group(0)) for m in _NOT_EVENT.finditer(prose, start, end)]
+        return cls(cues, cuts, not_event, [n[0] for n in not_event], {})
+
+    def for_kind(self, kind: str) -> tuple[list[int], list[Cue]]:
+        """The cues a claim of `kind` can be checked against (as that kind reads them), and their starts."""
+        found = self.by_kind.get(kind)
+        if found is None:
+            allowed = FOR_KIND[kind]
+            cues = [c for c in ((s, e, _for_claim(base, kind), text) for s, e, base, text in self.cues)
+                    if c[2] in allowed]
+            found = self.by_kind[kind] = ([c[0] for c in cues], cues)
+        return found
+
+
 class Linker:
     """Links claims in one document; built by the reference check from the mission mentions and the store.
 
-    Cues, clause cuts, paragraph starts and mention resolutions are computed once per document, and each
-    claim looks only at a bounded window around it, so a megabyte draft costs time in proportion to its size.
+    Paragraph starts and mention resolutions are computed once per document, cues and clause cuts once per
+    sentence that holds a claim, and each claim looks only at a bounded window around it, so a megabyte draft
+    costs time in proportion to its size.
     """
 
     WINDOW = 400  # characters either side of a claim where its mission and verb may be
@@ -209,15 +244,11 @@ class Linker:
         self._res: dict[int, Mission | None] = {id(m): resolved[m.span] for m in self.mentions}
         self._named_between: dict[tuple[int, int], bool] = {}
         self._modalities: dict[tuple[int, int], Modality] = {}
-        self._by_kind: dict[str, tuple[list[int], list[tuple[int, int, Property, str]]]] = {}
-        self._cues = [(m.start(), m.end(), _CUE_KIND[m.lastgroup], m.group(0))  # type: ignore[index]
-                      for m in _CUE.finditer(doc.prose)]
-        self._cue_starts = [c[0] for c in self._cues]
-        cue_starts = set(self._cue_starts)
-        self._cuts = sorted([m.start() for m in _CLAUSE.finditer(doc.prose)]
-                            + [m.start() for m in _COMMA.finditer(doc.prose) if m.end() in cue_starts])
-        self._not_event = [(m.start(), m.group(0)) for m in _NOT_EVENT.finditer(doc.prose)]
-        self._not_event_starts = [n[0] for n in self._not_event]
+        # The cues, clause cuts and not-event words of each sentence a claim is in, scanned on its first claim
+        # (none of these patterns reaches across a sentence's end, so a sentence's scan finds what a scan of
+        # the whole prose finds there): sentences without claims are not scanned at all.
+        self._words: dict[int, _Words] = {}
+        self._last: tuple[int, int, _Words] | None = None
         self._paras = [0] + [m.end() for m in _PARAGRAPH.finditer(doc.prose)]
 
     def link(self, span: Span, kind: str) -> Link:
@@ -302,7 +333,7 @@ class Linker:
                      sentence: tuple[int, int] | None = None) -> tuple[Property | None, str | None, tuple[str, ...]]:
         start, end = sentence or self._sentence(span)
         clause = clause or self._clause(span, start, end)
-        starts, for_kind = self._cues_for(kind)
+        starts, for_kind = self._words_at(span.start).for_kind(kind)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         cues = [c for c in for_kind[lo:hi] if not span.start <= c[0] < span.end]
@@ -327,16 +358,17 @@ class Linker:
             return None, pick[3], doubts  # a vague verb nearest the claim: say unverified rather than borrow another
         return pick[2], pick[3], doubts
 
-    def _cues_for(self, kind: str) -> tuple[list[int], list[tuple[int, int, Property, str]]]:
-        """The document's cues a claim of `kind` can be checked against (as that kind reads them), and their
-        starts: computed once per kind, sliced per claim."""
-        found = self._by_kind.get(kind)
-        if found is None:
-            allowed = FOR_KIND[kind]
-            cues = [c for c in ((s, e, _for_claim(base, kind), text) for s, e, base, text in self._cues)
-                    if c[2] in allowed]
-            found = self._by_kind[kind] = ([c[0] for c in cues], cues)
-        return found
+    def _words_at(self, offset: int) -> _Words:
+        """The scanned words of the sentence holding `offset`."""
+        last = self._last
+        if last is not None and last[0] <= offset < last[1]:
+            return last[2]
+        start, end = sentence_bounds(self.doc, offset)
+        words = self._words.get(start)
+        if words is None:
+            words = self._words[start] = _Words.scan(self.doc.prose, start, end)
+        self._last = (start, end, words)
+        return words
 
     def _relative(self, clause: tuple[int, int], mention: str | None) -> str | None:
         """The relative pronoun opening the clause ("the Tianhe module, which launched in April 2021": about the
@@ -349,9 +381,10 @@ class Linker:
         return rel.group(1)
 
     def _not_event_word(self, span: Span, clause: tuple[int, int]) -> str | None:
-        lo = bisect.bisect_left(self._not_event_starts, clause[0])
-        hi = bisect.bisect_left(self._not_event_starts, min(clause[1], span.end + 40))
-        for at, word in self._not_event[lo:hi]:
+        words = self._words_at(span.start)
+        lo = bisect.bisect_left(words.not_event_starts, clause[0])
+        hi = bisect.bisect_left(words.not_event_starts, min(clause[1], span.end + 40))
+        for at, word in words.not_event[lo:hi]:
             if not span.start <= at < span.end:
                 return word
         return None
@@ -382,10 +415,11 @@ class Linker:
         return max(start, span.start - self.WINDOW), min(end, span.end + self.WINDOW)
 
     def _clause(self, span: Span, start: int, end: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._cuts, span.start)
-        lo = self._cuts[i - 1] if i and self._cuts[i - 1] >= start else start
-        j = bisect.bisect_left(self._cuts, span.end)
-        hi = self._cuts[j] if j < len(self._cuts) and self._cuts[j] < end else end
+        cuts = self._words_at(span.start).cuts
+        i = bisect.bisect_right(cuts, span.start)
+        lo = cuts[i - 1] if i and cuts[i - 1] >= start else start
+        j = bisect.bisect_left(cuts, span.end)
+        hi = cuts[j] if j < len(cuts) and cuts[j] < end else end
         return lo, hi
 
     def _resolve_all(self) -> tuple[dict[Span, Mission | None], set[Span]]:

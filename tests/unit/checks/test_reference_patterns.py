@@ -172,3 +172,41 @@ def test_mass_link_patterns_find_what_the_plain_alternations_found(fast: re.Patt
             got, want = fast.search(text, lo, hi), plain.search(text, lo, hi)
             assert (got and got.span()) == (want and want.span()), (text, lo, hi)
     assert found > 100
+
+
+def _sentence_texts() -> list[str]:
+    from bench.archive import drafts  # real-style drafts of our own
+    from bench.bench_engine import DRAFT
+
+    rng = random.Random(259)
+    texts = [DRAFT, *drafts().values()]
+    for text in TEXTS[:100]:  # the cue texts cut into sentences in every way a sentence may end
+        words = text.split(" ")
+        texts.append(" ".join(w + rng.choice(["", "", ".", "!", "?\u201d", ".)", ".\n\n"]) for w in words))
+    return texts
+
+
+def test_a_sentence_scan_finds_what_the_whole_prose_scan_finds_there() -> None:
+    """The linker scans cues, clause cuts and not-event words one sentence at a time, on the sentence's first
+    claim: none of these patterns may reach across a sentence's end."""
+    from orbitcheck.extract import Extraction
+    from orbitcheck.extract.dates import _sentence_ends
+    from orbitcheck.text import parse_document
+
+    compared = 0
+    for text in _sentence_texts():
+        doc = parse_document(text)
+        prose = doc.prose
+        keep = Extraction(doc)  # the live memo sentence_bounds reads
+        ends = [0, *keep.get(_sentence_ends), len(prose)]
+        scans = [link._Words.scan(prose, a, b) for a, b in zip(ends, ends[1:], strict=False) if a < b]
+        cue_starts = {m.start() for m in link._CUE.finditer(prose)}
+        assert [c for w in scans for c in w.cues] == [
+            (m.start(), m.end(), link._CUE_KIND[m.lastgroup], m.group(0)) for m in link._CUE.finditer(prose)]
+        assert [c for w in scans for c in w.cuts] == sorted(
+            [m.start() for m in link._CLAUSE.finditer(prose)]
+            + [m.start() for m in link._COMMA.finditer(prose) if m.end() in cue_starts])
+        assert [n for w in scans for n in w.not_event] == [(m.start(), m.group(0))
+                                                           for m in link._NOT_EVENT.finditer(prose)]
+        compared += len(scans)
+    assert compared > 500
