@@ -39,6 +39,9 @@ _SIDE_GROUPS = itemgetter(
 )
 _N1, _N2 = SIDE_AT.groupindex["n1"], SIDE_AT.groupindex["n2"]
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
+# _QUANTITY where a number starts (START): there no hedge word can begin (none starts with a number word),
+# only "~"; the hedge words' alternation is tried only where hedged_start found one.
+_QUANTITY_AT_START = re.compile(rf"(?P<h1>~\s?)?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
 # Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
 START = re.compile(
     rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])}|{A_SCALE}|{HALF_A})"
@@ -154,7 +157,7 @@ def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
     prose, found, parsed = doc.prose, [], memo(doc).scratch(Figures)
     for start in START.finditer(prose):
-        m = _QUANTITY.match(prose, start.start())
+        m = _QUANTITY_AT_START.match(prose, start.start())
         if m is None:
             continue  # most figures carry no unit: look for a hedge only before one that does
         begin = hedged_start(prose, start.start())

@@ -22,7 +22,7 @@ from ...normalise.units import conversions
 from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
-from ...text import Document
+from ...text import Document, at_word_start
 from ...vocabulary.zones import from_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
@@ -48,11 +48,11 @@ _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow 
 _LIST_SEP = re.compile(r",|\b(?:and|or)\b", re.I)  # "food, fuel and supplies": items of a list
 # Cargo going the other way: returned to Earth, or packed with trash for disposal. The records hold what a
 # vehicle carried up, so a figure in such a clause is no claim about them.
-_RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed|ing)?|"
-                     r"brought\sback|bring(?:s|ing)?\sback|"
-                     r"splash(?:ed|es|ing)?\s?down|undock(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|trash|garbage|waste|"
-                     r"disposal|discard(?:s|ed)?|unneeded|no[-\s]longer[-\s]needed|deorbit\w*|down\s?mass|down\scargo)\b",
-                     re.I)
+_RETURN = re.compile(at_word_start(word + r"\b" for word in (
+    r"back\s(?:to|on)\s(?:Earth|the\sground)", r"return(?:s|ed|ing)?", r"brought\sback", r"bring(?:s|ing)?\sback",
+    r"splash(?:ed|es|ing)?\s?down", r"undock(?:s|ed|ing)?", r"depart(?:s|ed|ing|ure)?", "trash", "garbage", "waste",
+    "disposal", r"discard(?:s|ed)?", "unneeded", r"no[-\s]longer[-\s]needed", r"deorbit\w*", r"down\s?mass",
+    r"down\scargo")), re.I)
 # How far a cargo figure may sit from the record's and still be the same cargo counted another way. The
 # records' cargo rows are GCAT's accounting; agencies publish their own, and they differ: Progress MS-25 up
 # cargo 2,528 kg (Roscosmos) against 2,495 kg (GCAT), its dry cargo 1,553 against 1,535; Progress MS-27 dry
@@ -61,10 +61,14 @@ _RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed
 # round figure beyond its own spread.
 ACCOUNTING = {"cargo_up": 0.02, "cargo_dry": 0.15, "cargo_pressurized": 0.15}
 # One section of a ship named after the figure: "7,000 pounds of supplies from its Pressurized Logistics Carrier".
-_SECTION = re.compile(r"\b(?:(?:un)?pressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)|"
-                      r"logistics\scarrier|trunk|cargo\scompartment|cargo\shold)\b", re.I)
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
-_MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
+_SECTION = re.compile(at_word_start(word + r"\b" for word in (
+    r"unpressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)",
+    r"pressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)",
+    r"logistics\scarrier", "trunk", r"cargo\scompartment", r"cargo\shold")), re.I)
+_INCLUDING = re.compile(at_word_start(word + r"\b" for word in (
+    "including", r"includ(?:es|ed)", "among them", "such as", "of which", "plus")), re.I)
+_MASS_NOUN = re.compile(at_word_start(word + r"\b" for word in (
+    r"weigh(?:s|ed|ing)?", "launch mass", "spacecraft mass", "mass")), re.I)
 
 
 @lru_cache(maxsize=4)
