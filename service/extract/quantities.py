@@ -46,11 +46,31 @@ MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "lon
 # Necessary for a mass at a number start (a figure, then a mass unit's first letters): mass_quantities() reads
 # a figure in full only where this matches, so the other figures (lengths, speeds, years) cost one short test.
 _MASS_AHEAD = re.compile(rf"(?:~\s?)?{NUMBER}[\s-]?(?i:{trie(surfaces(MASS_UNITS))})")
-# Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
-START = re.compile(
+START_PLAIN = (  # kept as the oracle of START (tests): what START matches, written plainly
     rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])}|{A_SCALE}|{HALF_A})"
     r"(?!\w))"
 )
+
+
+def _start_pattern() -> str:
+    """START_PLAIN, but opening with the class of first characters (a sign, a point, a digit, or a number
+    word's first letter in either case), which sre skips to without entering the pattern; a lookbehind over
+    that character and the one before it checks what START_PLAIN's opening lookbehind checks. Number words are
+    grouped by first letter, each group the trie of the rest of its words (so longer words still win)."""
+    words: dict[str, list[str]] = {}
+    for word in [*WORD_VALUES, "minus", "negative"]:
+        words.setdefault(word[0], []).append(word[1:])
+    rests = {first: trie(tails) for first, tails in words.items()}
+    rests["a"] = A_SCALE[1:]   # a(?=\s(?i:thousand|...)\b): only before a scale word
+    rests["h"] = HALF_A[1:]    # half\san?
+    cases = {first: first + first.upper() + ("\u017f" if first == "s" else "") for first in rests}  # ſ folds to s
+    groups = "|".join(f"(?<=[{cases[first]}])(?:{rest})" for first, rest in rests.items())
+    return (rf"[-\u2212\u2013\u2014~.\d](?<![\w.,:/].)(?:(?<=[-\u2212\u2013\u2014~])\.?\d|(?<=\.)\d|(?<=\d))"
+            rf"|[{''.join(cases.values())}](?<![\w.,:/].)(?i:{groups})(?!\w)")
+
+
+# Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
+START = re.compile(_start_pattern())
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,3 +48,29 @@ def test_mass_quantities_are_the_quantities_with_a_mass_unit() -> None:
         assert quantities.mass_quantities(doc) == expected, text
         masses += len(expected)
     assert masses > 2000
+
+
+def test_start_finds_what_the_plain_pattern_finds() -> None:
+    """START opens with its first characters' class (fast to skip to); it must find the plain pattern's
+    number starts, span for span, over a whole text and in a window of one."""
+    import re
+
+    from bench.archive import drafts
+    from bench.bench_engine import DRAFT
+
+    plain = re.compile(quantities.START_PLAIN)
+    rng = random.Random(50)
+    pieces = [*"0123456789.,:/-~ aAhHsS\u017foOtTzZ\u2212\u2013\u2014_\u00e9", "one", "Twelve", "ninety", "a million",
+              "half a", "halfa", "Minus", "negative", "seventeen", "sixty-six", "\u017fix", "SIX", "1/2", "3:45"]
+    texts = [DRAFT, *drafts().values()] + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+                                           for _ in range(5000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in quantities.START.finditer(text)] == want, text
+        found += len(want)
+        lo = rng.randrange(0, len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        assert [m.span() for m in quantities.START.finditer(text, lo, hi)] == [
+            m.span() for m in plain.finditer(text, lo, hi)], (text, lo, hi)
+    assert found > 5000
