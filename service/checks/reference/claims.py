@@ -16,7 +16,7 @@ from ...extract.clock import AnchorSource, ClockMention
 from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ...extract.pairs import unit_pairs
-from ...extract.quantities import Quantity, quantities
+from ...extract.quantities import Quantity, mass_quantities
 from ...model import Span, Verdict
 from ...normalise.units import conversions
 from ...records.store import MissionStore
@@ -27,7 +27,6 @@ from ...vocabulary.zones import from_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
-MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
 # The words after a mass say what it is: "1,300 kg of dry cargo", "725 kg of fuel", "a 7,200-kg spacecraft".
 _OF = re.compile(r"\s{0,3}(?:\([^()\n]{0,60}\)\s{0,3})?(?:of|worth of)\s{1,3}(?:the\s{1,3})?"
                  r"((?:[\w-]{1,30},?\s{1,2}){0,3}[\w-]{1,30})", re.I)
@@ -194,8 +193,8 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
 def masses(extraction: Extraction) -> list[tuple[Quantity, Span]]:
     """Mass figures with their spans (number through unit as written)."""
     prose, out = extraction.doc.prose, []
-    for q in extraction.get(quantities):
-        if q.unit in MASS_UNITS and q.unit_text:
+    for q in extraction.get(mass_quantities):
+        if q.unit_text:
             at = next((q.span.end + gap for gap in (0, 1) if prose.startswith(q.unit_text, q.span.end + gap)), None)
             if at is not None:  # "kg." is a spelling of kg, but at a sentence's end the dot is the sentence's
                 out.append((q, Span(q.span.start, at + len(q.unit_text.rstrip(".")))))
