@@ -117,7 +117,7 @@ _NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
     "first[- ]stage", "landing zone", "drone ?ship")),
     re.I)
 _WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
-                r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to)\b")
+                r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to|pencil{1,2}ed)\b")
 _PAST_PLAN = re.compile(at_word_start([
     "was" + _WAS_PLANNED, "were" + _WAS_PLANNED, "had been" + _WAS_PLANNED,
     r"originally\b", r"initially\b", r"previously\b", r"re-?scheduled\b", r"was to have\b",
@@ -127,7 +127,7 @@ _PAST_PLAN = re.compile(at_word_start([
 _PLAN = re.compile(at_word_start(word + r"\b" for word in (
     "scheduled", "planned", "slated", "targeted", "targeting", "expected to",
     "due to (?:launch|dock|land|lift|fly|arrive|berth|return|undock)", "set (?:for|to)", "is to", "are to", "will",
-    "no earlier than", "NET", "aims? to", "plans? to")), re.I)
+    "no earlier than", "NET", "aims? to", "plans? to", "pencil{1,2}ed in")), re.I)
 # A plan label written after the claim: "20:36:28 Moscow Time (planned)".
 _PLAN_AFTER = re.compile(r"[ \t]{0,3}\([ \t]{0,3}(?:planned|scheduled|target(?:ed)?|as planned)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
