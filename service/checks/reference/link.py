@@ -141,6 +141,10 @@ FOR_KIND = {
              Property.GAS, Property.LAUNCH_MASS},
     "site": {Property.LAUNCH, Property.ABORT},
 }
+# Who a return is about: a crew can come home on another vehicle than the one it flew up on (a visiting crew on
+# the older Soyuz, a test crew on a Dragon).
+_CREW_WORD = re.compile(at_word_start(word + r"\b" for word in (
+    r"crew(?:s|members?)?", r"cosmonauts?", r"astronauts?", r"taikonauts?", "trio", "duo")), re.I)
 _RELATIVE = re.compile(r"[\s,;(\u2013\u2014-]*(which|who|whose|that)\b", re.I)
 _SPECIFIC = (MentionKind.NAME, MentionKind.CREW, MentionKind.EXPEDITION)
 
@@ -260,6 +264,10 @@ class Linker:
         if mission is not None and why != "same clause" and (rel := self._relative(clause, mention)):
             doubts += (f"the claim is in a clause opened by {rel!r}, about what comes just before it, "
                        "and the mission is named outside that clause",)
+        if (prop is Property.LANDING and why == "paragraph"
+                and (crew := _CREW_WORD.search(self.doc.prose, clause[0], clause[1])) is not None):
+            doubts += (f"the clause is about the return of the {crew.group(0)} and the vehicle is named only in an "
+                       "earlier sentence: a crew does not always come home on the vehicle it flew up on",)
         modality = self._modality(span, clause)
         if modality is Modality.PAST_PLAN:
             doubts += ("the clause speaks of a former plan",)
