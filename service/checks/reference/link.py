@@ -268,6 +268,8 @@ class Linker:
                 and (crew := _CREW_WORD.search(self.doc.prose, clause[0], clause[1])) is not None):
             doubts += (f"the clause is about the return of the {crew.group(0)} and the vehicle is named only in an "
                        "earlier sentence: a crew does not always come home on the vehicle it flew up on",)
+        if kind == "site" and prop is not None and (verb := self._verb_before_site(span, clause)) is not None:
+            doubts += (f"the site follows {verb!r}, which says who or what is there, not where a launch was",)
         modality = self._modality(span, clause)
         if modality is Modality.PAST_PLAN:
             doubts += ("the clause speaks of a former plan",)
@@ -377,6 +379,14 @@ class Linker:
             words = self._words[start] = _Words.scan(self.doc.prose, start, end)
         self._last = (start, end, words)
         return words
+
+    def _verb_before_site(self, span: Span, clause: tuple[int, int]) -> str | None:
+        """The verb nearest before a site in its clause when it is not a launch's ("arrived at the Kennedy Space
+        Center ahead of their launch": where the crew is, not where it launched from)."""
+        before = [c for c in self._words_at(span.start).cues if clause[0] <= c[0] and c[1] <= span.start]
+        if before and before[-1][2] not in (Property.LAUNCH, Property.ABORT):
+            return before[-1][3]
+        return None
 
     def _relative(self, clause: tuple[int, int], mention: str | None) -> str | None:
         """The relative pronoun opening the clause ("the Tianhe module, which launched in April 2021": about the
