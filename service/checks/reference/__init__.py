@@ -104,8 +104,8 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
     """A date or time of an event the record puts after the publication date (or one written as a plan with no
     date to tell) is a schedule, not a claim about what happened. Schedules slip and are refined: when the
     event came later than planned (within a month), within half an hour of the plan, or (a return's
-    no-earlier-than date: undocking, landing) up to two days before it, say what happened, unverified. A plan the event came well before is
-    still wrong when written: contradicted.
+    no-earlier-than date: undocking, landing) up to two days before it, say what happened, unverified. A plan
+    the event came well before is still wrong when written: contradicted.
 
     Two plans cannot be told wrong at all: one whose day had passed when the piece was written while the event
     was still to come ("in March 2023 NASA set July 21, 2023 as the no-earlier-than date", published in 2024:
