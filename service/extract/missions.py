@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from ..model import Span
+from ..model import Span, quick_init
 from ..text import Document, at_word_start
 from ..vocabulary.sites import key_of, site_table
 
@@ -72,6 +72,7 @@ class MentionKind(StrEnum):
                                # the claims next to it are about that flight, not one of ours
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class MissionMention:
     span: Span
