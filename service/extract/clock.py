@@ -189,9 +189,9 @@ class ClockMention:
     anchor_source: AnchorSource = AnchorSource.NONE
     local_date: date | None = None    # the day of the wall-clock time, when known
     utc: datetime | None = None       # the instant, when the zone has one reading and the date is known
-    # No zone written, in a pair: the zones of the places its sentence names, which the reader may take it
-    # in ("lifted off from Tanegashima at 1:05 a.m. (1605 GMT)"); a check may confirm the pair with them,
-    # never fault it.
+    # No zone written, in a pair: the zones of the places its sentence names (else of those named before it),
+    # which the reader may take it in ("lifted off from Tanegashima at 1:05 a.m. (1605 GMT)"); a check may
+    # confirm the pair with them, never fault it.
     implied: tuple[ZoneEntry, ...] = ()
 
     @property
@@ -306,6 +306,17 @@ def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
         i = bisect.bisect_left(offsets, at)
         return upto[i - 1] if i else everywhere
     return found
+
+
+def _implied_zones(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
+    """The zones a time written without one may be in: those of the places its sentence names, else of those the
+    document names before it (a dateline, "the rocket stood at Tanegashima"), at most four."""
+    found = _sentence_places(doc, at)
+    if found is not None:
+        return found
+    offsets, _, _, upto = memo(doc).get(_places)
+    i = bisect.bisect_left(offsets, at)
+    return upto[i - 1] if i else ()
 
 
 def _sentence_places(doc: Document, at: int) -> tuple[ZoneEntry, ...] | None:
@@ -544,7 +555,7 @@ class _Raw:
             Span(self.start, self.end), doc.text[self.start:self.end], Span(self.start, self.time_end),
             self.hour, self.minute, self.second, self.precision, self.style, self.meridiem, self.hedge,
             self.zone, self.day, self.shift, anchor, source, local_date, utc,
-            (_sentence_places(doc, self.start) or ()) if self.zone is None and self.in_pair else ())
+            _implied_zones(doc, self.start) if self.zone is None and self.in_pair else ())
 
 
 def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],

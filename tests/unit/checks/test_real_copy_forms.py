@@ -284,14 +284,22 @@ def test_zone_abbreviation_dates_from_context(form, text, published, expected):
     assert _verdicts(text, "zone-abbreviation", published) == [expected]
 
 
-# A time written with no zone, its pair in another zone, in a sentence that names the place: the place's
-# zone may confirm the pair; when it does not fit, the writer may have meant another zone (ambiguous).
+# A time written with no zone, its pair in another zone, in a sentence that names the place (else after a
+# place named earlier): the place's zone may confirm the pair; when it does not fit, the writer may have meant
+# another zone (ambiguous).
 IMPLIED_CASES = [
     ("place-fits", "The H-2B lifted off from Tanegashima at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday.",
      CONSISTENT),
     ("place-does-not-fit", "The H-2B lifted off from Tanegashima at 1:05 a.m. (6:05 p.m. Tuesday GMT) on "
                            "Wednesday.", AMBIGUOUS),
     ("no-place", "The H-2B lifted off at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday.", AMBIGUOUS),
+    # the place named in an earlier sentence (a dateline, "stood at Tanegashima") confirms it the same way
+    ("earlier-place-fits", "TANEGASHIMA, Japan - The H-2B stood ready. It lifted off at 1:05 a.m. (4:05 p.m. "
+                           "Tuesday GMT) on Wednesday.", CONSISTENT),
+    ("earlier-place-does-not-fit", "TANEGASHIMA, Japan - The H-2B stood ready. It lifted off at 1:05 a.m. (6:05 "
+                                   "p.m. Tuesday GMT) on Wednesday.", AMBIGUOUS),
+    ("place-only-after", "It lifted off at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday. Tanegashima cheered.",
+     AMBIGUOUS),
 ]
 
 
