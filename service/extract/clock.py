@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
@@ -677,6 +677,11 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         for r in [*raw, *(r for side in others for r in side)]:
             r.in_pair = True
         group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
+        if group[0].zone is None and pairs and (kept := _zone_kept(prose, pairs[-1], group[0].span.start)):
+            # "12:42 p.m. Moscow time (9:42 a.m. GMT) ... docking at 2:47 p.m. (11:47 a.m. GMT)": the zone the
+            # paragraph's last pair wrote may confirm this one (never fault it), as a place named may
+            group = [replace(g, implied=(*g.implied, kept)) if g.zone is None and kept not in g.implied else g
+                     for g in group]
         sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
                             for i, r in enumerate(side)) for side in others)
         start = group[0].span.start
@@ -701,6 +706,18 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
                     times.extend(side)
                 pos = more_end
     return tuple(times), tuple(pairs)
+
+
+def _zone_kept(prose: str, pair: TimePair, at: int) -> ZoneEntry | None:
+    """The zone the first side of `pair` wrote (one reading, not universal time), when `pair` is in the same
+    paragraph as the time at `at` and at most two sentences' reach before it."""
+    entry = pair.first[0].zone.entry if pair.first[0].zone else None
+    if entry is None or entry.zone == "Etc/UTC" or at - pair.span.end > 600:
+        return None
+    return None if _PARAGRAPH_BREAK.search(prose, pair.span.end, at) else entry
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _hedge_before(prose: str, at: int) -> str | None:

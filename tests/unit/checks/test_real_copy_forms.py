@@ -308,6 +308,23 @@ def test_a_time_without_a_zone_is_confirmed_by_the_place_never_faulted(form, tex
     assert _verdicts(text, "time-pair", "2019-09-25") == [expected]
 
 
+# The zone the paragraph's previous pair wrote ("Moscow time") confirms the next pair that leaves it out; it
+# never faults it, and a paragraph break ends it.
+KEPT_ZONE_CASES = [
+    ("zone-kept-fits", "The freighter lifts off at 3:22 p.m. Moscow time (12:22 p.m. GMT). It docks two days "
+                       "later at 5:36 p.m. (2:36 p.m. GMT).", CONSISTENT),
+    ("zone-kept-does-not-fit", "The freighter lifts off at 3:22 p.m. Moscow time (12:22 p.m. GMT). It docks two "
+                               "days later at 5:36 p.m. (1:36 p.m. GMT).", AMBIGUOUS),
+    ("zone-kept-other-paragraph", "The freighter lifts off at 3:22 p.m. Moscow time (12:22 p.m. GMT).\n\nIt "
+                                  "docks two days later at 5:36 p.m. (2:36 p.m. GMT).", AMBIGUOUS),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), KEPT_ZONE_CASES, ids=[c[0] for c in KEPT_ZONE_CASES])
+def test_a_time_without_a_zone_is_confirmed_by_the_zone_the_paragraph_wrote(form, text, expected):
+    assert _verdicts(text, "time-pair", "2024-11-20") == [CONSISTENT, expected]
+
+
 # Each time with its zone in parentheses, listed one a line or joined by a dash; the next sentence saying
 # what the time is elsewhere.
 LIST_CASES = [
