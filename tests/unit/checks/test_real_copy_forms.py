@@ -275,6 +275,13 @@ ZONE_CASES = [
      INCONSISTENT),
     ("earlier-sentence-near-change", "Launch was set for March 1. Liftoff is at 9 a.m. EST from the Cape.",
      "2019-03-20", AMBIGUOUS),
+    # "today" or "tonight" next to the time dates it by the publication date itself: no guess, even near a change
+    ("today-next-to-time", "The freighter is due at the station today at 4:40 a.m. EST.", "2021-02-22", CONSISTENT),
+    ("today-next-to-time", "The freighter is due at the station today at 4:40 a.m. EDT.", "2021-02-22",
+     INCONSISTENT),
+    ("tonight-after-time", "Watch the launch at 8:28 p.m. EST tonight.", "2023-11-09", CONSISTENT),
+    ("today-not-next-to-time", "NASA said today that the freighter is due at the station at 4:40 a.m. EST.",
+     "2021-02-22", AMBIGUOUS),
 ]
 
 
