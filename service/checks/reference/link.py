@@ -96,8 +96,8 @@ _CUES = [
 ]
 # Every cue at once, its alternatives grouped by first letter: trying each cue's alternatives at every word
 # start cost more than the rest of the check. The cue a match is (the first whose words match there, as in
-# one alternation of the cues in this order) is the named group that matched.
-# Each alternative's words after its first letter are a named group, so the match says which cue it is.
+# one alternation of the cues in this order) is told by the named group that matched: each alternative's
+# words after its first letter are one.
 _CUE = re.compile(at_word_start(f"{alt[0]}(?P<c{i}_{j}>{alt[1:]}\\b)" for i, (_, alts) in enumerate(_CUES)
                                 for j, alt in enumerate(alts)), re.I)
 _CUE_KIND = {name: _CUES[int(name[1:].split("_")[0])][0] for name in _CUE.groupindex}
