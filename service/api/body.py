@@ -9,7 +9,8 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from flask import current_app, request
-from marshmallow import Schema
+from marshmallow import Schema, ValidationError, missing
+from marshmallow.fields import Field
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.http import parse_options_header
@@ -84,9 +85,51 @@ def schema(cls: type[Schema]) -> Schema:
     return cls()
 
 
+FieldPlan = tuple[tuple[str, str, Field], ...]  # (key in the data, key in the result, field), in load order
+
+
+@functools.cache
+def _field_plan(cls: type[Schema]) -> FieldPlan | None:
+    """The schema's fields, when loading with it is nothing but each field's own deserialize (with its
+    validators) and a refusal of unknown keys: no pre/post-load or schema-level hooks, no `many`, no
+    `partial`, no dotted attribute. None otherwise (or if marshmallow's internals look different)."""
+    instance = schema(cls)
+    hooks = getattr(instance, "_hooks", None)
+    if (not isinstance(hooks, dict) or any(hooks.values()) or instance.many or instance.partial
+            or getattr(instance, "dict_class", None) is not dict):
+        return None
+    plan = tuple((field.data_key or name, field.attribute or name, field)
+                 for name, field in instance.load_fields.items())
+    return None if any("." in attr for _, attr, _ in plan) else plan
+
+
+def load_valid(cls: type[Schema], data: Any) -> dict[str, Any]:
+    """`schema(cls).load(data)`, with marshmallow's per-load machinery (error store, unknown-field and hook
+    passes) skipped when it cannot matter: a dict of known keys whose every field deserializes (each
+    field's own deserialize and validators, as Schema.load calls them) gives the same result here. Any
+    unknown key or invalid value goes through Schema.load, so every error is marshmallow's own."""
+    plan = _field_plan(cls)
+    if plan is not None and type(data) is dict and len(data) <= len(plan):
+        out: dict[str, Any] = {}
+        seen = 0
+        try:
+            for key, attr, field in plan:
+                raw = data.get(key, missing)
+                seen += raw is not missing
+                value = field.deserialize(raw, key, data)
+                if value is not missing:
+                    out[attr] = value
+        except ValidationError:
+            pass
+        else:
+            if seen == len(data):  # no key the schema does not know
+                return out
+    return schema(cls).load(data)
+
+
 def load_json(cls: type[Schema]) -> dict[str, Any]:
     """The JSON body validated by schema `cls`; marshmallow's ValidationError becomes a 422 problem."""
-    return schema(cls).load(json_body())
+    return load_valid(cls, json_body())
 
 
 def raw_body() -> bytes:
