@@ -132,10 +132,6 @@ def count_event(event: str) -> None:
     _counters().count_event(event)
 
 
-def _start_timer() -> None:
-    g.metrics_started = time.perf_counter()
-
-
 def _route_label(req: Request) -> str:
     if req.url_rule is not None:
         return req.url_rule.rule
@@ -149,14 +145,6 @@ def _route_label(req: Request) -> str:
         except HTTPException:
             pass
     return UNMATCHED
-
-
-def _record(response: Response) -> Response:
-    started = g.pop("metrics_started", None)
-    elapsed = time.perf_counter() - started if started is not None else 0.0
-    _counters().observe(_route_label(request._get_current_object()),  # type: ignore[attr-defined]
-                        response.status_code, elapsed)
-    return response
 
 
 def _label(value: str) -> str:
@@ -218,8 +206,20 @@ def metrics() -> Response:
 
 def init_app(app: Flask) -> None:
     """First of the request hooks, so the timer covers authentication and the rest."""
-    app.before_request(_start_timer)
-    app.after_request(_record)
+
+    def start_timer() -> None:
+        g.metrics_started = time.perf_counter()
+
+    def record(response: Response) -> Response:
+        started = g.pop("metrics_started", None)
+        elapsed = time.perf_counter() - started if started is not None else 0.0
+        counters: SharedCounters = app.extensions[EXTENSION]
+        counters.observe(_route_label(request._get_current_object()),  # type: ignore[attr-defined]
+                         response.status_code, elapsed)
+        return response
+
+    app.before_request(start_timer)
+    app.after_request(record)
     app.register_blueprint(bp)
 
 

@@ -18,7 +18,7 @@ import re
 import secrets
 from collections.abc import Sequence
 
-from flask import Config, Flask, current_app, g, request
+from flask import Config, Flask, g, request
 from flask.wrappers import Request, Response
 
 from .body import form_field_without_parsing
@@ -103,48 +103,48 @@ def _allowed_origin(req: Request, config: Config) -> str | None:
     return "*" if "*" in allowed else origin
 
 
-def _preflight(req: Request, config: Config) -> Response | None:
-    if not _is_preflight(req) or not [o for o in config["CORS_ORIGINS"] if o != "none"]:
+def _preflight(req: Request, app: Flask) -> Response | None:
+    if not _is_preflight(req) or not [o for o in app.config["CORS_ORIGINS"] if o != "none"]:
         return None
-    origin = _allowed_origin(req, config)
+    origin = _allowed_origin(req, app.config)
     if origin is None:
         raise Problem(403, f"origin {req.headers.get('Origin', '(none)')!r} is not allowed "
                            "(ORBITCHECK_CORS_ORIGINS)")
-    response = current_app.response_class(status=204)
+    response = app.response_class(status=204)
     response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = _ALLOWED_HEADERS
     response.headers["Access-Control-Max-Age"] = "600"
     return response
 
 
-def _before_request() -> Response | None:
-    """Request id, then the CORS preflight (answered here, before authentication), then the API key. One
-    hook, reading the request and the config once: these run on every request."""
-    req: Request = request._get_current_object()  # type: ignore[attr-defined]
-    config = current_app.config
-    _assign_request_id(req)
-    answer = _preflight(req, config)
-    if answer is not None:
-        return answer
-    _authenticate(req, config)
-    return None
-
-
-def _after_request(response: Response) -> Response:
-    """On every response, errors included: `X-Content-Type-Options: nosniff` (browsers must never sniff
-    JSON or problem+json into HTML), the request id, and the CORS headers for an allowed origin."""
-    headers = response.headers
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers[REQUEST_ID] = g.get("request_id") or secrets.token_hex(16)
-    origin = _allowed_origin(request._get_current_object(), current_app.config)  # type: ignore[attr-defined]
-    if origin is not None:
-        headers["Access-Control-Allow-Origin"] = origin
-        headers["Access-Control-Expose-Headers"] = REQUEST_ID
-        if origin != "*":
-            response.vary.add("Origin")
-    return response
-
-
 def init_app(app: Flask) -> None:
-    app.before_request(_before_request)
-    app.after_request(_after_request)
+    """Two hooks, each reading the request once (they run on every request, and each `request`, `g` or
+    `current_app` lookup costs a context-variable lookup); `app.config` is read at request time, so a
+    setting changed after create_app is seen."""
+
+    def before_request() -> Response | None:
+        """The request id, then the CORS preflight (answered here, before authentication), then the key."""
+        req: Request = request._get_current_object()  # type: ignore[attr-defined]
+        _assign_request_id(req)
+        answer = _preflight(req, app)
+        if answer is not None:
+            return answer
+        _authenticate(req, app.config)
+        return None
+
+    def after_request(response: Response) -> Response:
+        """On every response, errors included: `X-Content-Type-Options: nosniff` (browsers must never sniff
+        JSON or problem+json into HTML), the request id, and the CORS headers for an allowed origin."""
+        headers = response.headers
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers[REQUEST_ID] = g.get("request_id") or secrets.token_hex(16)
+        origin = _allowed_origin(request._get_current_object(), app.config)  # type: ignore[attr-defined]
+        if origin is not None:
+            headers["Access-Control-Allow-Origin"] = origin
+            headers["Access-Control-Expose-Headers"] = REQUEST_ID
+            if origin != "*":
+                response.vary.add("Origin")
+        return response
+
+    app.before_request(before_request)
+    app.after_request(after_request)
