@@ -22,7 +22,7 @@ from .problems import Problem
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def read_body() -> bytes:
+def read_body(req: Request | None = None) -> bytes:
     """The raw body, refusing more than MAX_CONTENT_LENGTH bytes with a 413.
 
     With a Content-Length the body is refused before it is read when the length is over the limit, and
@@ -32,7 +32,8 @@ def read_body() -> bytes:
     413), so we read it ourselves, one byte past the limit at most, from a server that frames it
     (wsgi.input_terminated). With no length and no framing nothing is read (werkzeug's safe fallback).
     """
-    req: Request = request._get_current_object()  # type: ignore[attr-defined]
+    if req is None:
+        req = request._get_current_object()  # type: ignore[attr-defined]
     environ = req.environ
     stream = environ["wsgi.input"]
     length = req.content_length
@@ -80,9 +81,11 @@ def _unreadable(exc: Exception) -> Problem:
 
 
 def json_body() -> Any:
-    if not request.is_json:
-        raise Problem(415, f"send the body as application/json (got {request.mimetype or 'no content type'})")
-    raw = read_body()
+    req: Request = request._get_current_object()  # type: ignore[attr-defined]
+    # The usual header first, as is: werkzeug parses the header's parameters for `is_json` on every call.
+    if req.environ.get("CONTENT_TYPE") != "application/json" and not req.is_json:
+        raise Problem(415, f"send the body as application/json (got {req.mimetype or 'no content type'})")
+    raw = read_body(req)
     try:
         return json.loads(raw)
     except RecursionError:
