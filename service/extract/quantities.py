@@ -16,7 +16,7 @@ from operator import itemgetter
 from ..model import Span
 from ..text import Document
 from ..vocabulary.patterns import trie
-from ..vocabulary.unitwords import UNIT, unit_key
+from ..vocabulary.unitwords import UNIT, surfaces, unit_key
 from . import memo
 from .numbers import A_SCALE, HALF_A, HEDGE, HEDGES, NUMBER, WORD_VALUES, Number, parse_number
 
@@ -39,11 +39,38 @@ _SIDE_GROUPS = itemgetter(
 )
 _N1, _N2 = SIDE_AT.groupindex["n1"], SIDE_AT.groupindex["n2"]
 _QUANTITY = re.compile(rf"(?P<h1>{HEDGE})?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
-# Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
-START = re.compile(
+# _QUANTITY where a number starts (START): there no hedge word can begin (none starts with a number word),
+# only "~"; the hedge words' alternation is tried only where hedged_start found one.
+_QUANTITY_AT_START = re.compile(rf"(?P<h1>~\s?)?(?P<n1>{NUMBER})[\s-]?(?P<u1>{UNIT})")
+MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
+# Necessary for a mass at a number start (a figure, then a mass unit's first letters): mass_quantities() reads
+# a figure in full only where this matches, so the other figures (lengths, speeds, years) cost one short test.
+_MASS_AHEAD = re.compile(rf"(?:~\s?)?{NUMBER}[\s-]?(?i:{trie(surfaces(MASS_UNITS))})")
+START_PLAIN = (  # kept as the oracle of START (tests): what START matches, written plainly
     rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])}|{A_SCALE}|{HALF_A})"
     r"(?!\w))"
 )
+
+
+def _start_pattern() -> str:
+    """START_PLAIN, but opening with the class of first characters (a sign, a point, a digit, or a number
+    word's first letter in either case), which sre skips to without entering the pattern; a lookbehind over
+    that character and the one before it checks what START_PLAIN's opening lookbehind checks. Number words are
+    grouped by first letter, each group the trie of the rest of its words (so longer words still win)."""
+    words: dict[str, list[str]] = {}
+    for word in [*WORD_VALUES, "minus", "negative"]:
+        words.setdefault(word[0], []).append(word[1:])
+    rests = {first: trie(tails) for first, tails in words.items()}
+    rests["a"] = A_SCALE[1:]   # a(?=\s(?i:thousand|...)\b): only before a scale word
+    rests["h"] = HALF_A[1:]    # half\san?
+    cases = {first: first + first.upper() + ("\u017f" if first == "s" else "") for first in rests}  # ſ folds to s
+    groups = "|".join(f"(?<=[{cases[first]}])(?:{rest})" for first, rest in rests.items())
+    return (rf"[-\u2212\u2013\u2014~.\d](?<![\w.,:/].)(?:(?<=[-\u2212\u2013\u2014~])\.?\d|(?<=\.)\d|(?<=\d))"
+            rf"|[{''.join(cases.values())}](?<![\w.,:/].)(?i:{groups})(?!\w)")
+
+
+# Where a number may start: digits (with a sign or "~") or a number word ("six", "twenty", "minus").
+START = re.compile(_start_pattern())
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +179,21 @@ def hedged_start(prose: str, start: int) -> int:
 
 def quantities(doc: Document) -> tuple[Quantity, ...]:
     """Every number written with a unit word ("5,652 pounds", "25.6km", "-129°F"), paired or not."""
+    return _quantities(doc, None)
+
+
+def mass_quantities(doc: Document) -> tuple[Quantity, ...]:
+    """The quantities with a mass unit (what quantities() gives with one of MASS_UNITS), read only where a
+    mass unit may follow the figure."""
+    return _quantities(doc, _MASS_AHEAD)
+
+
+def _quantities(doc: Document, ahead: re.Pattern[str] | None) -> tuple[Quantity, ...]:
     prose, found, parsed = doc.prose, [], memo(doc).scratch(Figures)
     for start in START.finditer(prose):
-        m = _QUANTITY.match(prose, start.start())
+        if ahead is not None and ahead.match(prose, start.start()) is None:
+            continue
+        m = _QUANTITY_AT_START.match(prose, start.start())
         if m is None:
             continue  # most figures carry no unit: look for a hedge only before one that does
         begin = hedged_start(prose, start.start())
@@ -162,7 +201,7 @@ def quantities(doc: Document) -> tuple[Quantity, ...]:
             m = _QUANTITY.match(prose, begin) or m
         number = parsed[m.group("n1")] if m else None
         key = unit_key(m.group("u1")) if m else None
-        if m and number is not None and key is not None:
+        if m and number is not None and key is not None and (ahead is None or key in MASS_UNITS):
             if m.group("h1"):
                 number = number.with_hedge(HEDGES[m.group("h1").strip().lower()])
             found.append(Quantity(number, key, m.group("u1"), Span(*m.span("n1"))))

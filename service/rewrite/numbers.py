@@ -46,7 +46,7 @@ def write_like(model: Number, value: float, finer: int = 0) -> str:
 
 def corrected(model: Number, target: tuple[float, float], value: float, profile: str) -> str:
     """The coarsest writing of `value` in the writer's style whose own interval meets `target`."""
-    text = write_like(model, value)
+    text = ""
     for finer in range(7):
         text = write_like(model, value, finer)
         number = parse_number(text)

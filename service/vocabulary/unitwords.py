@@ -137,6 +137,12 @@ _SURFACES = [s.lower() for abbr, words in _VOCABULARY.values() for s in abbr + w
 UNIT = rf"(?i:{trie(_SURFACES)})(?![\w/²³])"
 
 
+def surfaces(keys: frozenset[str]) -> list[str]:
+    """Every way of writing the units `keys` (lower-cased, as UNIT matches them): no other text is one of them."""
+    return [w.lower() for key, (abbr, words) in _VOCABULARY.items() if key in keys for w in abbr + words] + [
+        w for w, key in _TEMPERATURES.items() if key in keys]
+
+
 @cache
 def _lookup() -> tuple[dict[str, str], dict[str, str]]:
     exact = {s: key for key, (abbr, _) in _VOCABULARY.items() for s in abbr}

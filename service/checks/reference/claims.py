@@ -16,18 +16,17 @@ from ...extract.clock import AnchorSource, ClockMention
 from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ...extract.pairs import unit_pairs
-from ...extract.quantities import Quantity, quantities
+from ...extract.quantities import Quantity, mass_quantities
 from ...model import Span, Verdict
 from ...normalise.units import conversions
 from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
-from ...text import Document
+from ...text import Document, at_word_start
 from ...vocabulary.zones import from_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
-MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "long_ton"})
 # The words after a mass say what it is: "1,300 kg of dry cargo", "725 kg of fuel", "a 7,200-kg spacecraft".
 _OF = re.compile(r"\s{0,3}(?:\([^()\n]{0,60}\)\s{0,3})?(?:of|worth of)\s{1,3}(?:the\s{1,3})?"
                  r"((?:[\w-]{1,30},?\s{1,2}){0,3}[\w-]{1,30})", re.I)
@@ -48,11 +47,11 @@ _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow 
 _LIST_SEP = re.compile(r",|\b(?:and|or)\b", re.I)  # "food, fuel and supplies": items of a list
 # Cargo going the other way: returned to Earth, or packed with trash for disposal. The records hold what a
 # vehicle carried up, so a figure in such a clause is no claim about them.
-_RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed|ing)?|"
-                     r"brought\sback|bring(?:s|ing)?\sback|"
-                     r"splash(?:ed|es|ing)?\s?down|undock(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|trash|garbage|waste|"
-                     r"disposal|discard(?:s|ed)?|unneeded|no[-\s]longer[-\s]needed|deorbit\w*|down\s?mass|down\scargo)\b",
-                     re.I)
+_RETURN = re.compile(at_word_start(word + r"\b" for word in (
+    r"back\s(?:to|on)\s(?:Earth|the\sground)", r"return(?:s|ed|ing)?", r"brought\sback", r"bring(?:s|ing)?\sback",
+    r"splash(?:ed|es|ing)?\s?down", r"undock(?:s|ed|ing)?", r"depart(?:s|ed|ing|ure)?", "trash", "garbage", "waste",
+    "disposal", r"discard(?:s|ed)?", "unneeded", r"no[-\s]longer[-\s]needed", r"deorbit\w*", r"down\s?mass",
+    r"down\scargo")), re.I)
 # How far a cargo figure may sit from the record's and still be the same cargo counted another way. The
 # records' cargo rows are GCAT's accounting; agencies publish their own, and they differ: Progress MS-25 up
 # cargo 2,528 kg (Roscosmos) against 2,495 kg (GCAT), its dry cargo 1,553 against 1,535; Progress MS-27 dry
@@ -61,10 +60,14 @@ _RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed
 # round figure beyond its own spread.
 ACCOUNTING = {"cargo_up": 0.02, "cargo_dry": 0.15, "cargo_pressurized": 0.15}
 # One section of a ship named after the figure: "7,000 pounds of supplies from its Pressurized Logistics Carrier".
-_SECTION = re.compile(r"\b(?:(?:un)?pressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)|"
-                      r"logistics\scarrier|trunk|cargo\scompartment|cargo\shold)\b", re.I)
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
-_MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
+_SECTION = re.compile(at_word_start(word + r"\b" for word in (
+    r"unpressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)",
+    r"pressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)",
+    r"logistics\scarrier", "trunk", r"cargo\scompartment", r"cargo\shold")), re.I)
+_INCLUDING = re.compile(at_word_start(word + r"\b" for word in (
+    "including", r"includ(?:es|ed)", "among them", "such as", "of which", "plus")), re.I)
+_MASS_NOUN = re.compile(at_word_start(word + r"\b" for word in (
+    r"weigh(?:s|ed|ing)?", "launch mass", "spacecraft mass", "mass")), re.I)
 
 
 @lru_cache(maxsize=4)
@@ -190,8 +193,8 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
 def masses(extraction: Extraction) -> list[tuple[Quantity, Span]]:
     """Mass figures with their spans (number through unit as written)."""
     prose, out = extraction.doc.prose, []
-    for q in extraction.get(quantities):
-        if q.unit in MASS_UNITS and q.unit_text:
+    for q in extraction.get(mass_quantities):
+        if q.unit_text:
             at = next((q.span.end + gap for gap in (0, 1) if prose.startswith(q.unit_text, q.span.end + gap)), None)
             if at is not None:  # "kg." is a spelling of kg, but at a sentence's end the dot is the sentence's
                 out.append((q, Span(q.span.start, at + len(q.unit_text.rstrip(".")))))

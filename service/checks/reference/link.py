@@ -96,9 +96,11 @@ _CUES = [
 ]
 # Every cue at once, its alternatives grouped by first letter: trying each cue's alternatives at every word
 # start cost more than the rest of the check. The cue a match is (the first whose words match there, as in
-# one alternation of the cues in this order) is told by `_CUE_EACH`, tried only where `_CUE` matched.
-_CUE = re.compile(at_word_start(alt + r"\b" for _, alts in _CUES for alt in alts), re.I)
-_CUE_EACH = [re.compile("(?:" + "|".join(alts) + r")\b", re.I) for _, alts in _CUES]
+# one alternation of the cues in this order) is the named group that matched.
+# Each alternative's words after its first letter are a named group, so the match says which cue it is.
+_CUE = re.compile(at_word_start(f"{alt[0]}(?P<c{i}_{j}>{alt[1:]}\\b)" for i, (_, alts) in enumerate(_CUES)
+                                for j, alt in enumerate(alts)), re.I)
+_CUE_KIND = {name: _CUES[int(name[1:].split("_")[0])][0] for name in _CUE.groupindex}
 _CLAUSE = re.compile(r"\n|" + at_word_start([r"and\b(?![ \t]{1,3}time\b)", *(
     word + r"\b" for word in ("then", "after", "before", "while", "but", "which", "who", "where", "whereas",
                               "although", "though", "until", "because", "since"))]) + r"|[;—–]|\s-\s", re.I)
@@ -186,11 +188,46 @@ def store_index(store: MissionStore) -> StoreIndex:
     return StoreIndex({k: tuple(v) for k, v in failed.items()})
 
 
+Cue = tuple[int, int, Property, str]  # start, end, the property it cues, the words as written
+
+
+@dataclass(eq=False)
+class _Words:
+    """One sentence's cues (in text order), clause cuts and not-event words, and its cues by claim kind."""
+
+    cues: list[Cue]
+    cuts: list[int]
+    not_event: list[tuple[int, str]]
+    not_event_starts: list[int]
+    by_kind: dict[str, tuple[list[int], list[Cue]]]
+
+    @classmethod
+    def scan(cls, prose: str, start: int, end: int) -> _Words:
+        cues: list[Cue] = [(m.start(), m.end(), _CUE_KIND[m.lastgroup], m.group(0))  # type: ignore[index]
+                           for m in _CUE.finditer(prose, start, end)]
+        cue_starts = {c[0] for c in cues}
+        cuts = sorted([m.start() for m in _CLAUSE.finditer(prose, start, end)]
+                      + [m.start() for m in _COMMA.finditer(prose, start, end) if m.end() in cue_starts])
+        not_event = [(m.start(), m.group(0)) for m in _NOT_EVENT.finditer(prose, start, end)]
+        return cls(cues, cuts, not_event, [n[0] for n in not_event], {})
+
+    def for_kind(self, kind: str) -> tuple[list[int], list[Cue]]:
+        """The cues a claim of `kind` can be checked against (as that kind reads them), and their starts."""
+        found = self.by_kind.get(kind)
+        if found is None:
+            allowed = FOR_KIND[kind]
+            cues = [c for c in ((s, e, _for_claim(base, kind), text) for s, e, base, text in self.cues)
+                    if c[2] in allowed]
+            found = self.by_kind[kind] = ([c[0] for c in cues], cues)
+        return found
+
+
 class Linker:
     """Links claims in one document; built by the reference check from the mission mentions and the store.
 
-    Cues, clause cuts, paragraph starts and mention resolutions are computed once per document, and each
-    claim looks only at a bounded window around it, so a megabyte draft costs time in proportion to its size.
+    Paragraph starts and mention resolutions are computed once per document, cues and clause cuts once per
+    sentence that holds a claim, and each claim looks only at a bounded window around it, so a megabyte draft
+    costs time in proportion to its size.
     """
 
     WINDOW = 400  # characters either side of a claim where its mission and verb may be
@@ -201,15 +238,17 @@ class Linker:
         kinds = (MentionKind.SITE, MentionKind.PAD)
         self.mentions = tuple(m for m in mentions if m.kind not in kinds)
         self._starts = [m.span.start for m in self.mentions]
-        self._resolved, self._family_doubt = self._resolve_all()
-        self._cues = [(m.start(), m.end(), _base_kind(doc.prose, m.start()), m.group(0))
-                      for m in _CUE.finditer(doc.prose)]
-        self._cue_starts = [c[0] for c in self._cues]
-        cue_starts = set(self._cue_starts)
-        self._cuts = sorted([m.start() for m in _CLAUSE.finditer(doc.prose)]
-                            + [m.start() for m in _COMMA.finditer(doc.prose) if m.end() in cue_starts])
-        self._not_event = [(m.start(), m.group(0)) for m in _NOT_EVENT.finditer(doc.prose)]
-        self._not_event_starts = [n[0] for n in self._not_event]
+        resolved, self._family_doubt = self._resolve_all()
+        # Each mention's mission by the mention's identity: a Span's hash is Python code, and the linker looks
+        # a mention up several times per claim (the same values: a span's last resolution, as before).
+        self._res: dict[int, Mission | None] = {id(m): resolved[m.span] for m in self.mentions}
+        self._named_between: dict[tuple[int, int], bool] = {}
+        self._modalities: dict[tuple[int, int], Modality] = {}
+        # The cues, clause cuts and not-event words of each sentence a claim is in, scanned on its first claim
+        # (none of these patterns reaches across a sentence's end, so a sentence's scan finds what a scan of
+        # the whole prose finds there): sentences without claims are not scanned at all.
+        self._words: dict[int, _Words] = {}
+        self._last: tuple[int, int, _Words] | None = None
         self._paras = [0] + [m.end() for m in _PARAGRAPH.finditer(doc.prose)]
 
     def link(self, span: Span, kind: str) -> Link:
@@ -238,15 +277,18 @@ class Linker:
         in_clause = [m for m in here if clause[0] <= m.span.start < clause[1]]
         before = [m for m in in_clause if m.span.end <= span.start]
         after = [m for m in in_clause if m.span.start >= span.end]
-        named = any(m.kind is MentionKind.NAME and self._resolved[m.span] is not None for m in here)
+        named = self._named_between.get((lo, hi))
+        if named is None:  # a sentence's claims share it
+            named = self._named_between[lo, hi] = any(
+                m.kind is MentionKind.NAME and self._res[id(m)] is not None for m in here)
         for m in [*reversed(before), *after]:
             if m.kind is MentionKind.PERSON and named:
                 continue  # "Gerst grappled it": a flight named in the sentence beats a crew member's name
             if m.kind is MentionKind.OTHER:
                 return None, f"the clause names {m.text!r}, a flight the records do not hold", m.text, "same clause", ()
-            if m.kind is MentionKind.FAMILY and self._resolved[m.span] is None:
+            if m.kind is MentionKind.FAMILY and self._res[id(m)] is None:
                 return None, f"the clause names a {m.text} the document does not identify", m.text, "same clause", ()
-            if (found := self._resolved[m.span]) is not None:
+            if (found := self._res[id(m)]) is not None:
                 return found, f"{m.kind} {m.text!r} in the clause", m.text, "same clause", self._doubts(m, here, found)
         inside = [m for m in here if m.span.end <= span.start]
         later = [m for m in here if m.span.start >= span.end]
@@ -255,12 +297,12 @@ class Linker:
                 continue
             if m.kind is MentionKind.OTHER:
                 return None, f"the sentence names {m.text!r}, a flight the records do not hold", m.text, "sentence", ()
-            if m.kind is MentionKind.FAMILY and self._resolved[m.span] is None:
+            if m.kind is MentionKind.FAMILY and self._res[id(m)] is None:
                 return None, f"the sentence names a {m.text} the document does not identify", m.text, "sentence", ()
-            if (found := self._resolved[m.span]) is not None:
+            if (found := self._res[id(m)]) is not None:
                 doubts = self._doubts(m, here, found)
-                if any(n.kind is MentionKind.OTHER or (self._resolved[n.span] not in (None, found))
-                       or (n.kind is MentionKind.FAMILY and self._resolved[n.span] is None) for n in here):
+                if any(n.kind is MentionKind.OTHER or (self._res[id(n)] not in (None, found))
+                       or (n.kind is MentionKind.FAMILY and self._res[id(n)] is None) for n in here):
                     doubts += ("the sentence names more than one flight, and none in the claim's clause",)
                 return found, f"{m.kind} {m.text!r} in the sentence", m.text, "sentence", doubts
         para = self._paras[bisect.bisect_right(self._paras, start) - 1]
@@ -269,9 +311,9 @@ class Linker:
             if m.kind is MentionKind.OTHER:
                 return None, f"{m.text!r} earlier in the paragraph, a flight the records do not hold", m.text, \
                     "paragraph", ()
-            if (found := self._resolved[m.span]) is not None:
+            if (found := self._res[id(m)]) is not None:
                 doubts = self._doubts(m, (m,), found)
-                if any(self._resolved[n.span] is not found for n in earlier) or here:
+                if any(self._res[id(n)] is not found for n in earlier) or here:
                     doubts += ("the mission is named only earlier in the paragraph, with other flights",)
                 return found, f"{m.kind} {m.text!r} earlier in the paragraph", m.text, "paragraph", doubts
         return None, "no mission named in the sentence or paragraph", None, None, ()
@@ -281,7 +323,7 @@ class Linker:
         Nov. 16"); two or more of one crew ("Gerst, Auñón-Chancellor and Prokopyev arrived") do. A family word
         is certain only when the document names one flight of that family."""
         if m.kind is MentionKind.PERSON:
-            crew = {n.key for n in sentence if n.kind is MentionKind.PERSON and self._resolved[n.span] is mission}
+            crew = {n.key for n in sentence if n.kind is MentionKind.PERSON and self._res[id(n)] is mission}
             return ("only one crew member's name ties the claim to it",) if len(crew) < 2 else ()
         if m.kind is MentionKind.FAMILY and m.span in self._family_doubt:
             return (f"the family word {m.text!r} could mean more than one flight the document names",)
@@ -291,10 +333,10 @@ class Linker:
                      sentence: tuple[int, int] | None = None) -> tuple[Property | None, str | None, tuple[str, ...]]:
         start, end = sentence or self._sentence(span)
         clause = clause or self._clause(span, start, end)
-        lo = bisect.bisect_left(self._cue_starts, start)
-        hi = bisect.bisect_left(self._cue_starts, end)
-        cues = [(s, e, _for_claim(base, kind), text) for s, e, base, text in self._cues[lo:hi]]
-        cues = [c for c in cues if c[2] in FOR_KIND[kind] and not (span.start <= c[0] < span.end)]
+        starts, for_kind = self._words_at(span.start).for_kind(kind)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        cues = [c for c in for_kind[lo:hi] if not span.start <= c[0] < span.end]
         if kind in ("date", "time") and (other := self._not_event_word(span, clause)):
             return None, other, ()
         if not cues:
@@ -316,6 +358,18 @@ class Linker:
             return None, pick[3], doubts  # a vague verb nearest the claim: say unverified rather than borrow another
         return pick[2], pick[3], doubts
 
+    def _words_at(self, offset: int) -> _Words:
+        """The scanned words of the sentence holding `offset`."""
+        last = self._last
+        if last is not None and last[0] <= offset < last[1]:
+            return last[2]
+        start, end = sentence_bounds(self.doc, offset)
+        words = self._words.get(start)
+        if words is None:
+            words = self._words[start] = _Words.scan(self.doc.prose, start, end)
+        self._last = (start, end, words)
+        return words
+
     def _relative(self, clause: tuple[int, int], mention: str | None) -> str | None:
         """The relative pronoun opening the clause ("the Tianhe module, which launched in April 2021": about the
         noun before it), unless that noun is the mission's own mention ("Shenzhou 14, which launched ...")."""
@@ -327,20 +381,24 @@ class Linker:
         return rel.group(1)
 
     def _not_event_word(self, span: Span, clause: tuple[int, int]) -> str | None:
-        lo = bisect.bisect_left(self._not_event_starts, clause[0])
-        hi = bisect.bisect_left(self._not_event_starts, min(clause[1], span.end + 40))
-        for at, word in self._not_event[lo:hi]:
+        words = self._words_at(span.start)
+        lo = bisect.bisect_left(words.not_event_starts, clause[0])
+        hi = bisect.bisect_left(words.not_event_starts, min(clause[1], span.end + 40))
+        for at, word in words.not_event[lo:hi]:
             if not span.start <= at < span.end:
                 return word
         return None
 
     def _modality(self, span: Span, clause: tuple[int, int]) -> Modality:
         prose = self.doc.prose
-        if _PAST_PLAN.search(prose, clause[0], clause[1]) or _PLAN_AFTER.match(prose, span.end):
+        if _PLAN_AFTER.match(prose, span.end):
             return Modality.PAST_PLAN
-        if _PLAN.search(prose, clause[0], clause[1]):
-            return Modality.PLAN
-        return Modality.ASSERTION
+        found = self._modalities.get(clause)
+        if found is None:  # the clause's words alone: its claims share them
+            found = self._modalities[clause] = (
+                Modality.PAST_PLAN if _PAST_PLAN.search(prose, clause[0], clause[1])
+                else Modality.PLAN if _PLAN.search(prose, clause[0], clause[1]) else Modality.ASSERTION)
+        return found
 
     def _abort_refers_back(self, cue: tuple, span: Span, clause: tuple[int, int], end: int) -> bool:
         """An abort cue speaks of this claim's launch when it is in the claim's clause, or comes after it in a
@@ -357,10 +415,11 @@ class Linker:
         return max(start, span.start - self.WINDOW), min(end, span.end + self.WINDOW)
 
     def _clause(self, span: Span, start: int, end: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._cuts, span.start)
-        lo = self._cuts[i - 1] if i and self._cuts[i - 1] >= start else start
-        j = bisect.bisect_left(self._cuts, span.end)
-        hi = self._cuts[j] if j < len(self._cuts) and self._cuts[j] < end else end
+        cuts = self._words_at(span.start).cuts
+        i = bisect.bisect_right(cuts, span.start)
+        lo = cuts[i - 1] if i and cuts[i - 1] >= start else start
+        j = bisect.bisect_left(cuts, span.end)
+        hi = cuts[j] if j < len(cuts) and cuts[j] < end else end
         return lo, hi
 
     def _resolve_all(self) -> tuple[dict[Span, Mission | None], set[Span]]:
@@ -423,10 +482,6 @@ class Linker:
         if len(failed) != 1:
             return None, f"{how}; {len(failed)} failed launches during its stay"
         return failed[0], f"{how}: the failed launch during {mission.name}'s stay"
-
-
-def _base_kind(prose: str, at: int) -> Property:
-    return next(_CUES[i][0] for i, rx in enumerate(_CUE_EACH) if rx.match(prose, at))
 
 
 def _for_claim(prop: Property, kind: str) -> Property:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from orbitcheck.checks.reference import link
+from orbitcheck.checks.reference import claims, link
 
 _CUES_PLAIN = [
     r"abort(?:s|ed|ing)?|launch failure|failed launch|launch accident|failure(?=[ \t]{1,3}(?:on|of|in)\b)",
@@ -106,9 +106,15 @@ def test_fast_patterns_find_what_the_plain_alternations_found(fast: re.Pattern[s
 
 def test_each_cue_is_the_one_the_plain_alternation_named() -> None:
     kinds = [prop for prop, _ in link._CUES]
+    told = 0
     for text in TEXTS:
-        for m in CUE.finditer(text):
-            assert link._base_kind(text, m.start()) is kinds[int(m.lastgroup[1:])], text  # type: ignore[index]
+        fast = list(link._CUE.finditer(text))
+        plain = list(CUE.finditer(text))
+        assert [m.span() for m in fast] == [m.span() for m in plain], text
+        for got, want in zip(fast, plain, strict=True):
+            assert link._CUE_KIND[got.lastgroup] is kinds[int(want.lastgroup[1:])], text  # type: ignore[index]
+            told += 1
+    assert told > 100
 
 
 def test_windowed_searches_agree() -> None:
@@ -121,3 +127,86 @@ def test_windowed_searches_agree() -> None:
             for fast, plain in ((link._PAST_PLAN, PAST_PLAN), (link._PLAN, PLAN)):
                 got, want = fast.search(text, lo, hi), plain.search(text, lo, hi)
                 assert (got and got.span()) == (want and want.span()), (text, lo, hi)
+
+
+# The mass link's clause words (claims.py), as the plain alternations they were written as first.
+RETURN = re.compile(r"\b(?:back\s(?:to|on)\s(?:Earth|the\sground)|return(?:s|ed|ing)?|brought\sback|"
+                    r"bring(?:s|ing)?\sback|splash(?:ed|es|ing)?\s?down|undock(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?|"
+                    r"trash|garbage|waste|disposal|discard(?:s|ed)?|unneeded|no[-\s]longer[-\s]needed|deorbit\w*|"
+                    r"down\s?mass|down\scargo)\b", re.I)
+SECTION = re.compile(r"\b(?:(?:un)?pressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)|"
+                     r"logistics\scarrier|trunk|cargo\scompartment|cargo\shold)\b", re.I)
+INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them|such as|of which|plus)\b", re.I)
+MASS_NOUN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|launch mass|spacecraft mass|mass)\b", re.I)
+_MASS_PAIRS = [(claims._RETURN, RETURN), (claims._SECTION, SECTION), (claims._INCLUDING, INCLUDING),
+               (claims._MASS_NOUN, MASS_NOUN)]
+_MASS_WORDS = re.findall(r"[A-Za-z]+", "".join(plain.pattern for _, plain in _MASS_PAIRS)) + [
+    "Earth", "ground", "pressurized", "unpressurised", "logistics", "carrier", "cargo", "hold", "deorbited",
+    # whole phrases, so the texts hold the many-word ones too (each word still varied in case and folds)
+    "pressurized logistics carrier", "unpressurized cargo module", "pressurised section", "cargo hold",
+    "logistics carrier", "back to Earth", "brought back", "down mass", "among them", "launch mass"]
+
+
+def _mass_texts(count: int = 300) -> list[str]:
+    rng = random.Random(215)
+    glue = [*_GLUE, " to ", " on the ", " back "]
+    return ["".join(_variant(rng.choice(_MASS_WORDS), rng) + rng.choice(glue) for _ in range(rng.randrange(5, 60)))
+            for _ in range(count)]
+
+
+MASS_TEXTS = _mass_texts()
+
+
+@pytest.mark.parametrize(("fast", "plain"), _MASS_PAIRS, ids=["return", "section", "including", "mass-noun"])
+def test_mass_link_patterns_find_what_the_plain_alternations_found(fast: re.Pattern[str],
+                                                                  plain: re.Pattern[str]) -> None:
+    rng = random.Random(216)
+    found = 0
+    for text in MASS_TEXTS:
+        expected = _spans(plain, text)
+        assert _spans(fast, text) == expected, text
+        found += len(expected)
+        for _ in range(10):  # searched in a clause (pos, endpos), as mass_link does
+            lo = rng.randrange(0, len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            got, want = fast.search(text, lo, hi), plain.search(text, lo, hi)
+            assert (got and got.span()) == (want and want.span()), (text, lo, hi)
+    assert found > 100
+
+
+def _sentence_texts() -> list[str]:
+    from bench.archive import drafts  # real-style drafts of our own
+    from bench.bench_engine import DRAFT
+
+    rng = random.Random(259)
+    texts = [DRAFT, *drafts().values()]
+    for text in TEXTS[:100]:  # the cue texts cut into sentences in every way a sentence may end
+        words = text.split(" ")
+        texts.append(" ".join(w + rng.choice(["", "", ".", "!", "?\u201d", ".)", ".\n\n"]) for w in words))
+    return texts
+
+
+def test_a_sentence_scan_finds_what_the_whole_prose_scan_finds_there() -> None:
+    """The linker scans cues, clause cuts and not-event words one sentence at a time, on the sentence's first
+    claim: none of these patterns may reach across a sentence's end."""
+    from orbitcheck.extract import Extraction
+    from orbitcheck.extract.dates import _sentence_ends
+    from orbitcheck.text import parse_document
+
+    compared = 0
+    for text in _sentence_texts():
+        doc = parse_document(text)
+        prose = doc.prose
+        keep = Extraction(doc)  # the live memo sentence_bounds reads
+        ends = [0, *keep.get(_sentence_ends), len(prose)]
+        scans = [link._Words.scan(prose, a, b) for a, b in zip(ends, ends[1:], strict=False) if a < b]
+        cue_starts = {m.start() for m in link._CUE.finditer(prose)}
+        assert [c for w in scans for c in w.cues] == [
+            (m.start(), m.end(), link._CUE_KIND[m.lastgroup], m.group(0)) for m in link._CUE.finditer(prose)]
+        assert [c for w in scans for c in w.cuts] == sorted(
+            [m.start() for m in link._CLAUSE.finditer(prose)]
+            + [m.start() for m in link._COMMA.finditer(prose) if m.end() in cue_starts])
+        assert [n for w in scans for n in w.not_event] == [(m.start(), m.group(0))
+                                                           for m in link._NOT_EVENT.finditer(prose)]
+        compared += len(scans)
+    assert compared > 500
