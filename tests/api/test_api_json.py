@@ -58,3 +58,26 @@ def test_a_setting_changed_after_start_is_honoured():
         assert ours.response({"a": "é"}).get_data() == '{"a":"é"}\n'.encode()
         ours.ensure_ascii, ours.compact = True, False
         assert ours.response({"a": 1}).get_data() == b'{\n  "a": 1\n}\n'
+
+
+def test_ensure_sync_gives_flasks_answer_once_per_function():
+    from orbitcheck.app import OrbitcheckFlask
+
+    ours, flasks = OrbitcheckFlask(__name__), Flask(__name__)
+
+    def plain() -> str:
+        return "x"
+
+    async def coroutine() -> str:
+        return "x"
+
+    assert ours.ensure_sync(plain) is plain is flasks.ensure_sync(plain)
+    assert ours.ensure_sync(plain) is ours.ensure_sync(plain)
+    assert isinstance(ours.json, JSONProvider) and ours.json.sort_keys is False
+    try:
+        expected: object = flasks.ensure_sync(coroutine)
+    except RuntimeError as exc:  # Flask without its async extra
+        with pytest.raises(RuntimeError, match=str(exc)[:20]):
+            ours.ensure_sync(coroutine)
+    else:
+        assert type(ours.ensure_sync(coroutine)) is type(expected)
