@@ -34,7 +34,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
 
-from ..model import Span
+from ..model import Span, quick_init
 from ..text import Document
 from ..vocabulary import hedges, zones
 from ..vocabulary.zones import ZoneEntry
@@ -150,6 +150,7 @@ class AnchorSource(StrEnum):
     NONE = "none"            # no date known: offsets come from what the zone name states, if anything
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ZoneMention:
     """A zone as written after a time, with every reading the table and the text allow."""
@@ -166,6 +167,7 @@ class ZoneMention:
         return self.readings[0] if len(self.readings) == 1 else None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ClockMention:
     """One clock time as written, with its zone, its day and (when resolvable) its UTC instant."""
@@ -201,6 +203,7 @@ class ClockMention:
         return time(self.hour, self.minute, self.second or 0)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TimePair:
     """A time followed by the same instant in other zones: "6:31 a.m. EST Dec. 3 (1131 GMT)".

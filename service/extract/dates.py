@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from ..model import Span
+from ..model import Span, quick_init
 from ..text import Document
 from . import memo
 
@@ -105,6 +105,7 @@ class YearSource(StrEnum):
     UNRESOLVED = "unresolved"    # no year written and nothing to infer it from
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """One date or weekday as written. `date` is the resolved day, or None when it cannot be pinned down."""

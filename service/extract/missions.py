@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from ..model import Span
+from ..model import Span, quick_init
 from ..text import Document, at_word_start
 from ..vocabulary.sites import key_of, site_table
 
@@ -72,6 +72,7 @@ class MentionKind(StrEnum):
                                # the claims next to it are about that flight, not one of ours
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class MissionMention:
     span: Span
@@ -143,11 +144,6 @@ _TOKEN_ASCII = re.compile(r"[A-Za-z]{1,60}|[0-9]{1,40}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def _ascii_words(text: str) -> bool:
-    """Whether every word character (letter, digit, underscore) of `text` is ASCII."""
-    return text.isascii() or not any(ch.isalnum() or ch == "_" for run in _NON_ASCII.findall(text) for ch in run)
-
-
 def _foreign_runs(text: str) -> list[tuple[int, int]]:
     """The runs of word characters (as re's \\w: alphanumeric or "_") that hold a non-ASCII one, in order."""
     runs: list[tuple[int, int]] = []
@@ -169,17 +165,17 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Letter runs and digit runs, lower-cased, with their offsets. No token crosses a non-word character,
     so a run of word characters is tokenised on its own: the ASCII pattern everywhere, the general reading
     (look-alikes, accents) only in the runs that hold a non-ASCII word character."""
-    if _ascii_words(text):
-        lowered = text.lower()  # ASCII letters: same length, same offsets
-        toks = [(lowered[s:e], s, e) for s, e in map(re.Match.span, _TOKEN_ASCII.finditer(text))]
-    else:
-        written: list[tuple[str, int, int]] = []
-        pos = 0
-        for a, b in [*_foreign_runs(text), (len(text), len(text))]:
-            written += [(m.group(), m.start(), m.end()) for m in _TOKEN_ASCII.finditer(text, pos, a)]
-            written += _normalised(text, a, b)
-            pos = b
-        toks = [(t.lower(), s, e) for t, s, e in written]
+    runs = [] if text.isascii() else _foreign_runs(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter that lower-cases to two ("İ"): offsets would shift
+        return _tokens_any(text)
+    # Each character lower-cased to one: the lowered text's slices are the tokens, offset for offset.
+    toks: list[tuple[str, int, int]] = []
+    pos = 0
+    for a, b in [*runs, (len(text), len(text))]:
+        toks += [(lowered[s:e], s, e) for s, e in map(re.Match.span, _TOKEN_ASCII.finditer(text, pos, a))]
+        toks += [(t.lower(), s, e) for t, s, e in _normalised(text, a, b)]
+        pos = b
     for k in [k for k, tok in enumerate(toks) if tok[0] in _ROMAN_LOWER]:
         s, e = toks[k][1], toks[k][2]
         shown = text[s:e] if text[s:e].isascii() else _normalised(text, s, e)[0][0]

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..model import quick_init
 from ..vocabulary import hedges
 from ..vocabulary.hedges import ABOVE, APPROX, BELOW
 
@@ -56,6 +57,7 @@ _SEPARATOR = re.compile(r",[ ]?|[ \u00a0\u2009\u202f]")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Number:
     """A parsed number and what the writer's way of writing it says about its precision and style."""

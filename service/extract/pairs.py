@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Span
+from ..model import Span, quick_init
 from ..text import Document
 from . import memo
 from .numbers import HEDGE
@@ -69,6 +69,7 @@ _NEAR = 40  # most heads fit here; look back over _WINDOW only when the side may
 _WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 degrees Fahrenheit" is 50
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class UnitPair:
     head: Side  # what was written first

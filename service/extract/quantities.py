@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-from ..model import Span
+from ..model import Span, quick_init
 from ..text import Document
 from ..vocabulary.patterns import trie
 from ..vocabulary.unitwords import UNIT, surfaces, unit_key
@@ -73,6 +73,7 @@ def _start_pattern() -> str:
 START = re.compile(_start_pattern())
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     number: Number
@@ -82,6 +83,7 @@ class Quantity:
     compound: bool = False  # feet and inches ("21 feet 4 inches"): its span holds both, no rewrite is offered
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Side:
     """One side of a pair: a figure, or a range / dimensions ("300 to 3,000 kg", "560km by 35,926km")."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..extract.numbers import DASH_SIGNS
 from ..extract.quantities import Quantity, Side
-from ..model import Span, Verdict
+from ..model import Span, Verdict, quick_init
 from ..vocabulary.hedges import ABOVE, BELOW
 from .units import Conversion, conversions
 
@@ -27,6 +27,7 @@ _TEMPERATURES = frozenset({"degF", "degC"})  # the units read as a temperature o
 _EPSILON = 1e-9  # float noise in factors (e.g. °F -> °C) must not decide a verdict
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """One figure and its conversion under one reading."""
@@ -45,6 +46,7 @@ class Comparison:
         return max(0.0, self.written[0] - self.converted[1], self.converted[0] - self.written[1])
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The verdict on one parenthesised side against the head."""

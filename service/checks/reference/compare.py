@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from ...model import Verdict
+from ...model import Verdict, quick_init
 from ...records.store import Mission, name_key
 from .link import Link, Property
 
@@ -35,6 +35,7 @@ _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", 
                 "October", "November", "December")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Outcome:
     verdict: Verdict
@@ -43,6 +44,7 @@ class Outcome:
     evidence: dict[str, Any] | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Figure:
     """The record's figure for a property: where it is, its value and its precision."""

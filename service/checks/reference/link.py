@@ -35,7 +35,7 @@ from typing import Any
 
 from ...extract.dates import sentence_bounds
 from ...extract.missions import MentionKind, MissionMention
-from ...model import Span
+from ...model import Span, quick_init
 from ...records.store import Mission, MissionStore
 from ...text import Document, at_word_start
 
@@ -145,6 +145,7 @@ _RELATIVE = re.compile(r"[\s,;(\u2013\u2014-]*(which|who|whose|that)\b", re.I)
 _SPECIFIC = (MentionKind.NAME, MentionKind.CREW, MentionKind.EXPEDITION)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Link:
     mission: Mission | None
