@@ -6,14 +6,17 @@ with gunicorn's `preload_app = True` that is once, in the master, before the wor
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
 if TYPE_CHECKING:
+    from werkzeug.sansio.response import Response
+
     from .records.store import MissionStore
 
 DEFAULTS: dict[str, Any] = {
@@ -69,6 +72,48 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
             if environ.get(f"ORBITCHECK_{key}", "") != ""}
 
 
+class JSONProvider(DefaultJSONProvider):
+    """Flask's provider with the contract's field order (no sort_keys), and its compact response body
+    (what DefaultJSONProvider.response writes outside debug mode, byte for byte) written by one encoder
+    built here rather than a new one per response. Any other setting goes through Flask's own code."""
+
+    sort_keys = False
+
+    def __init__(self, app: Flask) -> None:
+        super().__init__(app)
+        self._settings = (self.default, self.ensure_ascii, self.sort_keys)
+        self._compact = json.JSONEncoder(default=self.default, ensure_ascii=self.ensure_ascii,
+                                         sort_keys=self.sort_keys, separators=(",", ":"))
+
+    def response(self, *args: Any, **kwargs: Any) -> Response:
+        if (self.compact is False or (self.compact is None and self._app.debug)
+                or (self.default, self.ensure_ascii, self.sort_keys) != self._settings):
+            return super().response(*args, **kwargs)
+        body = self._compact.encode(self._prepare_response_obj(args, kwargs))
+        return self._app.response_class(f"{body}\n", mimetype=self.mimetype)
+
+
+class OrbitcheckFlask(Flask):
+    """Flask with the JSON provider above, and `ensure_sync` answered once per function: Flask asks it of
+    every hook and the view on every request, and each answer is an `inspect.iscoroutinefunction` call
+    (the override Flask documents for changing how functions are run; the answer is Flask's own)."""
+
+    json_provider_class = JSONProvider
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._sync: dict[Callable[..., Any], Callable[..., Any]] = {}
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        try:
+            return self._sync[func]
+        except KeyError:
+            sync = self._sync[func] = super().ensure_sync(func)
+            return sync
+        except TypeError:  # a callable that cannot be a key
+            return super().ensure_sync(func)
+
+
 def _reference_loader(app: Flask) -> Callable[[], MissionStore]:
     """Reads DATA_DIR each time it is called, so a reload picks up a changed setting as well as new files."""
 
@@ -81,12 +126,11 @@ def _reference_loader(app: Flask) -> Callable[[], MissionStore]:
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask(__name__)
+    app = OrbitcheckFlask(__name__)
     app.config.from_mapping(DEFAULTS)
     app.config.from_mapping(config_from_env(os.environ))
     if test_config is not None:
         app.config.from_mapping(test_config)
-    cast(DefaultJSONProvider, app.json).sort_keys = False  # findings keep the contract's field order
 
     from . import web
     from .api import admin, check, compat_lt, health, metrics, missions, openapi, problems, security

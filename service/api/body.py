@@ -8,34 +8,51 @@ import re
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from flask import current_app, request
-from marshmallow import Schema
+from flask import request
+from flask.wrappers import Request
+from marshmallow import Schema, ValidationError, missing
+from marshmallow.fields import Field
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from werkzeug.http import parse_options_header
-from werkzeug.wrappers import Request
+from werkzeug.wrappers import Request as WerkzeugRequest
 
 from .problems import Problem
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def read_body() -> bytes:
+def read_body(req: Request | None = None) -> bytes:
     """The raw body, refusing more than MAX_CONTENT_LENGTH bytes with a 413.
 
-    With a Content-Length werkzeug refuses an oversized body before reading it. A chunked body has none,
-    and werkzeug's limited stream then stops quietly AT the limit (a truncated body, not a 413), so we read
-    it ourselves, one byte past the limit at most, from a server that frames it (wsgi.input_terminated).
+    With a Content-Length the body is refused before it is read when the length is over the limit, and
+    otherwise read in one call of exactly that many bytes (werkzeug's limited stream would read it in 64 KiB
+    steps through a wrapper); fewer bytes than announced is a client that hung up, a 400. A chunked body
+    has no length, and werkzeug's limited stream then stops quietly AT the limit (a truncated body, not a
+    413), so we read it ourselves, one byte past the limit at most, from a server that frames it
+    (wsgi.input_terminated). With no length and no framing nothing is read (werkzeug's safe fallback).
     """
-    if request.content_length is not None or "wsgi.input_terminated" not in request.environ:
+    if req is None:
+        req = request._get_current_object()  # type: ignore[attr-defined]
+    environ = req.environ
+    stream = environ["wsgi.input"]
+    length = req.content_length
+    if length is not None:
+        limit = req.max_content_length
+        if limit is not None and length > limit:
+            raise RequestEntityTooLarge()
+        if length == 0:
+            return b""
         try:
-            return request.get_data(cache=False)  # with no length and no framing werkzeug safely reads nothing
-        except RequestEntityTooLarge:
-            raise
+            data = stream.read(length)
         except Exception as exc:
             raise _unreadable(exc) from None
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    stream = request.environ["wsgi.input"]
+        if len(data) < length:
+            raise _unreadable(ClientDisconnected())
+        return data
+    if "wsgi.input_terminated" not in environ:
+        return b""
+    limit = req.max_content_length
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -64,9 +81,11 @@ def _unreadable(exc: Exception) -> Problem:
 
 
 def json_body() -> Any:
-    if not request.is_json:
-        raise Problem(415, f"send the body as application/json (got {request.mimetype or 'no content type'})")
-    raw = read_body()
+    req: Request = request._get_current_object()  # type: ignore[attr-defined]
+    # The usual header first, as is: werkzeug parses the header's parameters for `is_json` on every call.
+    if req.environ.get("CONTENT_TYPE") != "application/json" and not req.is_json:
+        raise Problem(415, f"send the body as application/json (got {req.mimetype or 'no content type'})")
+    raw = read_body(req)
     try:
         return json.loads(raw)
     except RecursionError:
@@ -84,9 +103,51 @@ def schema(cls: type[Schema]) -> Schema:
     return cls()
 
 
+FieldPlan = tuple[tuple[str, str, Field], ...]  # (key in the data, key in the result, field), in load order
+
+
+@functools.cache
+def _field_plan(cls: type[Schema]) -> FieldPlan | None:
+    """The schema's fields, when loading with it is nothing but each field's own deserialize (with its
+    validators) and a refusal of unknown keys: no pre/post-load or schema-level hooks, no `many`, no
+    `partial`, no dotted attribute. None otherwise (or if marshmallow's internals look different)."""
+    instance = schema(cls)
+    hooks = getattr(instance, "_hooks", None)
+    if (not isinstance(hooks, dict) or any(hooks.values()) or instance.many or instance.partial
+            or getattr(instance, "dict_class", None) is not dict):
+        return None
+    plan = tuple((field.data_key or name, field.attribute or name, field)
+                 for name, field in instance.load_fields.items())
+    return None if any("." in attr for _, attr, _ in plan) else plan
+
+
+def load_valid(cls: type[Schema], data: Any) -> dict[str, Any]:
+    """`schema(cls).load(data)`, with marshmallow's per-load machinery (error store, unknown-field and hook
+    passes) skipped when it cannot matter: a dict of known keys whose every field deserializes (each
+    field's own deserialize and validators, as Schema.load calls them) gives the same result here. Any
+    unknown key or invalid value goes through Schema.load, so every error is marshmallow's own."""
+    plan = _field_plan(cls)
+    if plan is not None and type(data) is dict and len(data) <= len(plan):
+        out: dict[str, Any] = {}
+        seen = 0
+        try:
+            for key, attr, field in plan:
+                raw = data.get(key, missing)
+                seen += raw is not missing
+                value = field.deserialize(raw, key, data)
+                if value is not missing:
+                    out[attr] = value
+        except ValidationError:
+            pass
+        else:
+            if seen == len(data):  # no key the schema does not know
+                return out
+    return schema(cls).load(data)
+
+
 def load_json(cls: type[Schema]) -> dict[str, Any]:
     """The JSON body validated by schema `cls`; marshmallow's ValidationError becomes a 422 problem."""
-    return schema(cls).load(json_body())
+    return load_valid(cls, json_body())
 
 
 def raw_body() -> bytes:
@@ -102,7 +163,7 @@ def parse_form(raw: bytes, content_type: str) -> MultiDict[str, str]:
     environ = {"REQUEST_METHOD": "POST", "wsgi.input": io.BytesIO(raw), "CONTENT_LENGTH": str(len(raw)),
                "CONTENT_TYPE": content_type if content_type.startswith("multipart/form-data")
                else "application/x-www-form-urlencoded"}
-    parsed = Request(environ)
+    parsed = WerkzeugRequest(environ)
     parsed.max_content_length = None  # already enforced while reading
     parsed.max_form_memory_size = None
     return parsed.form

@@ -17,9 +17,10 @@ from flask import current_app
 from .problems import Problem
 
 
-def enforce(texts: Iterable[str]) -> None:
-    """413 when the texts together are over MAX_CHARACTERS."""
-    limit = current_app.config["MAX_CHARACTERS"]
+def enforce(texts: Iterable[str], limit: int | None = None) -> None:
+    """413 when the texts together are over `limit` (default the app's MAX_CHARACTERS)."""
+    if limit is None:
+        limit = current_app.config["MAX_CHARACTERS"]
     size = sum(len(t) for t in texts)
     if size > limit:
         raise Problem(413, f"the request asks to check {size:,} characters; the limit per request is "

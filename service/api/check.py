@@ -40,10 +40,11 @@ def _run(doc: dict[str, Any], store: MissionStore | None) -> Report:
 )
 def check() -> dict[str, Any]:
     req = load_json(CheckRequestSchema)
-    budget.enforce([req["text"]])
+    config = current_app.config  # looked up once: the lookup is a context-variable read each time
+    budget.enforce([req["text"]], config["MAX_CHARACTERS"])
     store = current_store()  # read once: a reload during this request does not change what it sees
     report = _run(req, store)
-    return {**result_payload(report, include_passing=req["include_passing"]),
+    return {**result_payload(report, include_passing=req["include_passing"], limit=config["MAX_FINDINGS"]),
             "reference_version": store_version(store)}
 
 

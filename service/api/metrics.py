@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from flask import Blueprint, Flask, current_app, g, request
-from flask.wrappers import Response
+from flask.wrappers import Request, Response
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -132,30 +132,19 @@ def count_event(event: str) -> None:
     _counters().count_event(event)
 
 
-def _start_timer() -> None:
-    g.metrics_started = time.perf_counter()
-
-
-def _route_label() -> str:
-    if request.url_rule is not None:
-        return request.url_rule.rule
-    wrong_method = request.routing_exception
+def _route_label(req: Request) -> str:
+    if req.url_rule is not None:
+        return req.url_rule.rule
+    wrong_method = req.routing_exception
     if isinstance(wrong_method, MethodNotAllowed) and wrong_method.valid_methods:
         # A 405 is about a route that exists: label it with that route, not as unmatched.
-        adapter = current_app.url_map.bind_to_environ(request.environ)
+        adapter = current_app.url_map.bind_to_environ(req.environ)
         try:
             rule, _ = adapter.match(method=next(iter(wrong_method.valid_methods)), return_rule=True)
             return rule.rule
         except HTTPException:
             pass
     return UNMATCHED
-
-
-def _record(response: Response) -> Response:
-    started = g.pop("metrics_started", None)
-    elapsed = time.perf_counter() - started if started is not None else 0.0
-    _counters().observe(_route_label(), response.status_code, elapsed)
-    return response
 
 
 def _label(value: str) -> str:
@@ -217,8 +206,20 @@ def metrics() -> Response:
 
 def init_app(app: Flask) -> None:
     """First of the request hooks, so the timer covers authentication and the rest."""
-    app.before_request(_start_timer)
-    app.after_request(_record)
+
+    def start_timer() -> None:
+        g.metrics_started = time.perf_counter()
+
+    def record(response: Response) -> Response:
+        started = g.pop("metrics_started", None)
+        elapsed = time.perf_counter() - started if started is not None else 0.0
+        counters: SharedCounters = app.extensions[EXTENSION]
+        counters.observe(_route_label(request._get_current_object()),  # type: ignore[attr-defined]
+                         response.status_code, elapsed)
+        return response
+
+    app.before_request(start_timer)
+    app.after_request(record)
     app.register_blueprint(bp)
 
 

@@ -18,8 +18,8 @@ import re
 import secrets
 from collections.abc import Sequence
 
-from flask import Flask, current_app, g, request
-from flask.wrappers import Response
+from flask import Config, Flask, g, request
+from flask.wrappers import Request, Response
 
 from .body import form_field_without_parsing
 from .problems import Problem
@@ -33,14 +33,9 @@ _ADMIN = "/v1/admin/"
 _ALLOWED_HEADERS = "Authorization, Content-Type, X-API-Key, X-Request-ID"
 
 
-def _assign_request_id() -> None:
-    incoming = request.headers.get(REQUEST_ID, "")
+def _assign_request_id(req: Request) -> None:
+    incoming = req.environ.get("HTTP_X_REQUEST_ID", "")  # request.headers[REQUEST_ID], without the lookup
     g.request_id = incoming if _SANE_ID.fullmatch(incoming) else secrets.token_hex(16)
-
-
-def _echo_request_id(response: Response) -> Response:
-    response.headers[REQUEST_ID] = g.get("request_id") or secrets.token_hex(16)
-    return response
 
 
 def key_matches(given: str, keys: Sequence[str]) -> bool:
@@ -52,39 +47,40 @@ def key_matches(given: str, keys: Sequence[str]) -> bool:
     return found and bool(given)
 
 
-def _presented_key() -> str:
-    auth = request.headers.get("Authorization", "")
+def _presented_key(req: Request) -> str:
+    auth = req.headers.get("Authorization", "")
     scheme, _, token = auth.partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         return token.strip()
-    if request.headers.get("X-API-Key"):
-        return request.headers["X-API-Key"].strip()
-    if request.path.startswith("/v2/"):  # LanguageTool clients send their key as a parameter
-        if request.args.get("apiKey"):
-            return request.args["apiKey"]
-        if request.method == "POST":
+    if req.headers.get("X-API-Key"):
+        return req.headers["X-API-Key"].strip()
+    if req.path.startswith("/v2/"):  # LanguageTool clients send their key as a parameter
+        if req.args.get("apiKey"):
+            return req.args["apiKey"]
+        if req.method == "POST":
             # Found by a scan of the raw body: the form itself is decoded only once the key is good.
             return form_field_without_parsing("apiKey")
     return ""
 
 
-def _is_preflight() -> bool:
-    return request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers
+def _is_preflight(req: Request) -> bool:
+    return req.method == "OPTIONS" and "Access-Control-Request-Method" in req.headers
 
 
-def _authenticate() -> None:
+def _authenticate(req: Request, config: Config) -> None:
     # A request that matched no route (404) or not with this method (405) gets that answer, not a 401:
     # the routes are public in /openapi.json anyway, and a 401 would send the client hunting for a key.
-    if (request.routing_exception is not None or not request.path.startswith(_PROTECTED)
-            or request.path in _OPEN or _is_preflight()):
+    path = req.path
+    if (req.routing_exception is not None or not path.startswith(_PROTECTED)
+            or path in _OPEN or _is_preflight(req)):
         return
-    admin = request.path.startswith(_ADMIN)
-    keys = current_app.config["ADMIN_KEYS" if admin else "API_KEYS"]
+    admin = path.startswith(_ADMIN)
+    keys = config["ADMIN_KEYS" if admin else "API_KEYS"]
     if not keys:
         if admin:
             raise Problem(403, "reloading over HTTP is disabled: set ORBITCHECK_ADMIN_KEYS (or send SIGHUP)")
         return
-    if not key_matches(_presented_key(), keys):
+    if not key_matches(_presented_key(req), keys):
         kind = "an admin key" if admin else "an API key"
         raise Problem(401, f"{kind} is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
                       headers={"WWW-Authenticate": 'Bearer realm="orbitcheck"'})
@@ -97,48 +93,58 @@ def origin_allowed(origin: str, allowed: Sequence[str]) -> bool:
                for entry in allowed if entry != "none")
 
 
-def _allowed_origin() -> str | None:
-    origin = request.headers.get("Origin")
-    allowed = current_app.config["CORS_ORIGINS"]
-    if not origin or not origin_allowed(origin, allowed):
+def _allowed_origin(req: Request, config: Config) -> str | None:
+    origin = req.environ.get("HTTP_ORIGIN")  # request.headers["Origin"], without the lookup
+    if not origin:
+        return None
+    allowed = config["CORS_ORIGINS"]
+    if not origin_allowed(origin, allowed):
         return None
     return "*" if "*" in allowed else origin
 
 
-def _preflight() -> Response | None:
-    if not _is_preflight() or not [o for o in current_app.config["CORS_ORIGINS"] if o != "none"]:
+def _preflight(req: Request, app: Flask) -> Response | None:
+    if not _is_preflight(req) or not [o for o in app.config["CORS_ORIGINS"] if o != "none"]:
         return None
-    origin = _allowed_origin()
+    origin = _allowed_origin(req, app.config)
     if origin is None:
-        raise Problem(403, f"origin {request.headers.get('Origin', '(none)')!r} is not allowed "
+        raise Problem(403, f"origin {req.headers.get('Origin', '(none)')!r} is not allowed "
                            "(ORBITCHECK_CORS_ORIGINS)")
-    response = current_app.response_class(status=204)
+    response = app.response_class(status=204)
     response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = _ALLOWED_HEADERS
     response.headers["Access-Control-Max-Age"] = "600"
     return response
 
 
-def _cors_headers(response: Response) -> Response:
-    origin = _allowed_origin()
-    if origin is not None:
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Expose-Headers"] = REQUEST_ID
-        if origin != "*":
-            response.vary.add("Origin")
-    return response
-
-
-def _security_headers(response: Response) -> Response:
-    """On every response, errors included: browsers must never sniff JSON or problem+json into HTML."""
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def init_app(app: Flask) -> None:
-    app.before_request(_assign_request_id)
-    app.before_request(_preflight)
-    app.before_request(_authenticate)
-    app.after_request(_cors_headers)
-    app.after_request(_echo_request_id)
-    app.after_request(_security_headers)
+    """Two hooks, each reading the request once (they run on every request, and each `request`, `g` or
+    `current_app` lookup costs a context-variable lookup); `app.config` is read at request time, so a
+    setting changed after create_app is seen."""
+
+    def before_request() -> Response | None:
+        """The request id, then the CORS preflight (answered here, before authentication), then the key."""
+        req: Request = request._get_current_object()  # type: ignore[attr-defined]
+        _assign_request_id(req)
+        answer = _preflight(req, app)
+        if answer is not None:
+            return answer
+        _authenticate(req, app.config)
+        return None
+
+    def after_request(response: Response) -> Response:
+        """On every response, errors included: `X-Content-Type-Options: nosniff` (browsers must never sniff
+        JSON or problem+json into HTML), the request id, and the CORS headers for an allowed origin."""
+        headers = response.headers
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers[REQUEST_ID] = g.get("request_id") or secrets.token_hex(16)
+        origin = _allowed_origin(request._get_current_object(), app.config)  # type: ignore[attr-defined]
+        if origin is not None:
+            headers["Access-Control-Allow-Origin"] = origin
+            headers["Access-Control-Expose-Headers"] = REQUEST_ID
+            if origin != "*":
+                response.vary.add("Origin")
+        return response
+
+    app.before_request(before_request)
+    app.after_request(after_request)

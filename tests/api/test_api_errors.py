@@ -82,6 +82,26 @@ def test_chunked_body_within_the_limit_is_read_whole():
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("terminated", [False, True])
+def test_a_body_shorter_than_its_content_length_is_a_400_problem(client, terminated):
+    """The client hung up part way (or lied about the length): refused by name, whether or not the server
+    frames the body itself, rather than parsed as the truncated JSON it would be."""
+    body = b'{"text": "Its orbit is 35,926 km (22,314 miles) high."}'
+    environ = {"CONTENT_LENGTH": str(len(body)), **({"wsgi.input_terminated": True} if terminated else {})}
+    response = client.post("/v1/check", content_type="application/json", input_stream=io.BytesIO(body[:20]),
+                           environ_overrides=environ)
+    assert response.status_code == 400 and response.mimetype == PROBLEM
+    assert "cannot be read" in response.get_json()["detail"]
+
+
+def test_a_body_of_exactly_its_content_length_is_read_whole(client):
+    body = b'{"text": "Its orbit is 35,926 km (22,314 miles) high.", "include_passing": true}'
+    response = client.post("/v1/check", content_type="application/json", input_stream=io.BytesIO(body + b"junk"),
+                           environ_overrides={"CONTENT_LENGTH": str(len(body))})
+    assert response.status_code == 200
+    assert response.get_json()["findings"][0]["text"] == "35,926 km (22,314 miles)"
+
+
 @pytest.mark.parametrize("size, status", [(100, 200), (101, 413)])
 def test_limit_is_configurable_and_exact(size, status):
     app = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 100})
