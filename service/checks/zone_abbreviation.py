@@ -5,6 +5,7 @@ after the time) is trusted only when the zone's clocks do not change in the week
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -44,6 +45,12 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             continue
         local = mention.local
         earlier = None
+        if (mention.anchor_source is AnchorSource.PUBLISHED and local is not None
+                and _today_at(doc.prose, mention.span.start, mention.span.end)):
+            # "today at 4:40 a.m. EST", "at 9 p.m. EDT tonight": the writer dates the time by the publication
+            # date itself, so it is no guess
+            yield _finding(mention, zone, entry, None, local, "today")
+            continue
         if mention.anchor_source in (AnchorSource.PUBLISHED, AnchorSource.NONE):
             # No date in the time's sentence: the one written with it, else in an earlier sentence.
             earlier = mention.day if _calendar_day(mention.day) else date_earlier(doc, mention.span.start)
@@ -62,6 +69,16 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
                 probes.append(datetime.combine(context.published, local.time()))
         yield _finding(mention, zone, entry, probes, local,
                        "earlier" if earlier is not None and earlier is not mention.day else None)
+
+
+# "today" or "tonight" written next to the time (a word or two away): the time is on the publication date.
+_TODAY_BEFORE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))(?:,)?[ \t]{1,3}"
+                           r"(?:(?:at|around|about|by|from)[ \t]{1,3})?$", re.I)
+_TODAY_AFTER = re.compile(r"[ \t,]{1,3}(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+
+
+def _today_at(prose: str, start: int, end: int) -> bool:
+    return bool(_TODAY_BEFORE.search(prose[max(0, start - 40):start]) or _TODAY_AFTER.match(prose, end))
 
 
 def _calendar_day(day: DateMention | None) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
@@ -189,9 +189,9 @@ class ClockMention:
     anchor_source: AnchorSource = AnchorSource.NONE
     local_date: date | None = None    # the day of the wall-clock time, when known
     utc: datetime | None = None       # the instant, when the zone has one reading and the date is known
-    # No zone written, in a pair: the zones of the places its sentence names, which the reader may take it
-    # in ("lifted off from Tanegashima at 1:05 a.m. (1605 GMT)"); a check may confirm the pair with them,
-    # never fault it.
+    # No zone written, in a pair: the zones of the places its sentence names (else of those named before it),
+    # which the reader may take it in ("lifted off from Tanegashima at 1:05 a.m. (1605 GMT)"); a check may
+    # confirm the pair with them, never fault it.
     implied: tuple[ZoneEntry, ...] = ()
 
     @property
@@ -306,6 +306,17 @@ def _local_time_readings(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
         i = bisect.bisect_left(offsets, at)
         return upto[i - 1] if i else everywhere
     return found
+
+
+def _implied_zones(doc: Document, at: int) -> tuple[ZoneEntry, ...]:
+    """The zones a time written without one may be in: those of the places its sentence names, else of those the
+    document names before it (a dateline, "the rocket stood at Tanegashima"), at most four."""
+    found = _sentence_places(doc, at)
+    if found is not None:
+        return found
+    offsets, _, _, upto = memo(doc).get(_places)
+    i = bisect.bisect_left(offsets, at)
+    return upto[i - 1] if i else ()
 
 
 def _sentence_places(doc: Document, at: int) -> tuple[ZoneEntry, ...] | None:
@@ -544,7 +555,7 @@ class _Raw:
             Span(self.start, self.end), doc.text[self.start:self.end], Span(self.start, self.time_end),
             self.hour, self.minute, self.second, self.precision, self.style, self.meridiem, self.hedge,
             self.zone, self.day, self.shift, anchor, source, local_date, utc,
-            (_sentence_places(doc, self.start) or ()) if self.zone is None and self.in_pair else ())
+            _implied_zones(doc, self.start) if self.zone is None and self.in_pair else ())
 
 
 def _read_time(doc: Document, m: re.Match[str], dates: tuple[DateMention, ...],
@@ -666,6 +677,11 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         for r in [*raw, *(r for side in others for r in side)]:
             r.in_pair = True
         group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
+        if group[0].zone is None and pairs and (kept := _zone_kept(prose, pairs[-1], group[0].span.start)):
+            # "12:42 p.m. Moscow time (9:42 a.m. GMT) ... docking at 2:47 p.m. (11:47 a.m. GMT)": the zone the
+            # paragraph's last pair wrote may confirm this one (never fault it), as a place named may
+            group = [replace(g, implied=(*g.implied, kept)) if g.zone is None and kept not in g.implied else g
+                     for g in group]
         sides = tuple(tuple(_date_from_pair(doc, r, group[min(i, len(group) - 1)])
                             for i, r in enumerate(side)) for side in others)
         start = group[0].span.start
@@ -690,6 +706,18 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
                     times.extend(side)
                 pos = more_end
     return tuple(times), tuple(pairs)
+
+
+def _zone_kept(prose: str, pair: TimePair, at: int) -> ZoneEntry | None:
+    """The zone the first side of `pair` wrote (one reading, not universal time), when `pair` is in the same
+    paragraph as the time at `at` and at most two sentences' reach before it."""
+    entry = pair.first[0].zone.entry if pair.first[0].zone else None
+    if entry is None or entry.zone == "Etc/UTC" or at - pair.span.end > 600:
+        return None
+    return None if _PARAGRAPH_BREAK.search(prose, pair.span.end, at) else entry
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _hedge_before(prose: str, at: int) -> str | None:

@@ -57,7 +57,7 @@ def compare(first: ClockMention, other: ClockMention, default: ZoneEntry | None 
         what = f"'{which.zone.text}' names no place the text gives" if which.zone else "no time zone is given"
         unknown = SideComparison(Outcome.UNKNOWN, first, other, reason=f"{which.text.strip()}: {what}")
         if which.zone is None and which.implied and (first_readings or other_readings):
-            # No zone written, but the sentence names a place: the pair holds if its zone fits; if not,
+            # No zone written, but the text names a place: the pair holds if its zone fits; if not,
             # the writer may have meant another zone, so the pair is not faulted.
             implied = [_one(first, other, a, b) for a, b in product(first_readings or which.implied,
                                                                     other_readings or which.implied)]
@@ -66,7 +66,7 @@ def compare(first: ClockMention, other: ClockMention, default: ZoneEntry | None 
                 return same
             places = ", ".join(e.reading for e in which.implied)
             return replace(unknown, reason=f"{which.text.strip()}: no time zone is given, and the place the "
-                                           f"sentence names ({places}) does not fit")
+                                           f"text names ({places}) does not fit")
         return unknown
     results = [_one(first, other, a, b) for a, b in product(first_readings, other_readings)]
     for outcome in (Outcome.SAME, Outcome.UNKNOWN):

@@ -7,6 +7,7 @@ nothing; without a mission, a property or a figure it says unverified, never con
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -15,11 +16,12 @@ from ...extract import Extraction
 from ...extract.clock import extract_clock_times
 from ...extract.dates import DatePrecision, extract_dates
 from ...model import Finding, Fix, Severity, Span, Verdict
+from ...vocabulary.zones import ZoneEntry, from_utc
 from .. import Examples
 from ..context import CheckContext
 from . import claims
 from .compare import Outcome, figure
-from .link import Link, Linker, Modality
+from .link import Link, Linker, Modality, Property
 
 ID = "reference"
 SEVERITY = Severity.ERROR  # a contradicted claim; supported and unverified ones are info
@@ -61,7 +63,8 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         link = linker().link(cm.span, "time")
         if link.mission is None and link.prop is None and link.mention is None:
             continue
-        outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published)
+        outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published,
+                           undated=not claims.dated(cm), zone=cm.zone.entry if cm.zone else None)
         yield _finding(cm.span, doc.text, link, outcome, cm.text)
     found = claims.masses(extraction)
     by_start = {qty.span.start: (qty, span) for qty, span in found}
@@ -88,13 +91,26 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
 
 SLIP = timedelta(days=31)     # how late an event may come after the date a plan gave: schedules slip
 REFINE = timedelta(minutes=30)  # how far a planned time may move either way as the schedule is refined
+# How much earlier than a no-earlier-than date a return may come: undocking and splashdown targets move a day or
+# two either way with the weather at the landing zones (Crew-9's "no earlier than March 19" came home on March
+# 18). A firm date ("leaves for home on Dec. 20") gets no such leeway.
+EARLY_RETURN = timedelta(days=2)
+_RETURNS = (Property.LANDING, Property.UNDOCKING)
+_NO_EARLIER_THAN = re.compile(r"\bno[ \t-]earlier[ \t-]than\b|\bNET\b")
 
 
-def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, published: date | None) -> Outcome:
+def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, published: date | None,
+             undated: bool = False, zone: ZoneEntry | None = None) -> Outcome:
     """A date or time of an event the record puts after the publication date (or one written as a plan with no
     date to tell) is a schedule, not a claim about what happened. Schedules slip and are refined: when the
-    event came later than planned (within a month) or within half an hour of the plan, say what happened,
-    unverified. A plan the event came well before is still wrong when written: contradicted."""
+    event came later than planned (within a month), within half an hour of the plan, or (a return's
+    no-earlier-than date: undocking, landing) up to two days before it, say what happened, unverified. A plan
+    the event came well before is still wrong when written: contradicted.
+
+    Two plans cannot be told wrong at all: one whose day had passed when the piece was written while the event
+    was still to come ("in March 2023 NASA set July 21, 2023 as the no-earlier-than date", published in 2024:
+    a former plan, told as history), and a planned clock time written with no day (published before the
+    event's day): the day it was planned for is not known, and launch times move from one day to the next."""
     fig = figure(link)
     if outcome.verdict is not Verdict.CONTRADICTED or fig is None or fig.time is None or claimed is None:
         return outcome
@@ -103,18 +119,36 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
         link.modality is Modality.PLAN and (published is None or published <= day))
     if not planned:
         return outcome
+    early = link.prop in _RETURNS and _NO_EARLIER_THAN.search(link.clause or "") is not None
     if isinstance(claimed, datetime):
         late = fig.time - claimed
         slipped = abs(late) <= REFINE or timedelta(0) < late <= SLIP
+        slipped = slipped or (early and -EARLY_RETURN <= late < timedelta(0))
     else:
         late_days = (day - claimed).days
-        slipped = 0 < late_days <= SLIP.days
+        slipped = 0 < late_days <= SLIP.days or (early and -EARLY_RETURN.days <= late_days < 0)
     when = f"published {published.isoformat()}" if published else "no publication date"
     if slipped:
         message = outcome.message.replace(" was ", ": the record has ", 1)
         return Outcome(Verdict.UNVERIFIED, f"scheduled when written ({when}); {message}", None, outcome.evidence)
+    passed = claimed.date() if isinstance(claimed, datetime) else claimed
+    if (link.modality is Modality.PLAN and published is not None and passed < published < day
+            and not (isinstance(claimed, datetime) and undated)):
+        return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but the plan's day had passed when written "
+                       f"({when}) and the event was still to come: a former plan, told as history", None,
+                       outcome.evidence)
+    if isinstance(claimed, datetime) and undated and published is not None and _local_day(fig.time, zone) != published:
+        return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but it is a planned time with no day written "
+                       f"({when}): the day it was planned for is not known, and launch times move from day to day",
+                       None, outcome.evidence)
     return Outcome(Verdict.CONTRADICTED, f"{outcome.message} (a plan when written, {when}, but the event came "
                    "earlier than planned or long after)", outcome.suggestion, outcome.evidence)
+
+
+def _local_day(when: datetime, zone: ZoneEntry | None) -> date:
+    """The calendar day of `when` where the time was written (UTC when its zone is not known)."""
+    local = from_utc(when, zone) if zone is not None else None
+    return (local or when.astimezone(UTC)).date()
 
 
 def _finding(span: Span, text: str, link: Link, outcome: Outcome, written: str) -> Finding:

@@ -122,7 +122,7 @@ def claimed_instant(cm: ClockMention, link: Link) -> datetime | None:
     fig = figure(link)
     if cm.utc is None or fig is None or fig.time is None:
         return cm.utc
-    if not _dated(cm):
+    if not dated(cm):
         return _same_clock_nearest(cm.utc, fig.time)
     anchor = cm.anchor
     if anchor is not None and anchor.year_source is not YearSource.WRITTEN and cm.utc.year != fig.time.year:
@@ -143,7 +143,7 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
         return unlinked(link, "time")
     if cm.utc is None:
         return Outcome(Verdict.UNVERIFIED, "the time has no zone or date that fixes its instant")
-    if not _dated(cm):
+    if not dated(cm):
         # No date in the text: the day came from the publication date, a guess. Compare the time of day
         # only, on the record's own day, so a right time is not called wrong for a day nobody wrote.
         claim = _same_clock_nearest(cm.utc, fig.time)
@@ -157,7 +157,7 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
     return compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
 
 
-def _dated(cm: ClockMention) -> bool:
+def dated(cm: ClockMention) -> bool:
     """Whether the text fixes the time's day (a parenthesised side borrows its first side's anchor)."""
     if cm.anchor_source is AnchorSource.PAIR:
         return cm.anchor is not None
@@ -181,7 +181,7 @@ def _time_like(cm: ClockMention, instant: datetime) -> str | None:
     day = None
     if cm.day is not None and cm.day.precision is DatePrecision.DAY:
         day = date_like(cm.day.text, local.date())
-    elif _dated(cm) and cm.local_date is not None and cm.local_date != local.date():
+    elif dated(cm) and cm.local_date is not None and cm.local_date != local.date():
         day = date_like(cm.anchor.text if cm.anchor else "Jan. 1", local.date())
     parts = [(zone.span.start, zone.text)]
     if day:  # in the order the writer used: "6:31 a.m. EST Dec. 3" or "5:02 a.m. Dec. 20 Moscow time"

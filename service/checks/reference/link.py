@@ -117,7 +117,7 @@ _NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
     "first[- ]stage", "landing zone", "drone ?ship")),
     re.I)
 _WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
-                r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to)\b")
+                r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to|pencil{1,2}ed)\b")
 _PAST_PLAN = re.compile(at_word_start([
     "was" + _WAS_PLANNED, "were" + _WAS_PLANNED, "had been" + _WAS_PLANNED,
     r"originally\b", r"initially\b", r"previously\b", r"re-?scheduled\b", r"was to have\b",
@@ -127,7 +127,7 @@ _PAST_PLAN = re.compile(at_word_start([
 _PLAN = re.compile(at_word_start(word + r"\b" for word in (
     "scheduled", "planned", "slated", "targeted", "targeting", "expected to",
     "due to (?:launch|dock|land|lift|fly|arrive|berth|return|undock)", "set (?:for|to)", "is to", "are to", "will",
-    "no earlier than", "NET", "aims? to", "plans? to")), re.I)
+    "no earlier than", "NET", "aims? to", "plans? to", "pencil{1,2}ed in")), re.I)
 # A plan label written after the claim: "20:36:28 Moscow Time (planned)".
 _PLAN_AFTER = re.compile(r"[ \t]{0,3}\([ \t]{0,3}(?:planned|scheduled|target(?:ed)?|as planned)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
@@ -141,6 +141,10 @@ FOR_KIND = {
              Property.GAS, Property.LAUNCH_MASS},
     "site": {Property.LAUNCH, Property.ABORT},
 }
+# Who a return is about: a crew can come home on another vehicle than the one it flew up on (a visiting crew on
+# the older Soyuz, a test crew on a Dragon).
+_CREW_WORD = re.compile(at_word_start(word + r"\b" for word in (
+    r"crew(?:s|members?)?", r"cosmonauts?", r"astronauts?", r"taikonauts?", "trio", "duo")), re.I)
 _RELATIVE = re.compile(r"[\s,;(\u2013\u2014-]*(which|who|whose|that)\b", re.I)
 _SPECIFIC = (MentionKind.NAME, MentionKind.CREW, MentionKind.EXPEDITION)
 
@@ -261,6 +265,12 @@ class Linker:
         if mission is not None and why != "same clause" and (rel := self._relative(clause, mention)):
             doubts += (f"the claim is in a clause opened by {rel!r}, about what comes just before it, "
                        "and the mission is named outside that clause",)
+        if (prop is Property.LANDING and why == "paragraph"
+                and (crew := _CREW_WORD.search(self.doc.prose, clause[0], clause[1])) is not None):
+            doubts += (f"the clause is about the return of the {crew.group(0)} and the vehicle is named only in an "
+                       "earlier sentence: a crew does not always come home on the vehicle it flew up on",)
+        if kind == "site" and prop is not None and (verb := self._verb_before_site(span, clause)) is not None:
+            doubts += (f"the site follows {verb!r}, which says who or what is there, not where a launch was",)
         modality = self._modality(span, clause)
         if modality is Modality.PAST_PLAN:
             doubts += ("the clause speaks of a former plan",)
@@ -370,6 +380,14 @@ class Linker:
             words = self._words[start] = _Words.scan(self.doc.prose, start, end)
         self._last = (start, end, words)
         return words
+
+    def _verb_before_site(self, span: Span, clause: tuple[int, int]) -> str | None:
+        """The verb nearest before a site in its clause when it is not a launch's ("arrived at the Kennedy Space
+        Center ahead of their launch": where the crew is, not where it launched from)."""
+        before = [c for c in self._words_at(span.start).cues if clause[0] <= c[0] and c[1] <= span.start]
+        if before and before[-1][2] not in (Property.LAUNCH, Property.ABORT):
+            return before[-1][3]
+        return None
 
     def _relative(self, clause: tuple[int, int], mention: str | None) -> str | None:
         """The relative pronoun opening the clause ("the Tianhe module, which launched in April 2021": about the

@@ -275,6 +275,13 @@ ZONE_CASES = [
      INCONSISTENT),
     ("earlier-sentence-near-change", "Launch was set for March 1. Liftoff is at 9 a.m. EST from the Cape.",
      "2019-03-20", AMBIGUOUS),
+    # "today" or "tonight" next to the time dates it by the publication date itself: no guess, even near a change
+    ("today-next-to-time", "The freighter is due at the station today at 4:40 a.m. EST.", "2021-02-22", CONSISTENT),
+    ("today-next-to-time", "The freighter is due at the station today at 4:40 a.m. EDT.", "2021-02-22",
+     INCONSISTENT),
+    ("tonight-after-time", "Watch the launch at 8:28 p.m. EST tonight.", "2023-11-09", CONSISTENT),
+    ("today-not-next-to-time", "NASA said today that the freighter is due at the station at 4:40 a.m. EST.",
+     "2021-02-22", AMBIGUOUS),
 ]
 
 
@@ -284,20 +291,45 @@ def test_zone_abbreviation_dates_from_context(form, text, published, expected):
     assert _verdicts(text, "zone-abbreviation", published) == [expected]
 
 
-# A time written with no zone, its pair in another zone, in a sentence that names the place: the place's
-# zone may confirm the pair; when it does not fit, the writer may have meant another zone (ambiguous).
+# A time written with no zone, its pair in another zone, in a sentence that names the place (else after a
+# place named earlier): the place's zone may confirm the pair; when it does not fit, the writer may have meant
+# another zone (ambiguous).
 IMPLIED_CASES = [
     ("place-fits", "The H-2B lifted off from Tanegashima at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday.",
      CONSISTENT),
     ("place-does-not-fit", "The H-2B lifted off from Tanegashima at 1:05 a.m. (6:05 p.m. Tuesday GMT) on "
                            "Wednesday.", AMBIGUOUS),
     ("no-place", "The H-2B lifted off at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday.", AMBIGUOUS),
+    # the place named in an earlier sentence (a dateline, "stood at Tanegashima") confirms it the same way
+    ("earlier-place-fits", "TANEGASHIMA, Japan - The H-2B stood ready. It lifted off at 1:05 a.m. (4:05 p.m. "
+                           "Tuesday GMT) on Wednesday.", CONSISTENT),
+    ("earlier-place-does-not-fit", "TANEGASHIMA, Japan - The H-2B stood ready. It lifted off at 1:05 a.m. (6:05 "
+                                   "p.m. Tuesday GMT) on Wednesday.", AMBIGUOUS),
+    ("place-only-after", "It lifted off at 1:05 a.m. (4:05 p.m. Tuesday GMT) on Wednesday. Tanegashima cheered.",
+     AMBIGUOUS),
 ]
 
 
 @pytest.mark.parametrize(("form", "text", "expected"), IMPLIED_CASES, ids=[c[0] for c in IMPLIED_CASES])
 def test_a_time_without_a_zone_is_confirmed_by_the_place_never_faulted(form, text, expected):
     assert _verdicts(text, "time-pair", "2019-09-25") == [expected]
+
+
+# The zone the paragraph's previous pair wrote ("Moscow time") confirms the next pair that leaves it out; it
+# never faults it, and a paragraph break ends it.
+KEPT_ZONE_CASES = [
+    ("zone-kept-fits", "The freighter lifts off at 3:22 p.m. Moscow time (12:22 p.m. GMT). It docks two days "
+                       "later at 5:36 p.m. (2:36 p.m. GMT).", CONSISTENT),
+    ("zone-kept-does-not-fit", "The freighter lifts off at 3:22 p.m. Moscow time (12:22 p.m. GMT). It docks two "
+                               "days later at 5:36 p.m. (1:36 p.m. GMT).", AMBIGUOUS),
+    ("zone-kept-other-paragraph", "The freighter lifts off at 3:22 p.m. Moscow time (12:22 p.m. GMT).\n\nIt "
+                                  "docks two days later at 5:36 p.m. (2:36 p.m. GMT).", AMBIGUOUS),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), KEPT_ZONE_CASES, ids=[c[0] for c in KEPT_ZONE_CASES])
+def test_a_time_without_a_zone_is_confirmed_by_the_zone_the_paragraph_wrote(form, text, expected):
+    assert _verdicts(text, "time-pair", "2024-11-20") == [CONSISTENT, expected]
 
 
 # Each time with its zone in parentheses, listed one a line or joined by a dash; the next sentence saying
