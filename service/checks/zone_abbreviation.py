@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times
-from ..extract.dates import DateMention, DatePrecision, date_earlier
+from ..extract.dates import DateMention, DatePrecision, date_earlier, sentence_bounds
 from ..model import Finding, Fix, Severity, Verdict
+from ..text import Document
 from ..vocabulary.zones import ZoneEntry
 from . import Examples
 from .context import CheckContext
@@ -67,6 +68,12 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
                 probes.append(mention.local)  # the publication date is plausible too
             if mention.anchor_source is AnchorSource.AFTER and context.published is not None:
                 probes.append(datetime.combine(context.published, local.time()))
+            if context.published is not None and _told_as_done(doc, mention):
+                # "lifted off at 8:36 a.m. CDT": an event told as done was on or before the publication date, so
+                # the dates after it are no longer plausible; used only to confirm the zone, never to fault it
+                done = [p for p in probes if p.date() <= context.published]
+                if local.date() <= context.published and all(entry.is_right_on(p) for p in done):
+                    probes = done
         yield _finding(mention, zone, entry, probes, local,
                        "earlier" if earlier is not None and earlier is not mention.day else None)
 
@@ -79,6 +86,21 @@ _TODAY_AFTER = re.compile(r"[ \t,]{1,3}(?:today|tonight|this (?:morning|afternoo
 
 def _today_at(prose: str, start: int, end: int) -> bool:
     return bool(_TODAY_BEFORE.search(prose[max(0, start - 40):start]) or _TODAY_AFTER.match(prose, end))
+
+
+# A launch or landing told as done, before the time in its sentence, with nothing that makes it a plan.
+_DONE = re.compile(r"\b(?:(?:lifted|blasted|took)[ \t]off|launched|landed|touched[ \t]down|splashed[ \t]down|docked"
+                   r"|exploded|soared|roared[ \t]aloft)\b", re.I)
+_NOT_DONE = re.compile(r"\b(?:will|would|is[ \t]to|are[ \t]to|scheduled|targeted|targeting|planned|expected|set[ \t]to"
+                       r"|due|could|may|might|if)\b", re.I)
+
+
+def _told_as_done(doc: Document, mention: ClockMention) -> bool:
+    """Bounded windows (120 characters each way, within the sentence): a sentence of a thousand times stays
+    linear."""
+    start, end = sentence_bounds(doc, mention.span.start)
+    start, end = max(start, mention.span.start - 120), min(end, mention.span.end + 120)
+    return bool(_DONE.search(doc.prose, start, mention.span.start)) and not _NOT_DONE.search(doc.prose, start, end)
 
 
 def _calendar_day(day: DateMention | None) -> bool:

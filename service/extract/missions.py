@@ -41,6 +41,10 @@ OTHER_SITES = ("Plesetsk", "Vostochny", "Kourou", "Guiana Space Centre", "Vanden
                "Mahia", "Cape Canaveral", "Kennedy Space Center", "Wallops", "Baikonur")
 _SITE_WORD = re.compile(r"[ \t]{1,3}(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|Space[ \t]Force[ \t]Station"
                         r"|Air[ \t]Force[ \t]Station)\b")
+# A place named after a person: "landed at Edwards Air Force Base" names no crew member Edwards.
+_NAMED_PLACE = re.compile(r"[ \t]{1,3}(?:Air[ \t]Force[ \t](?:Base|Station)|AFB\b"
+                          r"|Space[ \t](?:Flight[ \t])?Cent(?:er|re)|(?:Flight[ \t])?Research[ \t]Cent(?:er|re)"
+                          r"|(?:International[ \t])?Airport|Crater)\b")
 # Bounded repetitions only: this runs over whole drafts, hostile ones included.
 _SITE_SUFFIX = re.compile(r"[A-Z](?<=\b.)[\w-]{0,24}[ \t]{1,2}(?:[A-Z][\w-]{0,24}[ \t]{1,2}){0,2}"
                           r"(?:Cosmodrome|Spaceport|Space[ \t]Cent(?:er|re)|"
@@ -261,6 +265,9 @@ def _scan(doc: Document, gaz: Gazetteer) -> Iterable[MissionMention]:
             continue
         if kind is MentionKind.FAMILY and _ROCKET_AFTER.match(prose, span.end):
             i += 1  # "a Soyuz-FG rocket" is the launcher, not a Soyuz spacecraft
+            continue
+        if kind is MentionKind.PERSON and _NAMED_PLACE.match(prose, span.end):
+            i += n  # "Edwards Air Force Base", "Armstrong Flight Research Center": a place, not a crew member
             continue
         if kind is MentionKind.PERSON and (crew := _POSSESSIVE_CREW.match(prose, span.end)):
             kind, span = MentionKind.CREW, Span(span.start, crew.end())

@@ -282,6 +282,14 @@ ZONE_CASES = [
     ("tonight-after-time", "Watch the launch at 8:28 p.m. EST tonight.", "2023-11-09", CONSISTENT),
     ("today-not-next-to-time", "NASA said today that the freighter is due at the station at 4:40 a.m. EST.",
      "2021-02-22", AMBIGUOUS),
+    # a launch told as done was on or before the publication date: the weeks after it (and their clock change)
+    # no longer make the zone ambiguous, but they are never dropped to fault one
+    ("told-as-done-before-change", "The company flew its suborbital test on Oct. 20. The booster lifted off at "
+     "9:15 a.m. CDT from its Texas site.", "2022-10-21", CONSISTENT),
+    ("told-as-done-wrong-zone", "The company flew its suborbital test on Oct. 20. The booster lifted off at "
+     "9:15 a.m. CST from its Texas site.", "2022-10-21", AMBIGUOUS),
+    ("still-a-plan", "The suborbital test is set for Oct. 20. The booster will lift off at 9:15 a.m. CDT from its "
+     "Texas site.", "2022-10-18", AMBIGUOUS),
 ]
 
 
