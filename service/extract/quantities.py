@@ -46,17 +46,15 @@ MASS_UNITS = frozenset({"kg", "lb", "g", "oz", "ton", "tonne", "short_ton", "lon
 # Necessary for a mass at a number start (a figure, then a mass unit's first letters): mass_quantities() reads
 # a figure in full only where this matches, so the other figures (lengths, speeds, years) cost one short test.
 _MASS_AHEAD = re.compile(rf"(?:~\s?)?{NUMBER}[\s-]?(?i:{trie(surfaces(MASS_UNITS))})")
-START_PLAIN = (  # kept as the oracle of START (tests): what START matches, written plainly
-    rf"(?<![\w.,:/])(?:[-\u2212\u2013\u2014~]?\.?\d|(?i:{trie([*WORD_VALUES, 'minus', 'negative'])}|{A_SCALE}|{HALF_A})"
-    r"(?!\w))"
-)
 
 
 def _start_pattern() -> str:
-    """START_PLAIN, but opening with the class of first characters (a sign, a point, a digit, or a number
-    word's first letter in either case), which sre skips to without entering the pattern; a lookbehind over
-    that character and the one before it checks what START_PLAIN's opening lookbehind checks. Number words are
-    grouped by first letter, each group the trie of the rest of its words (so longer words still win)."""
+    """Where a number may start: a sign, "~" or a point before a digit, or a number word, not right after a word
+    character or one of ".,:/" (the plain form, kept as the oracle in the tests). Written to open with the
+    class of first characters (a sign, a point, a digit, or a number word's first letter in either case), which
+    sre skips to without entering the pattern; a lookbehind over that character and the one before it checks
+    what the plain form's opening lookbehind checks. Number words are grouped by first letter, each group the
+    trie of the rest of its words (so longer words still win)."""
     words: dict[str, list[str]] = {}
     for word in [*WORD_VALUES, "minus", "negative"]:
         words.setdefault(word[0], []).append(word[1:])
