@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ...extract import Extraction
 from ...extract.clock import AnchorSource, ClockMention
-from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
+from ...extract.dates import DateMention, DatePrecision, YearSource, extract_dates, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ...extract.pairs import unit_pairs
 from ...extract.quantities import Quantity, mass_quantities
@@ -23,7 +23,7 @@ from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
 from ...text import Document, at_word_start
-from ...vocabulary.zones import from_utc
+from ...vocabulary.zones import ZoneEntry, from_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
@@ -34,6 +34,9 @@ _OF = re.compile(r"\s{0,3}(?:\([^()\n]{0,60}\)\s{0,3})?(?:of|worth of)\s{1,3}(?:
 # between the figure and the noun: capitalised words or designators, at most three).
 _BODY_AFTER = re.compile(r"[\s-]{0,2}(?:[A-Z0-9][\w.-]{0,20}\s{1,2}){0,3}"
                          r"(?i:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b")
+# After a hyphenated figure ("a 3,000-kilogram load of supplies"), the words that make it a cargo figure.
+_CARGO_AFTER = re.compile(r"[\s-]{0,2}(?:[\w-]{1,20}\s{1,2})?"
+                          r"(?i:cargo|supplies|load|shipment|payload|freight|manifest)\b")
 _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow "of"
     (re.compile(r"\bunpressuri[sz]ed\b", re.I), None),
     (re.compile(r"\bdry\b", re.I), Property.CARGO_DRY),
@@ -70,6 +73,24 @@ _MASS_NOUN = re.compile(at_word_start(word + r"\b" for word in (
     r"weigh(?:s|ed|ing)?", "launch mass", "spacecraft mass", "mass")), re.I)
 
 
+# A wire story's dateline: the place in capitals, the date, the agency ("MOSCOW, August 17. /TASS/.",
+# "ORLANDO, Fla., April 24 (UPI) --", "MOSCOW (Agency News / Sputnik - 11th January, 2023) The ...", "Jan. 11
+# (UPI) -"). Its date is the story's, not an event's.
+_DATELINE_BEFORE = re.compile(r"[ \t>*_]*(?:[A-Z][A-Z.'\- ]{0,30}[A-Z.](?:,[ \t]{0,2}[A-Z][a-z]{1,4}\.)*"
+                              r"[,.]?[ \t]{1,3})?(?:\([^()\n]{0,60})?")
+_DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:\)|\.?[ \t]{0,2}/[A-Z]{2,12}/|\([A-Z][\w ./-]{1,30}\)[ \t]{0,2}"
+                             r"(?:-{1,2}|\u2014|\u2013)|(?:--|\u2014|\u2013))")
+
+
+def in_dateline(prose: str, span: Span) -> bool:
+    """Whether the date at `span` is a wire story's dateline (see _DATELINE_BEFORE)."""
+    line = prose.rfind("\n", 0, span.start) + 1
+    if span.start - line > 80:
+        return False
+    before = _DATELINE_BEFORE.fullmatch(prose, line, span.start)
+    return before is not None and _DATELINE_AFTER.match(prose, span.end) is not None
+
+
 @lru_cache(maxsize=4)
 def gazetteer(store: MissionStore) -> Gazetteer:
     return Gazetteer.from_store(store)
@@ -80,14 +101,17 @@ def mentions(extraction: Extraction, store: MissionStore) -> tuple[MissionMentio
 
 
 def linker(extraction: Extraction, store: MissionStore) -> Linker:
-    return Linker(extraction.doc, mentions(extraction, store), store)
+    dates = tuple(d.span for d in extraction.get(extract_dates) if d.precision is not DatePrecision.WEEKDAY)
+    return Linker(extraction.doc, mentions(extraction, store), store, dates)
 
 
 def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:
     return [m for m in mentions(extraction, store) if m.kind is MentionKind.SITE]
 
 
-def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...]) -> Outcome:
+def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...],
+               zones: tuple[ZoneEntry, ...] = ()) -> Outcome:
+    """A date claim; `times` the document's zoned times, `zones` their distinct zones (writer_zones)."""
     fig = figure(link)
     if fig is None or fig.time is None:
         return unlinked(link, "date")
@@ -100,13 +124,26 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
     # megabyte has thousands per date); the reference check passes only zoned times, so this is one step.
     in_sentence = map(times.__getitem__, range(lo, hi))
     zoned = next((t.zone.entry for t in in_sentence if t.zone and t.zone.entry), None)
+    # Without a zone in its sentence, a date may be the day where the piece writes its times (a U.S. page: "the
+    # Soyuz launched on February 23", 00:24 UTC Feb. 24 being 7:24 p.m. EST Feb. 23): the zones of its times.
+    writer = zones if zoned is None else ()
     day = dm.date
     if dm.year_source is not YearSource.WRITTEN:
         # "Nov. 16" with no year: the year was inferred from the publication date, a guess. A piece written
         # in 2020 about a 2018 launch must not be told "Nov. 16, not Nov. 16": compare in the record's year.
         day = _in_year(day, fig.time.year)
     return compare_day(day, dm.text, zoned, fig, link,
-                       month_only=dm.precision is DatePrecision.MONTH)
+                       month_only=dm.precision is DatePrecision.MONTH, writer=writer)
+
+
+def writer_zones(times: tuple[ClockMention, ...]) -> tuple[ZoneEntry, ...]:
+    """The distinct zones of a document's zoned times, at most eight (in the order first written)."""
+    out: dict[tuple[str, bool | None, timedelta | None], ZoneEntry] = {}
+    for t in times:
+        entry = t.zone.entry if t.zone else None
+        if entry is not None and len(out) < 8:
+            out.setdefault((entry.zone, entry.daylight, entry.offset), entry)
+    return tuple(out.values())
 
 
 def claimed_day(dm: DateMention, link: Link):
@@ -230,6 +267,10 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     if (body := _BODY_AFTER.match(prose, span.end)) is not None:
         return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch",
                        how=f"{link.how}; the figure is the spacecraft's mass ({body.group(0).strip()})")
+    if "-" in prose[qty.span.start:span.end] and not _CARGO_AFTER.match(prose, span.end):
+        # "two 100-kilogram spacesuits": a figure written as an adjective weighs the thing it qualifies
+        return replace(link, kind="an item's weight", doubts=link.doubts + (
+            f"{prose[span.start:span.end]!r} is written as an adjective: the weight of what follows, not the cargo",))
     if (of := _OF.match(prose, span.end)) is not None:
         words = of.group(1)
         # Each item of a list on its own: "of food, fuel and supplies" names fuel and supplies, two kinds.
@@ -252,8 +293,13 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     return link
 
 
+# A mass value this many records of one family share is a nominal figure, not a flight's manifest.
+NOMINAL = 3
+
+
 def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: str = "news",
-               head: Quantity | None = None) -> Outcome:
+               head: Quantity | None = None, sharing: int = 1) -> Outcome:
+    """A mass claim against the record; `sharing` is how many records of the family give the same figure."""
     fig = figure(link)
     if fig is None or fig.value is None:
         return unlinked(link, "mass")
@@ -289,6 +335,9 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
         return Outcome(Verdict.UNVERIFIED, f"{shown}; within {ACCOUNTING[str(link.prop)]:.0%} of it, and agencies "
                        f"count {label} differently (packaging, refuelling propellant, what is dry)",
                        evidence=fig.evidence())
+    if sharing >= NOMINAL:
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; but {sharing} {fig.mission.family} records give that same "
+                       "figure, a nominal value rather than this flight's manifest", evidence=fig.evidence())
     if fig.uncertain or len(readings) > 1:
         return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
                        else f"{shown} (marked uncertain)", evidence=fig.evidence())

@@ -118,8 +118,9 @@ def _what(fig: Figure, link: Link) -> str:
 
 
 def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, link: Link,
-                month_only: bool = False) -> Outcome:
-    """A calendar-day claim against an instant; `zone` is a ZoneEntry from the sentence, or None for UTC."""
+                month_only: bool = False, writer: tuple[ZoneEntry, ...] = ()) -> Outcome:
+    """A calendar-day claim against an instant; `zone` is a ZoneEntry from the sentence, or None for UTC;
+    `writer` the zones of the piece's times in other sentences (a date right in one of them is not contradicted)."""
     when, precision = fig.instant()
     coarse = "month" if month_only else "day"
     if _RANK[precision] > _RANK[coarse]:
@@ -134,6 +135,12 @@ def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, li
                                                                coarse):
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: {_show(fig)}, which is {written} only in local "
                        f"time at the launch site ({site_zone})", evidence=fig.evidence())
+    there = next((w for w in writer if _RANK[precision] < _RANK["day"] and _same(day, _local(when, w).date(),
+                                                                                  coarse)), None)
+    if there is not None:
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: {_show(fig)}, which is {written} in "
+                       f"{getattr(there, 'zone', None) or 'a zone'} (a zone the piece writes its times in, not "
+                       "written with this date)", evidence=fig.evidence())
     if fig.uncertain:
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record's {_show(fig)} is marked uncertain",
                        evidence=fig.evidence())
