@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -125,6 +123,9 @@ def _pooled(jobs: Sequence[Job], workers: int, store: MissionStore | None, on_do
     # fork: workers inherit the parent's imported modules and every table built so far instead of re-importing
     # and rebuilding them each; the store reaches them through the initializer without being pickled. So the
     # lazily built tables (unit factors, zones, the store's gazetteer) are built here once, before the fork.
+    import multiprocessing  # here, not at import: a serial run (most CI calls) never starts a pool
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     forking = "fork" in methods
     context = multiprocessing.get_context("fork" if forking else None)
