@@ -289,16 +289,18 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
     for convert in readings:
         if convert(value - half) <= hi and lo <= convert(value + half):
             return Outcome(Verdict.SUPPORTED, shown, evidence=fig.evidence())
-    # (a round figure has its own spread already: "2,700 kg" for 2,564 is no accounting difference)
-    margin = 0.0 if qty.number.round_figure else ACCOUNTING.get(str(link.prop), 0.0) * value
-    if margin and any(convert(value - half - margin) <= hi and lo <= convert(value + half + margin)
+    # A round figure has its own spread already: its value as written, not that spread, must fall within the
+    # margin ("2,700 kg" for 2,564 is no accounting difference; "2,750 kg" of pressurized cargo for 2,624 may be).
+    margin = ACCOUNTING.get(str(link.prop), 0.0) * value
+    written = qty.number.value
+    low, high = (written, written) if qty.number.round_figure else (lo, hi)
+    if margin and any(convert(value - half - margin) <= high and low <= convert(value + half + margin)
                       for convert in readings):
         return Outcome(Verdict.UNVERIFIED, f"{shown}; within {ACCOUNTING[str(link.prop)]:.0%} of it, and agencies "
                        f"count {label} differently (packaging, refuelling propellant, what is dry)",
                        evidence=fig.evidence())
     # the figure as written (not widened by its roundness: the share is already the widest count seen)
     packaged = PACKAGED_ABOVE.get(fig.mission.family, 0.0) if str(link.prop) == "cargo_up" else 0.0
-    written = qty.number.value
     if packaged and any(convert(value - half) <= written <= convert((value + half) * (1 + packaged))
                         for convert in readings):
         return Outcome(Verdict.UNVERIFIED, f"{shown}; less than {packaged:.0%} above it, and NASA's and the "
