@@ -6,6 +6,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Re-install whenever the project's metadata changes.
 STAMP  := $(VENV)/.installed
+# Byte-compile the package, as pip does for a normal (non-editable) install and so the Docker image: an
+# editable install leaves it to the first import, which never writes the cache when PYTHONDONTWRITEBYTECODE is
+# set (then every start compiles each module again: a third of the command line's start, measured).
+COMPILE = $(BIN)/python -m compileall -q service schemas reference_data > /dev/null
 
 .PHONY: serve test lint bench clean
 
@@ -16,6 +20,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
+	$(COMPILE)
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c python:orbitcheck.gunicorn_conf 'orbitcheck.app:create_app()'
 
 test: $(STAMP)
@@ -27,6 +32,7 @@ lint: $(STAMP)  # ruff, mypy, and the layer contracts (import-linter): see scrip
 	$(BIN)/python scripts/lint.py
 
 bench: $(STAMP)
+	$(COMPILE)
 	$(BIN)/python -m bench
 
 clean:

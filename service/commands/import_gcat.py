@@ -5,14 +5,16 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..records.catalogue import Report, import_catalogue
-from ..records.gcat_import import import_gcat
 from ..records.store import default_data_dir, resolve_data_dir
 from ..text import parse_date
 from . import ExitStatus
 from .missions import add_data_dir
+
+if TYPE_CHECKING:
+    from ..records.catalogue import Report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,6 +64,10 @@ def _retrieved(args: argparse.Namespace) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The importers are read here, not at import: every command's parser is built on each start.
+    from ..records.catalogue import import_catalogue
+    from ..records.gcat_import import import_gcat
+
     data_dir = resolve_data_dir(args.data_dir)
     if args.download:
         from ..records.gcat_download import download
@@ -94,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_astronauts(args: argparse.Namespace) -> int:
+    from ..records.catalogue import import_catalogue
+
     folder = args.source_file.parent
     if not args.source_file.is_file():
         raise InputError(f"--from {args.source_file}: no such file")

@@ -37,7 +37,7 @@ def default_env() -> Env:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..records.ll2 import DEFAULT_BASE_URL, TOKEN_ENV
+    from ..records.ll2_api import DEFAULT_BASE_URL, TOKEN_ENV  # not ll2 itself: requests is for `sync` only
 
     p = sub.add_parser(
         "sync",
@@ -87,7 +87,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..records.ll2 import TOKEN_ENV, UpstreamError
+    from ..records.ll2 import UpstreamError
+    from ..records.ll2_api import TOKEN_ENV
     from ..records.ll2_sync import SyncOptions, sync_ll2
     from ..records.store import resolve_data_dir
 

@@ -31,9 +31,8 @@ from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from ..errors import OrbitcheckError
+from .ll2_api import DEFAULT_BASE_URL
 
-DEFAULT_BASE_URL = "https://ll.thespacedevs.com/2.3.0"
-TOKEN_ENV = "ORBITCHECK_LL2_TOKEN"
 MAX_PAGE_SIZE = 100  # LL2 refuses larger pages
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 10.0

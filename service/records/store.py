@@ -21,8 +21,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
 
-from marshmallow import ValidationError
-
 from ..errors import OrbitcheckError
 
 ENV_DATA_DIR = "ORBITCHECK_DATA_DIR"
@@ -285,6 +283,9 @@ def _read_at(fd: int, name: str) -> bytes:
 
 
 def _build(files: list[tuple[str, bytes]], data_dir: Path) -> ReferenceStore:
+    # marshmallow only here: a snapshot with a fresh compiled.json (the usual start) is loaded without it.
+    from marshmallow import ValidationError
+
     from orbitcheck.schemas.records import MissionSchema
 
     schema, digest = MissionSchema(), hashlib.sha256()
