@@ -95,7 +95,12 @@ def in_dateline(prose: str, span: Span) -> bool:
     if span.start - line > 80:
         return False
     before = _DATELINE_BEFORE.fullmatch(prose, line, span.start)
-    return before is not None and _DATELINE_AFTER.match(prose, span.end) is not None
+    after = _DATELINE_AFTER.match(prose, span.end)
+    if before is None or after is None:
+        return False
+    if not before.group(0).strip(" \t>*_"):  # no place: only an agency closes it ("Jan. 11 (UPI) --"), not a
+        return "(" in after.group(0) or "/" in after.group(0)  # timeline row ("July 20, 1969 - Apollo 11 lands")
+    return True
 
 
 @lru_cache(maxsize=4)
