@@ -309,6 +309,13 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
     if fig.uncertain or len(readings) > 1:
         return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
                        else f"{shown} (marked uncertain)", evidence=fig.evidence())
+    if str(link.prop) == "spacecraft_launch" and not link.weak:  # (a weak link says why in its own words)
+        # What a ship "weighs" depends on what is counted: the capsule alone or with its trunk or service module,
+        # dry or fuelled, with or without its cargo (Crew Dragon 9,525 kg as a capsule, 13,055 kg in GCAT), and
+        # GCAT's launch masses are often one nominal figure for a whole series: another figure is no contradiction.
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; a spacecraft's mass depends on what is counted (capsule or "
+                       f"with its trunk or service module, dry or fuelled, with or without cargo)",
+                       evidence=fig.evidence())
     convert = readings[0]
     number = corrected(qty.number, (convert(value - half), convert(value + half)), convert(value), profile)
     unit = doc.text[span.start:span.end][len(doc.text[qty.span.start:qty.span.end]):].strip()

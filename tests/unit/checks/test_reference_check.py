@@ -203,6 +203,18 @@ def test_cygnus_totals_with_packaging_are_not_contradicted(store, text, claim, v
         assert "packaging" in finding.message and finding.suggestion is None
 
 
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Crew-3's Crew Dragon weighs 9,525 kg.", "9,525 kg"),          # the capsule without its trunk
+    ("Progress MS-10 weighed 6,100 kg at launch.", "6,100 kg"),     # without its propellant? without cargo?
+    ("The Cygnus NG-15 spacecraft weighs 17,500 pounds at launch.", "17,500 pounds"),
+])
+def test_a_launch_mass_that_differs_is_not_contradicted(store, text, claim):
+    finding = check(text, store)[claim]
+    assert finding.verdict == "unverified", finding.message
+    assert "what is counted" in finding.message and finding.suggestion is None
+    assert finding.details["link"]["property"] == "spacecraft_launch"
+
+
 def test_without_a_store_the_check_yields_nothing():
     assert check_text(SEED, published=PUBLISHED, checks=["reference"], markdown=False).findings == ()
 
