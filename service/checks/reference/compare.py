@@ -193,6 +193,9 @@ def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
     if written_site is None or record_site is None:
         return Outcome(Verdict.UNVERIFIED, f"{fig.mission.name} launched from {launch.site}; {written} is not a "
                        "launch site the site table knows", evidence=fig.evidence())
+    if table.covers_loosely(written, record_site):
+        return Outcome(Verdict.UNVERIFIED, f"{fig.mission.name} launched from {launch.site}; {written} also names "
+                       "the area around it", evidence=fig.evidence())
     styled = next((x for x in labels if len(x.split()) == len(written.split())), launch.site)
     return Outcome(Verdict.CONTRADICTED, f"{fig.mission.name} launched from {launch.site}, not {written}",
                    suggestion=styled, evidence=fig.evidence())

@@ -336,3 +336,14 @@ def test_a_former_plan_is_not_contradicted(store):
     moved = check("Soyuz MS-11 was originally scheduled to launch Dec. 20.", store)["Dec. 20"]
     assert moved.verdict == "unverified" and "former plan" in moved.message
     # the seed's "is expected to leave Earth at 6:31 a.m." is a claim: the test above changes it and gets an error
+
+
+def test_an_area_name_covers_its_neighbour_loosely_and_only_it():
+    from orbitcheck.vocabulary.sites import site_table
+
+    table = site_table()
+    assert table.covers_loosely("Cape Canaveral", "kennedy") and table.covers_loosely("canaveral", "kennedy")
+    # the station's own names are not the area's, and the area covers no other site
+    assert not table.covers_loosely("Cape Canaveral Space Force Station", "kennedy")
+    assert not table.covers_loosely("Cape Canaveral", "baikonur")
+    assert not table.covers_loosely("Kennedy Space Center", "cape-canaveral")
