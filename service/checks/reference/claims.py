@@ -94,7 +94,23 @@ def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:
     return [m for m in mentions(extraction, store) if m.kind is MentionKind.SITE]
 
 
-def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...]) -> Outcome:
+def reckoning(zoned: tuple[ClockMention, ...], default_zone: str | None = None) -> str | None:
+    """The zone a draft keeps its calendar in: that of its first clock time written in a civil zone (not UTC or
+    GMT, not an offset: "11:20 p.m. EDT" makes a US piece's days Eastern), else the configured default zone.
+    A date written with no zone in its sentence may be that zone's day: Progress MS-28 left Baikonur at 03:20 UTC
+    on Aug. 15, "Aug. 14" in a piece that tells its times in EDT."""
+    for t in zoned:
+        entry = t.zone.entry if t.zone else None
+        if entry is not None and not entry.fixed and entry.zone not in _UNIVERSAL:
+            return entry.zone
+    return default_zone
+
+
+_UNIVERSAL = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu"})
+
+
+def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...],
+               reckoning: str | None = None) -> Outcome:
     fig = figure(link)
     if fig is None or fig.time is None:
         return unlinked(link, "date")
@@ -113,7 +129,7 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
         # in 2020 about a 2018 launch must not be told "Nov. 16, not Nov. 16": compare in the record's year.
         day = _in_year(day, fig.time.year)
     return compare_day(day, dm.text, zoned, fig, link,
-                       month_only=dm.precision is DatePrecision.MONTH)
+                       month_only=dm.precision is DatePrecision.MONTH, reckoning=None if zoned else reckoning)
 
 
 def claimed_day(dm: DateMention, link: Link):
