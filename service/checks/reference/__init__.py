@@ -58,7 +58,8 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         link = linker().link(dm.span, "date")
         if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
-        outcome = _as_plan(claims.check_date(doc, dm, link, zoned, reckoning), link, claims.claimed_day(dm, link), doc.published)
+        outcome = _as_plan(claims.check_date(doc, dm, link, zoned, reckoning), link, claims.claimed_day(dm, link),
+                           doc.published)
         yield _finding(dm.span, doc.text, link, outcome, dm.text)
     for cm in times:
         link = linker().link(cm.span, "time")
