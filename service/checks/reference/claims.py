@@ -23,7 +23,7 @@ from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
 from ...text import Document, at_word_start
-from ...vocabulary.zones import ZoneEntry, from_utc
+from ...vocabulary.zones import from_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
@@ -121,9 +121,23 @@ def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:
     return [m for m in mentions(extraction, store) if m.kind is MentionKind.SITE]
 
 
+def reckoning(zoned: tuple[ClockMention, ...], default_zone: str | None = None) -> str | None:
+    """The zone a draft keeps its calendar in: that of its first clock time written in a civil zone (not UTC or
+    GMT, not an offset: "11:20 p.m. EDT" makes a US piece's days Eastern), else the configured default zone.
+    A date written with no zone in its sentence may be that zone's day: Progress MS-28 left Baikonur at 03:20 UTC
+    on Aug. 15, "Aug. 14" in a piece that tells its times in EDT."""
+    for t in zoned:
+        entry = t.zone.entry if t.zone else None
+        if entry is not None and not entry.fixed and entry.zone not in _UNIVERSAL:
+            return entry.zone
+    return default_zone
+
+
+_UNIVERSAL = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu"})
+
+
 def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...],
-               zones: tuple[ZoneEntry, ...] = ()) -> Outcome:
-    """A date claim; `times` the document's zoned times, `zones` their distinct zones (writer_zones)."""
+               reckoning: str | None = None) -> Outcome:
     fig = figure(link)
     if fig is None or fig.time is None:
         return unlinked(link, "date")
@@ -136,26 +150,13 @@ def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMen
     # megabyte has thousands per date); the reference check passes only zoned times, so this is one step.
     in_sentence = map(times.__getitem__, range(lo, hi))
     zoned = next((t.zone.entry for t in in_sentence if t.zone and t.zone.entry), None)
-    # Without a zone in its sentence, a date may be the day where the piece writes its times (a U.S. page: "the
-    # Soyuz launched on February 23", 00:24 UTC Feb. 24 being 7:24 p.m. EST Feb. 23): the zones of its times.
-    writer = zones if zoned is None else ()
     day = dm.date
     if dm.year_source is not YearSource.WRITTEN:
         # "Nov. 16" with no year: the year was inferred from the publication date, a guess. A piece written
         # in 2020 about a 2018 launch must not be told "Nov. 16, not Nov. 16": compare in the record's year.
         day = _in_year(day, fig.time.year)
     return compare_day(day, dm.text, zoned, fig, link,
-                       month_only=dm.precision is DatePrecision.MONTH, writer=writer)
-
-
-def writer_zones(times: tuple[ClockMention, ...]) -> tuple[ZoneEntry, ...]:
-    """The distinct zones of a document's zoned times, at most eight (in the order first written)."""
-    out: dict[tuple[str, bool | None, timedelta | None], ZoneEntry] = {}
-    for t in times:
-        entry = t.zone.entry if t.zone else None
-        if entry is not None and len(out) < 8:
-            out.setdefault((entry.zone, entry.daylight, entry.offset), entry)
-    return tuple(out.values())
+                       month_only=dm.precision is DatePrecision.MONTH, reckoning=None if zoned else reckoning)
 
 
 def claimed_day(dm: DateMention, link: Link):
@@ -360,13 +361,20 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
         return Outcome(Verdict.UNVERIFIED, f"{shown}; less than {packaged:.0%} above it, and NASA's and the "
                        f"operator's {fig.mission.family} totals run above GCAT's (they count the packaging)",
                        evidence=fig.evidence())
+    if fig.uncertain or len(readings) > 1:
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
+                       else f"{shown} (marked uncertain)", evidence=fig.evidence())
+    if str(link.prop) == "spacecraft_launch" and not link.weak:  # (a weak link says why in its own words)
+        # What a ship "weighs" depends on what is counted: the capsule alone or with its trunk or service module,
+        # dry or fuelled, with or without its cargo (Crew Dragon 9,525 kg as a capsule, 13,055 kg in GCAT), and
+        # GCAT's launch masses are often one nominal figure for a whole series: another figure is no contradiction.
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; a spacecraft's mass depends on what is counted (capsule or "
+                       f"with its trunk or service module, dry or fuelled, with or without cargo)",
+                       evidence=fig.evidence())
     if sharing >= NOMINAL and any(convert(value * (1 - NOMINAL_SPREAD)) <= high
                                   and low <= convert(value * (1 + NOMINAL_SPREAD)) for convert in readings):
         return Outcome(Verdict.UNVERIFIED, f"{shown}; but {sharing} {fig.mission.family} records give that same "
                        "figure, a nominal value rather than this flight's manifest", evidence=fig.evidence())
-    if fig.uncertain or len(readings) > 1:
-        return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
-                       else f"{shown} (marked uncertain)", evidence=fig.evidence())
     convert = readings[0]
     number = corrected(qty.number, (convert(value - half), convert(value + half)), convert(value), profile)
     unit = doc.text[span.start:span.end][len(doc.text[qty.span.start:qty.span.end]):].strip()
