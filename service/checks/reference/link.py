@@ -28,7 +28,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,9 @@ from ...extract.missions import MentionKind, MissionMention
 from ...model import Span, quick_init
 from ...records.store import Mission, MissionStore
 from ...text import Document, at_word_start
+
+# How long after a flight's return a piece naming its crew is still about that flight.
+JUST_BACK = timedelta(days=30)
 
 
 class Property(StrEnum):
@@ -537,11 +540,15 @@ class Linker:
 
     def _flying(self, m: MissionMention) -> Mission | None:
         """A person who flew several times ("Gerst's team"): the one flight they were on at the publication date,
-        else their next flight after it (a preview); none when that is not one flight (never a guess)."""
+        else the one they came back from within JUST_BACK of it (a piece written days after a landing is about
+        that flight, not one four years later), else their next flight (a preview); none when that is not one
+        flight (never a guess)."""
         when = self.doc.published
         if when is None or m.kind not in (MentionKind.PERSON, MentionKind.CREW):
             return None
-        flying, later = [], []
+        flying: list[Mission] = []
+        later: list[tuple[int, Mission]] = []
+        ended: list[tuple[int, Mission]] = []
         for mission in filter(None, (self.store.get(i) for i in m.missions)):
             if mission.launch is None:
                 return None
@@ -550,11 +557,15 @@ class Linker:
             if start <= when and (end is None or end.date() >= when):
                 flying.append(mission)
             elif start > when:
-                later.append(mission)
+                later.append(((start - when).days, mission))
+            elif end is not None:
+                ended.append(((when - end.date()).days, mission))
         if flying:
             return flying[0] if len(flying) == 1 else None
-        later.sort(key=lambda x: x.launch.time if x.launch else datetime.max.replace(tzinfo=UTC))
-        return later[0] if later else None
+        last = min(ended, key=lambda x: x[0], default=None)
+        if last is not None and last[0] <= JUST_BACK.days:
+            return last[1]
+        return min(later, key=lambda x: x[0])[1] if later else None
 
     def _failed_launch(self, mission: Mission, how: str) -> tuple[Mission | None, str]:
         """The aborted flight a sentence about `mission` means: itself if its launch failed, else the one
