@@ -125,6 +125,13 @@ _NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
     # (not "booster" alone: "the Soyuz MS-10 booster failed" is the launch)
     "first[- ]stage", "landing zone", "drone ?ship")),
     re.I)
+# A move from one port to another: a docking or undocking told in its sentence may be that move's, not the
+# arrival or departure ("docked at Harmony's space-facing port on April 5 after a relocation").
+_RELOCATION = re.compile(at_word_start(word + r"\b" for word in (
+    r"relocat(?:e|es|ed|ing|ion)", r"re-?dock(?:s|ed|ing)?", r"port (?:swap|change|move)",
+    r"dock(?:s|ed|ing)? again")), re.I)
+_PORT_EVENTS = frozenset({"docking", "arrival", "berthing", "undocking"})
+RELOCATION_BEFORE = 600
 _WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
                 r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to|pencil{1,2}ed)\b")
 _PAST_PLAN = re.compile(at_word_start([
@@ -314,6 +321,9 @@ class Linker:
                 and (crew := _CREW_WORD.search(self.doc.prose, clause[0], clause[1])) is not None):
             doubts += (f"the clause is about the return of the {crew.group(0)} and the vehicle is named only in an "
                        "earlier sentence: a crew does not always come home on the vehicle it flew up on",)
+        if prop is not None and prop.value in _PORT_EVENTS and (moved := self._relocation(start, end)):
+            doubts += (f"the paragraph tells of a move to another port ({moved!r}): the event may be "
+                       "that relocation's, not the arrival or departure",)
         if kind == "site" and prop is not None and (verb := self._verb_before_site(span, clause)) is not None:
             doubts += (f"the site follows {verb!r}, which says who or what is there, not where a launch was",)
         modality = self._modality(span, clause)
@@ -471,6 +481,13 @@ class Linker:
                                                   .endswith(mention)):
             return None
         return rel.group(1)
+
+    def _relocation(self, start: int, end: int) -> str | None:
+        """A relocation's words in the claim's sentence or the paragraph before it (at most RELOCATION_BEFORE
+        characters back, so a paragraph of many claims stays linear)."""
+        para = self._paras[bisect.bisect_right(self._paras, start) - 1]
+        found = _RELOCATION.search(self.doc.prose, max(para, start - RELOCATION_BEFORE), end)
+        return found.group(0) if found else None
 
     def _not_event_word(self, span: Span, clause: tuple[int, int]) -> str | None:
         words = self._words_at(span.start)
