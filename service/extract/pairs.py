@@ -24,11 +24,16 @@ from .quantities import SIDE_AT, START, Figures, Side, hedged_start, read_side
 
 # "(62 mi", "(or 96 km/h", "(that's about 5 miles per second": words a conversion may open with.
 _OPEN = re.compile(r"\(\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
+# An editor's brackets do the same, "2.1 kilometers [1.3 miles]": the prose masks the "[" (Markdown), so what
+# follows it is matched from the next character.
+_OPEN_REST = re.compile(r"\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
 # "(62 mi; 330,000 ft)", "(62 mi, or 330,000 ft)", "(3.7 meters long, 2.4 meters wide and 1.8 meters tall)"
 _LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?(?:or|and))?|\sor|\sand)\s?")
-_CLOSE = re.compile(r"\s?[!]?\s?\)")
+# The parenthesis may hold the sentence's full stop: "(minus 96 degrees Celsius.)".
+_CLOSE = re.compile(r"\s?[!.]?\s?[)\]]")
+_SHUT = {"(": ")", "[": "]"}
 # A last item of the list in a unit we do not know ("(15 million km; 39 LD)"): the items before it stand.
-_UNREAD_ITEM = re.compile(r"[-\u2212~]?\d[\d.,]{0,12}(?:\s(?i:million|billion))?\s?[^\W\d]{1,8}\.?\s?\)")
+_UNREAD_ITEM = re.compile(r"[-\u2212~]?\d[\d.,]{0,12}(?:\s(?i:million|billion))?\s?[^\W\d]{1,8}\.?\s?[)\]]")
 # A noun after a head used as an adjective: "a 5.2 billion kilometre mission (3.2 billion miles)".
 _NOUN_BEFORE = re.compile(r"\s[a-z]{3,14}\Z")
 # An aside after the conversion, without figures: "(31 statute miles, for those who think in imperial)",
@@ -37,7 +42,7 @@ _NOUN_BEFORE = re.compile(r"\s[a-z]{3,14}\Z")
 _ASIDE = re.compile(
     r"(?:,(?!\s?(?i:from|away|off|to|beyond|past|behind|short)\b)\s?"
     r"|\s(?=(?i:above|below|across|in|at|on|of|for|up|down|high|deep|each|apiece|total)\b))"
-    r"(?![^()]{0,60}(?i:\bor\s(?:more|less|so|higher|lower)\b|\bplus\b))[^\d()]{1,60}\)"
+    r"(?![^()]{0,60}(?i:\bor\s(?:more|less|so|higher|lower)\b|\bplus\b))[^\d()\[\]]{1,60}[)\]]"
 )
 # What may continue a side leftwards: a range or dimension joiner, a sign word, or a digit.
 _CONTINUES = re.compile(r"(?:[-\u2013\u2014\u00d7\d]|(?<!\w)(?i:to|through|by|x|and|minus|negative))\s?\Z")
@@ -79,10 +84,12 @@ class UnitPair:
     loose: bool = False  # set off only by a comma or a dash ("6.1 million km, 3.8 million miles"): weaker
 
 
-def _paren(prose: str, parsed: Figures, at: int) -> tuple[list[Side], int, int] | None:
-    opened = _OPEN.match(prose, at)
+def _paren(prose: str, parsed: Figures, at: int, opener: str = "(") -> tuple[list[Side], int, int] | None:
+    """The sides inside the parenthesis (or the bracket, `opener` "[") at `at`: (sides, their start, close)."""
+    opened = _OPEN.match(prose, at) if opener == "(" else _OPEN_REST.match(prose, at + 1)
     if not opened:
         return None
+    shut = _SHUT[opener]
     m = SIDE_AT.match(prose, opened.end())
     side = read_side(m, parsed) if m else None
     sides: list[Side] = []
@@ -91,18 +98,18 @@ def _paren(prose: str, parsed: Figures, at: int) -> tuple[list[Side], int, int] 
         pos = m.end()
         closed = _CLOSE.match(prose, pos)
         if closed:
-            return sides, opened.end(), closed.end()
+            return (sides, opened.end(), closed.end()) if prose[closed.end() - 1] == shut else None
         sep = _LIST_SEP.match(prose, pos) if len(sides) < 3 else None
         if sep is None:
             break
         m = SIDE_AT.match(prose, sep.end())
         side = read_side(m, parsed) if m else None
-        if side is None and (unread := _UNREAD_ITEM.match(prose, sep.end())):
+        if side is None and (unread := _UNREAD_ITEM.match(prose, sep.end())) and prose[unread.end() - 1] == shut:
             return sides, opened.end(), unread.end()
     if not sides:
         return None
     aside = _ASIDE.match(prose, sides[-1].span.end)
-    return (sides, opened.end(), aside.end()) if aside else None
+    return (sides, opened.end(), aside.end()) if aside and prose[aside.end() - 1] == shut else None
 
 
 def _matches_back(prose: str, start: int, end: int) -> tuple[list[tuple[int, re.Match[str]]], bool]:
@@ -156,11 +163,27 @@ def _list_heads(prose: str, parsed: Figures, last: Side, count: int) -> list[Sid
     return heads
 
 
-def _paren_pairs(prose: str, parsed: Figures) -> list[UnitPair]:
-    pairs = []
+def _openings(prose: str, text: str) -> list[tuple[int, str]]:
+    """Where a conversion may open: each "(" of the prose, and each "[" of the text that the prose masks and
+    a "]" closes within the line (str.find scans: no pattern runs over the whole text)."""
+    found = []
     at = prose.find("(")
     while at >= 0:
-        paren = _paren(prose, parsed, at)
+        found.append((at, "("))
+        at = prose.find("(", at + 1)
+    parentheses = len(found)
+    at = text.find("[")
+    while at >= 0:
+        if prose[at] == " " and prose.find("]", at + 1, at + 80) >= 0:
+            found.append((at, "["))
+        at = text.find("[", at + 1)
+    return sorted(found) if len(found) > parentheses else found
+
+
+def _paren_pairs(prose: str, parsed: Figures, text: str | None = None) -> list[UnitPair]:
+    pairs = []
+    for at, opener in _openings(prose, text if text is not None else prose):
+        paren = _paren(prose, parsed, at, opener)
         if paren:
             sides, inner_start, close = paren
             # Between the head and "(": spaces, perhaps a comma ("-225 F, (-143 C)") or a dash ("tall \u2014 (").
@@ -186,7 +209,6 @@ def _paren_pairs(prose: str, parsed: Figures) -> list[UnitPair]:
                 pairs.append(
                     UnitPair(head, tuple(sides), Span(head.span.start, close), Span(inner_start, sides[-1].span.end))
                 )
-        at = prose.find("(", at + 1)
     return pairs
 
 
@@ -249,7 +271,7 @@ def _merged(pairs: list[UnitPair]) -> list[Span]:
 def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
     """Every quantity followed by its conversion, in parentheses or run on, in the document's prose."""
     prose, parsed = doc.prose, memo(doc).scratch(Figures)
-    paren = _paren_pairs(prose, parsed)
+    paren = _paren_pairs(prose, parsed, doc.text)
     run_on = _run_on_pairs(prose, parsed, paren)
     if not run_on:
         return tuple(paren)

@@ -1,0 +1,90 @@
+"""Forms from a fresh held-out set of published copy (round 6): each class with a consistent and an
+inconsistent example, and the cases where the engine must abstain.
+
+Every sentence is our own; each stands for a class of writing seen in real copy the engine was not built on.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orbitcheck.engine import check_text
+
+CONSISTENT, INCONSISTENT, AMBIGUOUS = "consistent", "inconsistent", "ambiguous"
+
+
+def _verdicts(text: str, check: str, published: str = "2019-04-11") -> list[str]:
+    return [str(f.verdict) for f in check_text(text, checks=[check], published=date.fromisoformat(published)).findings]
+
+
+TIME_CASES = [
+    # "Israel time" names the place's clocks (IDT in April, IST in January), like "Moscow time": no fixed half
+    # of the year. Published 2019-04-11 unless a date is written.
+    ("place-civil-time", "The lander touches down at 10:15 pm Israel time (3:15 pm ET) tonight.", CONSISTENT),
+    ("place-civil-time", "The lander touches down at 10:15 pm Israel time (2:15 pm ET) tonight.", INCONSISTENT),
+    ("place-civil-time", "It fired on Jan. 10, 2019 at 9 pm Israel time (1900 GMT).", CONSISTENT),
+    ("place-civil-time", "It fired on Jan. 10, 2019 at 9 pm Israel time (1800 GMT).", INCONSISTENT),
+    ("place-civil-time", "SpaceIL's team in Yehud expects touchdown at about 10:15 pm (1915 GMT).", CONSISTENT),
+    # An aside after the last side, introduced by a comma, that says where, not when.
+    ("comma-aside", "The burn starts at 11:20pm US Eastern (8:20pm US Pacific, where the team sits).", CONSISTENT),
+    ("comma-aside", "The burn starts at 11:20pm US Eastern (9:20pm US Pacific, where the team sits).", INCONSISTENT),
+    ("comma-aside", "The burn starts at 11:20 p.m. EDT (0320 GMT, said the agency).", CONSISTENT),
+    ("comma-aside", "The burn starts at 11:20 p.m. EDT (0420 GMT, said the agency).", INCONSISTENT),
+    # A country before a US zone's abbreviation.
+    ("us-before-abbreviation", "The rover lands at 10:40 p.m. U.S. PDT (0540 GMT) on Sunday.", CONSISTENT),
+    ("us-before-abbreviation", "The rover lands at 10:40 p.m. U.S. PDT (0640 GMT) on Sunday.", INCONSISTENT),
+    # A range whose start writes the zone too, converted as a range.
+    ("range-zone-both-ends", "Backup slots run between 3:10 a.m. EDT and 5:00 a.m. EDT (0710 to 0900 GMT).",
+     CONSISTENT),
+    ("range-zone-both-ends", "Backup slots run between 3:10 a.m. EDT and 5:00 a.m. EDT (0710 to 1000 GMT).",
+     INCONSISTENT),
+    ("range-zone-both-ends", "Backup slots run from 3:10 a.m. EDT to 5:00 a.m. EDT (0710-0900 GMT).", CONSISTENT),
+    # The sentence's full stop inside the parenthesis.
+    ("full-stop-inside", "Docking came at 11:20 p.m. EDT (0320 GMT.)", CONSISTENT),
+    ("full-stop-inside", "Docking came at 11:20 p.m. EDT (0420 GMT.)", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), TIME_CASES, ids=[f"{c[0]}-{c[2]}" for c in TIME_CASES])
+def test_time_pair_forms(form, text, expected):
+    assert _verdicts(text, "time-pair") == [expected]
+
+
+ABSTAIN_CASES = [
+    # An aside that speaks of time or day may change the instant: no pair is read.
+    "The burn starts at 11:20 p.m. EDT (0420 GMT, a day later).",
+    "The burn starts at 11:20 p.m. EDT (0420 GMT, Tuesday morning).",
+    # "U.S." before a zone that is not a US one is no zone.
+    "The rover lands at 10:40 p.m. U.S. BST (0540 GMT) on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", ABSTAIN_CASES)
+def test_time_pair_not_read(text):
+    assert INCONSISTENT not in _verdicts(text, "time-pair")
+
+
+def test_two_times_joined_by_and_are_a_range_only_in_one_zone():
+    # "launch at 3:10 a.m. EDT and landing at 5:00 a.m. EDT" are two events, and a PDT start is no range start.
+    for text in ("Launch is at 3:10 a.m. EDT and docking at 5:00 a.m. EDT (0710 to 0900 GMT).",
+                 "Backup slots run between 3:10 a.m. PDT and 5:00 a.m. EDT (0710 to 0900 GMT)."):
+        assert _verdicts(text, "time-pair") == [AMBIGUOUS]
+
+
+UNIT_CASES = [
+    ("full-stop-inside", "Nights there fall to minus 150 degrees Fahrenheit (minus 101 degrees Celsius.)", CONSISTENT),
+    ("full-stop-inside", "Nights there fall to minus 150 degrees Fahrenheit (minus 121 degrees Celsius.)", INCONSISTENT),
+    ("square-brackets", "The lander stopped 2.4 kilometers [1.5 miles] above the surface.", CONSISTENT),
+    ("square-brackets", "The lander stopped 2.4 kilometers [2.5 miles] above the surface.", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("form", "text", "expected"), UNIT_CASES, ids=[f"{c[0]}-{c[2]}" for c in UNIT_CASES])
+def test_unit_pair_forms(form, text, expected):
+    assert _verdicts(text, "unit-pair") == [expected]
+
+
+def test_mismatched_brackets_are_no_conversion():
+    assert _verdicts("The lander stopped 2.4 kilometers [2.5 miles) above the surface.", "unit-pair") == []
+    assert _verdicts("The lander stopped 2.4 kilometers (2.5 miles] above the surface.", "unit-pair") == []
