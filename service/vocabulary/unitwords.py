@@ -117,7 +117,7 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "knot": (("kn", "kts", "nm/hr", "nm/h"), ("knots", "knot", "nautical miles per hour")),
     "psi": (("psi",), ("pounds per square inch",)),
-    "kPa": (("kPa",), ("kilopascals", "kilopascal")),
+    "kPa": (("kPa", "kPA", "KPa"), ("kilopascals", "kilopascal")),  # as printed: no other unit is written so
     "MPa": (("MPa",), ("megapascals", "megapascal")),
     "bar": ((), ("bars", "bar")),
     "l": ((), ("liters", "liter", "litres", "litre")),

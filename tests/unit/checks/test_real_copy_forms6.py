@@ -77,6 +77,9 @@ UNIT_CASES = [
     ("full-stop-inside", "Nights there fall to minus 150 degrees Fahrenheit (minus 121 degrees Celsius.)", INCONSISTENT),
     ("square-brackets", "The lander stopped 2.4 kilometers [1.5 miles] above the surface.", CONSISTENT),
     ("square-brackets", "The lander stopped 2.4 kilometers [2.5 miles] above the surface.", INCONSISTENT),
+    # A unit symbol in a case no other unit writes: "kPA" is kilopascals.
+    ("symbol-case", "The suit holds 4.3 psi (30 kPA) inside.", CONSISTENT),
+    ("symbol-case", "The suit holds 4.3 psi (40 kPA) inside.", INCONSISTENT),
     # An en dash glued to the figure as its minus: in the conversion it is always a minus.
     ("dash-minus-in-conversion", "Its night side cools to \u2013190\u00b0C (\u2013310\u00b0F).", CONSISTENT),
     ("dash-minus-in-conversion", "Its night side cools to \u2013190\u00b0C (\u2013400\u00b0F).", INCONSISTENT),
