@@ -890,7 +890,7 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
             break
         if alternative and (group[-1].shift is not None or (
                 group[-1].day is not None and first[-1].day is not None
-                and group[-1].day.text != first[-1].day.text)):
+                and group[-1].day.text != first[-1].day.text and not _days_cross_midnight(first[-1], group[-1]))):
             break  # "9:30 a.m. EDT Thursday, or 1400 GMT Friday": another day is another time
         taken |= zones_here
         if day is not None and lead is not None and group[-1].day is None:
@@ -911,6 +911,25 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
             and _CLOCK_START.match(prose, sep.end()) is not None)):
         return [], pos, ""
     return sides, sides[-1][-1].end, "strong" if strong else "list" if comma else "loose"
+
+
+def _days_cross_midnight(first: _Raw, other: _Raw) -> bool:
+    """Whether two weekdays written with times in two zones are one instant's days on both sides of midnight:
+    "11:41 p.m. PST Monday or 2:41 a.m. EST Tuesday" (within twelve hours once both are read in UTC), not
+    "9:30 a.m. EDT Thursday, or 1400 GMT Friday" (a day apart: another time). Only offsets the zone names
+    state are used; without them, or without two weekdays, the days are not taken for one instant."""
+    a, b = first.day, other.day
+    if a is None or b is None or a.weekday is None or b.weekday is None or a.month is not None or b.month is not None:
+        return False
+    za, zb = (first.zone.entry if first.zone else None), (other.zone.entry if other.zone else None)
+    oa, ob = (za.utc_offset(None) if za else None), (zb.utc_offset(None) if zb else None)
+    step = (b.weekday - a.weekday) % 7
+    if oa is None or ob is None or step not in (1, 6):
+        return False
+    days = 1 if step == 1 else -1
+    wall_a = timedelta(hours=first.hour, minutes=first.minute) - oa
+    wall_b = timedelta(days=days, hours=other.hour, minutes=other.minute) - ob
+    return abs(wall_b - wall_a) <= _HALF_DAY
 
 
 def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:

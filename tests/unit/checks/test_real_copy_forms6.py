@@ -40,6 +40,10 @@ TIME_CASES = [
     ("range-zone-both-ends", "Backup slots run between 3:10 a.m. EDT and 5:00 a.m. EDT (0710 to 1000 GMT).",
      INCONSISTENT),
     ("range-zone-both-ends", "Backup slots run from 3:10 a.m. EDT to 5:00 a.m. EDT (0710-0900 GMT).", CONSISTENT),
+    # "or" with a weekday on each side: one instant on both sides of midnight (the stated offsets agree).
+    ("or-weekdays-across-midnight", "Totality starts at 11:44 p.m. PST Monday or 2:44 a.m. EST Tuesday.", CONSISTENT),
+    ("or-weekdays-across-midnight", "Totality starts at 11:44 p.m. PST Monday or 3:44 a.m. EST Tuesday.",
+     INCONSISTENT),
     # The sentence's full stop inside the parenthesis.
     ("full-stop-inside", "Docking came at 11:20 p.m. EDT (0320 GMT.)", CONSISTENT),
     ("full-stop-inside", "Docking came at 11:20 p.m. EDT (0420 GMT.)", INCONSISTENT),
@@ -55,6 +59,8 @@ ABSTAIN_CASES = [
     # An aside that speaks of time or day may change the instant: no pair is read.
     "The burn starts at 11:20 p.m. EDT (0420 GMT, a day later).",
     "The burn starts at 11:20 p.m. EDT (0420 GMT, Tuesday morning).",
+    # A day apart once read in UTC: another time offered, not a rendering.
+    "Liftoff is at 9:30 a.m. EST Thursday, or 1400 GMT Friday.",
     # "U.S." before a zone that is not a US one is no zone.
     "The rover lands at 10:40 p.m. U.S. BST (0540 GMT) on Sunday.",
 ]
