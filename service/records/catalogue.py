@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import InputError
 from . import compiled
-from .gcat import GcatTime, clean_id, parse_number, parse_time, read_rows
+from .gcat import GcatTime, clean_id, parse_number, parse_time, pressurized_only, read_rows
 from .gcat_import import GCAT_URL, LICENCE, _validate
 from .snapshot import locked, write_snapshot
 from .store import load_store, name_key
@@ -411,9 +411,7 @@ def _read_auxcat(path: Path, flights: dict[str, _Flight], names: dict[str, str],
             flight.masses[("cargo_up_part", part)] = {"kind": "cargo_up_part", "value": mass, "unit": "kg",
                                                       "part": part, "source": key}
         else:
-            # Dragon's "SpX-N Up Cargo" is the capsule's pressurized cargo only (the trunk's payloads are rows
-            # of their own), so it is never filed as the total news reports.
-            kind = "cargo_pressurized" if re.match(r"(?:ISS )?SpX-", row["Name"] or "") else "cargo_up"
+            kind = "cargo_pressurized" if pressurized_only(row["Name"]) else "cargo_up"  # Dragon's, HTV's
             if (kind, None) in flight.masses:
                 report.notes.append(f"auxcat {jcat}: a second Up Cargo row for {tag}: skipped")
                 continue

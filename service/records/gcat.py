@@ -33,6 +33,18 @@ _DATE = re.compile(r"(?P<y>\d{4})(?: {1,3}(?:Q(?P<q>[1-4])|(?P<mon>[A-Z][a-z]{2}
 _UPDATED = re.compile(r"# {0,3}Updated {1,3}(\d{4} {1,3}[A-Z][a-z]{2} {1,3}\d{1,2})")
 
 
+# auxcat "<flight> Up Cargo" rows that count the pressurized (internal) cargo only, never the total news reports:
+# Dragon's ("SpX-15 Up Cargo"; the trunk's payloads are rows of their own, ECOSTRESS under "Dragon Trunk" A09143)
+# and HTV's (the exposed pallet's cargo is not in them: "HTV-6 Up Cargo" 2,752 kg in all, where NASA counts
+# "9,080 pounds (4,119 kg) of cargo and packaging" with the 1,367 kg of batteries outside, and JAXA 5.9 t).
+_PRESSURIZED_ONLY = re.compile(r"(?:ISS )?(?:SpX|HTV)-")
+
+
+def pressurized_only(name: str | None) -> bool:
+    """Whether an auxcat Up Cargo row (by its Name) is the pressurized cargo only (filed as cargo_pressurized)."""
+    return _PRESSURIZED_ONLY.match(name or "") is not None
+
+
 @dataclass(frozen=True)
 class GcatTime:
     time: datetime  # UTC, the first instant of the period the precision names

@@ -15,7 +15,7 @@ from typing import Any
 
 from marshmallow import ValidationError
 
-from .gcat import GcatTime, clean_id, parse_number, parse_time, read_rows
+from .gcat import GcatTime, clean_id, parse_number, parse_time, pressurized_only, read_rows
 from .snapshot import locked, write_snapshot
 from .store import RecordError, _clashes, flatten_errors, load_store, mission_from_dict
 from .tomlwrite import dump_record
@@ -24,7 +24,6 @@ LICENCE = "CC-BY: data from GCAT (J. McDowell, planet4589.org/space/gcat)"
 GCAT_URL = "https://planet4589.org/space/gcat/"
 OUTCOMES = {"OS": "success", "OF": "failure"}
 EVENTS = {"DK": "docking", "GRP": "grapple"}
-PRESSURIZED_ONLY = ("SpX-",)  # GCAT Up Cargo rows that count the pressurized cargo only
 # GCAT site code -> (name, aliases, IANA zone) for the sites ISS flights leave from; other sites are written
 # without a site (a site needs its zone, and a guessed zone is worse than none).
 SITES = {
@@ -194,9 +193,7 @@ def _from_cargo(hit: _Found, row: dict, source: tuple[str, dict]) -> None:
     dry, dry_flag = parse_number(row["DryMass"])
     if not mass:
         return
-    # Dragon's trunk payloads are auxcat rows of their own (ECOSTRESS under "Dragon Trunk" A09143), so
-    # "SpX-15 Up Cargo" is the capsule's cargo only, not the total news reports: never file it as cargo_up.
-    kind = "cargo_pressurized" if (row["Name"] or "").startswith(PRESSURIZED_ONLY) else "cargo_up"
+    kind = "cargo_pressurized" if pressurized_only(row["Name"]) else "cargo_up"  # Dragon's, HTV's: gcat.py
     hit.masses[kind] = {"kind": kind, "value": mass, "unit": "kg", "source": source[0]} | (
         {"uncertain": True} if flag == "?" else {})
     if dry and dry < mass and kind == "cargo_up":  # GCAT repeats Mass in DryMass when it has no dry figure

@@ -50,6 +50,7 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     times = extraction.get(extract_clock_times)
     starts = [t.span.start for t in times]  # in text order, spans disjoint: bisect, not a scan per date
     zoned = tuple(t for t in times if t.zone and t.zone.entry)
+    reckoning = claims.reckoning(zoned, context.default_zone)
     for dm in extraction.get(extract_dates):
         before = bisect.bisect_right(starts, dm.span.start) - 1
         if dm.precision is DatePrecision.WEEKDAY or (before >= 0 and dm.span.start < times[before].span.end):
@@ -57,7 +58,8 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         link = linker().link(dm.span, "date")
         if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
-        outcome = _as_plan(claims.check_date(doc, dm, link, zoned), link, claims.claimed_day(dm, link), doc.published)
+        outcome = _as_plan(claims.check_date(doc, dm, link, zoned, reckoning), link, claims.claimed_day(dm, link),
+                           doc.published)
         yield _finding(dm.span, doc.text, link, outcome, dm.text)
     for cm in times:
         link = linker().link(cm.span, "time")

@@ -118,8 +118,10 @@ def _what(fig: Figure, link: Link) -> str:
 
 
 def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, link: Link,
-                month_only: bool = False) -> Outcome:
-    """A calendar-day claim against an instant; `zone` is a ZoneEntry from the sentence, or None for UTC."""
+                month_only: bool = False, reckoning: str | None = None) -> Outcome:
+    """A calendar-day claim against an instant; `zone` is a ZoneEntry from the sentence, or None for UTC.
+    `reckoning` (an IANA zone: the draft's own, see claims.reckoning) is the other day a zone-less date may be,
+    and the day a correction is written in."""
     when, precision = fig.instant()
     coarse = "month" if month_only else "day"
     if _RANK[precision] > _RANK[coarse]:
@@ -134,6 +136,10 @@ def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, li
                                                                coarse):
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: {_show(fig)}, which is {written} only in local "
                        f"time at the launch site ({site_zone})", evidence=fig.evidence())
+    drafts_day = when.astimezone(ZoneInfo(reckoning)).date() if reckoning and _RANK[precision] < _RANK["day"] else None
+    if drafts_day is not None and _same(day, drafts_day, coarse):
+        return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: {_show(fig)}, which is {written} in {reckoning}, "
+                       "the zone the draft tells its times in", evidence=fig.evidence())
     if fig.uncertain:
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record's {_show(fig)} is marked uncertain",
                        evidence=fig.evidence())
@@ -142,7 +148,7 @@ def compare_day(day: date, written: str, zone: ZoneEntry | None, fig: Figure, li
         return Outcome(Verdict.UNVERIFIED, f"{_what(fig, link)}: the record gives only the UTC day {_show(fig)}; "
                        f"{written} may be the local date", evidence=fig.evidence())
     return Outcome(Verdict.CONTRADICTED, f"{_what(fig, link)} was {_show(fig)}, not {written}",
-                   suggestion=date_like(written, local), evidence=fig.evidence())
+                   suggestion=date_like(written, drafts_day or local), evidence=fig.evidence())
 
 
 def compare_instant(claim: datetime, precision: str, hedged: bool, fig: Figure, link: Link,
@@ -193,6 +199,9 @@ def compare_site(written: str, fig: Figure, link: Link) -> Outcome:
     if written_site is None or record_site is None:
         return Outcome(Verdict.UNVERIFIED, f"{fig.mission.name} launched from {launch.site}; {written} is not a "
                        "launch site the site table knows", evidence=fig.evidence())
+    if table.covers_loosely(written, record_site):
+        return Outcome(Verdict.UNVERIFIED, f"{fig.mission.name} launched from {launch.site}; {written} also names "
+                       "the area around it", evidence=fig.evidence())
     styled = next((x for x in labels if len(x.split()) == len(written.split())), launch.site)
     return Outcome(Verdict.CONTRADICTED, f"{fig.mission.name} launched from {launch.site}, not {written}",
                    suggestion=styled, evidence=fig.evidence())

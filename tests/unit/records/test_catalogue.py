@@ -114,7 +114,7 @@ CARGO = {
     "2005-026": {"cargo_up_part:MPLM": 1676},                        # A06971
     "2008-008": {"cargo_up": 4557},                                  # A08884 ATV-1 Up Cargo (DryMass 0)
     "2014-044": {"cargo_up": 6602},                                  # A08893
-    "2009-048": {"cargo_up": 3600},                                  # A08873
+    "2009-048": {"cargo_pressurized": 3600},                         # A08873 HTV-1 Up Cargo (pressurized only)
     "2012-027": {"cargo_pressurized": 520},                          # A08895 ISS SpX-C2 Up Cargo
     "2018-032": {"cargo_pressurized": 1605},                         # A09113 SpX-14 Up Cargo
     "2016-062": {"cargo_up": 2345},                                  # A08560 ISS OA-5
@@ -122,7 +122,7 @@ CARGO = {
     "2023-110": {"cargo_up": 3749, "spacecraft_launch": 8050},       # A11006; satcat S57488 TotMass 8050
     "2024-139": {"cargo_up": 3843, "cargo_dry": 3700},               # A11279: Mass 3843, DryMass 3700
     "2021-046": {"cargo_up": 5290, "cargo_dry": 4290},               # A11037
-    "2018-073": {"cargo_up": 2624},                                  # A09174 (A11665 HTV-X1 under this tag skipped)
+    "2018-073": {"cargo_pressurized": 2624},                         # A09174 (A11665 HTV-X1 under this tag skipped)
     "2018-091": {"cargo_up": 2564, "cargo_dry": 1300, "spacecraft_launch": 7430},  # A09216; satcat S43702
     "2024-215": {"cargo_up": 2487, "cargo_dry": 1155},               # A11360
     "2019-094": {"cargo_up": 272, "spacecraft_launch": 8000},        # A09531 Boe-OFT; satcat S44900

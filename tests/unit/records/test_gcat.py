@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from orbitcheck.errors import InputError
+from orbitcheck.records import gcat
 from orbitcheck.records.gcat import LAUNCH_FIELDS, parse_number, parse_time, read_rows
 from orbitcheck.records.gcat_import import import_gcat
 from orbitcheck.records.store import RecordError, default_data_dir, load_store
@@ -138,7 +139,7 @@ def test_import_creates_the_years_iss_cargo_flights(data):
     assert sorted(report.created) == ["htv-7", "progress-ms-08", "progress-ms-09", "spx-14"]
     store = load_store(data)
     htv = store.get("htv-7")
-    assert htv.mass("cargo_up").value == 2624  # not HTV-X1's 4000 kg filed under the same tag
+    assert htv.mass("cargo_pressurized").value == 2624  # pressurized only; not HTV-X1's 4000 kg filed under the same tag
     assert htv.mass("cargo_dry") is None  # GCAT's DryMass 0 is "no figure"
     assert (htv.launch.time.date(), htv.launch.precision) == (date(2018, 9, 22), "day")
     assert store.get("progress-ms-08").aliases == ("ISS 69P",)
@@ -208,3 +209,13 @@ def test_cli_import_and_missions(cli, data):
 def test_cli_import_bad_input_exits_2(cli, argv, needle):
     status, out, err = cli(*argv)
     assert status == 2 and needle in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("name", "pressurized"), [
+    ("SpX-15 Up Cargo", True), ("ISS SpX-C2 Up Cargo", True),   # Dragon: the trunk's payloads are rows of their own
+    ("HTV-6 Up Cargo", True), ("HTV-1 Up Cargo", True),         # HTV: the exposed pallet's cargo is not in the row
+    ("Progress MS-10 Up Cargo", False), ("ISS NG-10 Up Cargo", False), ("ATV-1 Up Cargo", False),
+    ("HTVX-1 Up Cargo", False), ("", False), (None, False),
+])
+def test_which_up_cargo_rows_count_the_pressurized_cargo_only(name, pressurized):
+    assert gcat.pressurized_only(name) is pressurized
