@@ -121,6 +121,10 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "MPa": (("MPa",), ("megapascals", "megapascal")),
     "bar": ((), ("bars", "bar")),
     "l": ((), ("liters", "liter", "litres", "litre")),
+    # Densities: "65 kg/m3 (4.1 lb/cu ft)", "5.5 g/cm³ (343 lb/ft³)".
+    "kg/m3": (("kg/m3", "kg/m\u00b3", "kg/cu m"), ("kilograms per cubic meter", "kilograms per cubic metre")),
+    "g/cm3": (("g/cm3", "g/cm\u00b3", "g/cc"), ("grams per cubic centimeter", "grams per cubic centimetre")),
+    "lb/ft3": (("lb/ft3", "lb/ft\u00b3", "lb/cu ft", "lb/cu. ft.", "lbs/cu ft", "lbs/ft3"), ("pounds per cubic foot",)),
     "gal": (("gal",), ("gallons", "gallon")),
     "K": (("K",), ("kelvins", "kelvin")),
 }

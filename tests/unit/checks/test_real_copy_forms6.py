@@ -83,6 +83,12 @@ UNIT_CASES = [
     ("full-stop-inside", "Nights there fall to minus 150 degrees Fahrenheit (minus 121 degrees Celsius.)", INCONSISTENT),
     ("square-brackets", "The lander stopped 2.4 kilometers [1.5 miles] above the surface.", CONSISTENT),
     ("square-brackets", "The lander stopped 2.4 kilometers [2.5 miles] above the surface.", INCONSISTENT),
+    # Densities, as symbols or words.
+    ("density", "The air near the ground is 65 kg/m3 (4.1 lb/cu ft), 50 times Earth's.", CONSISTENT),
+    ("density", "The air near the ground is 65 kg/m3 (5.1 lb/cu ft), 50 times Earth's.", INCONSISTENT),
+    ("density", "The moon's mean density is 3.3 grams per cubic centimeter (206 pounds per cubic foot).", CONSISTENT),
+    ("density", "The moon's mean density is 3.3 grams per cubic centimeter (306 pounds per cubic foot).",
+     INCONSISTENT),
     # A unit symbol in a case no other unit writes: "kPA" is kilopascals.
     ("symbol-case", "The suit holds 4.3 psi (30 kPA) inside.", CONSISTENT),
     ("symbol-case", "The suit holds 4.3 psi (40 kPA) inside.", INCONSISTENT),
