@@ -28,7 +28,7 @@ CORPUS = DATA / "corpus" / "real_pairs.jsonl"
 # raise them when the checks get better.
 FLOORS = {
     "time_pair": {"found": 265, "right": 219, "caught": 161},
-    "unit_pair": {"found": 528, "right": 525, "caught": 488},
+    "unit_pair": {"found": 529, "right": 526, "caught": 489},
 }
 # Consistent by the labeller, inconsistent by the checks, each for a reason the checks are right about.
 DISAGREEMENTS = {
