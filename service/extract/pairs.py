@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from ..model import Span, quick_init
 from ..text import Document
+from ..vocabulary.unitwords import UNIT, unit_key
 from . import memo
-from .numbers import HEDGE
-from .quantities import SIDE_AT, START, Figures, Side, hedged_start, read_side
+from .numbers import HEDGE, HEDGES, parse_number
+from .quantities import SIDE_AT, START, Figures, Quantity, Side, hedged_start, read_side
 
 # "(62 mi", "(or 96 km/h", "(that's about 5 miles per second": words a conversion may open with.
 _OPEN = re.compile(r"\(\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
@@ -70,6 +71,8 @@ _RELATION_AFTER = re.compile(
     r"\s(?i:from|away|off|to|of|beyond|past|behind|ahead|short|north|south|east|west|farther|further|closer|"
     r"nearer|more|less|longer|shorter|higher|lower|deeper|wider|later|earlier|before|after)\b"
 )
+# "a" or "an" as the figure one, only as the head of a conversion: "about a mile (1.7km)", "an inch (2.5 cm)".
+_A_UNIT = re.compile(rf"(?<![\w-])(?P<h>{HEDGE})?(?P<a>(?i:an?))\s(?P<u>{UNIT})\Z")
 _NEAR = 40  # most heads fit here; look back over _WINDOW only when the side may go on further left
 _WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 degrees Fahrenheit" is 50
 
@@ -150,6 +153,19 @@ def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | Non
     return None
 
 
+def _a_head(prose: str, end: int) -> Side | None:
+    """ "a mile" / "about an inch" ending at `end` as a side of one unit (read as the word "one"), or None."""
+    m = _A_UNIT.search(prose, max(0, end - 40), end)
+    key = unit_key(m["u"]) if m else None
+    one = parse_number("one")
+    if m is None or key is None or one is None:
+        return None
+    hedge = m["h"]
+    number = one.with_hedge(HEDGES[hedge.strip().lower()]) if hedge else one
+    quantity = Quantity(number, key, m["u"], Span(m.start("a"), m.end("a")))
+    return Side((quantity,), Span(m.start(), end))
+
+
 def _list_heads(prose: str, parsed: Figures, last: Side, count: int) -> list[Side] | None:
     """`count` dimensions written before the parentheses, ending with `last`; None when there are not."""
     heads = [last]
@@ -192,6 +208,8 @@ def _paren_pairs(prose: str, parsed: Figures, text: str | None = None) -> list[U
             if end > lo and prose[end - 1] in ",\u2013\u2014":
                 end = lo + len(prose[lo : end - 1].rstrip())
             head = _head(prose, parsed, end, len(sides[0].quantities))
+            if head is None and len(sides) == 1 and len(sides[0].quantities) == 1:
+                head = _a_head(prose, end)
             if head is None and (noun := _NOUN_BEFORE.search(prose, max(0, end - 16), end)):
                 head = _head(prose, parsed, noun.start(), len(sides[0].quantities))
                 if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):

@@ -89,6 +89,11 @@ UNIT_CASES = [
     ("density", "The moon's mean density is 3.3 grams per cubic centimeter (206 pounds per cubic foot).", CONSISTENT),
     ("density", "The moon's mean density is 3.3 grams per cubic centimeter (306 pounds per cubic foot).",
      INCONSISTENT),
+    # "a"/"an" as the figure one, as the head of a conversion.
+    ("a-unit-head", "The crowd watched from about a mile (1.6km) away.", CONSISTENT),
+    ("a-unit-head", "The crowd watched from about a mile (2.6km) away.", INCONSISTENT),
+    ("a-unit-head", "The crack grows an inch (2.5 centimeters) a year.", CONSISTENT),
+    ("a-unit-head", "The crack grows an inch (4.5 centimeters) a year.", INCONSISTENT),
     # A unit symbol in a case no other unit writes: "kPA" is kilopascals.
     ("symbol-case", "The suit holds 4.3 psi (30 kPA) inside.", CONSISTENT),
     ("symbol-case", "The suit holds 4.3 psi (40 kPA) inside.", INCONSISTENT),

@@ -22,6 +22,7 @@ RUNS = [
     "about half a kilometer a million half a ",
     "2.1 kilometers [1.3 miles] [ 5 km [3 ",  # editor's brackets, closed and not
     "-90 degrees Celsius (-130 degrees Fahrenheit.) (5 km. ",  # a full stop before the close
+    "about a mile (1.7km) an inch (a a a a (",  # "a" as the head's one
 ]
 
 
