@@ -48,6 +48,7 @@ _ASIDE = re.compile(
 # What may continue a side leftwards: a range or dimension joiner, a sign word, or a digit.
 _CONTINUES = re.compile(r"(?:[-\u2013\u2014\u00d7\d]|(?<!\w)(?i:to|through|by|x|and|minus|negative))\s?\Z")
 _AFTER_FIGURE = re.compile(r"\d[ \t]\Z")
+_PRIMES = frozenset(("\u2032", "'", "\u2019"))  # the feet of "6\u20322\u2033", "6'2\u2033"
 _BETWEEN = re.compile(r"(?i:between)\s\Z")
 # Between two dimensions of a list written before the parentheses ("12 feet long, 8 feet wide and 6 feet
 # tall"), perhaps after an aside of their own ("10 feet long (not including the arm), 9 feet wide").
@@ -61,7 +62,7 @@ _RUN_ON = re.compile(
 # Where a join may be (scanned for first: a set of first characters is found fast, a lookbehind is not).
 _RUN_ON_CUE = re.compile(rf"[,/\u2013\u2014](?=\s?(?:or\s)?(?:{HEDGE})?[-\u2212~]?\.?\d)")
 _FIGURE_NEXT = re.compile(rf"(?:{HEDGE})?[-\u2212~]?\.?\d")
-_UNIT_END = frozenset(".\u00b0\u00b2\u00b3\u2109\u2103")
+_UNIT_END = frozenset(".\u00b0\u00b2\u00b3\u2109\u2103\u2033")
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
 _LIST_BEFORE = re.compile(r"\d\s?[^\W\d]{1,14}\.?,\s?\Z")
@@ -131,7 +132,7 @@ def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | Non
     """The longest side ending at `end`: number starts are tried from the nearest back, while they match.
     A range joined by "and" ("40 and 400 kilograms") is one only after "between" or when the conversion
     gives two `figures` too: "3 engines and 400 kilograms (880 pounds)" converts 400 kilograms."""
-    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³\u2109\u2103"):
+    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³\u2109\u2103\u2033"):
         return None  # a head ends with its unit or an adjective
     near = max(0, end - _NEAR)
     found, stopped = _matches_back(prose, near, end)
@@ -148,8 +149,12 @@ def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | Non
         if side and side.joiner == "and" and figures != 2 and not _BETWEEN.search(prose, max(0, start - 9), start):
             continue
         if side:
-            # A figure right after another ("2.8 one billion miles") is garbled copy: no head to check.
-            return None if _AFTER_FIGURE.search(prose, max(0, side.span.start - 3), side.span.start) else side
+            # A figure right after another ("2.8 one billion miles") is garbled copy: no head to check; nor
+            # are the inches of feet written with primes ("6\u20322\u2033 (188 cm)": not read as 2 inches).
+            if _AFTER_FIGURE.search(prose, max(0, side.span.start - 3), side.span.start) \
+                    or prose[max(0, side.quantities[0].span.start - 1):side.quantities[0].span.start] in _PRIMES:
+                return None
+            return side
     return None
 
 

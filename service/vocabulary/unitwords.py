@@ -31,7 +31,8 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "m": (("m",), ("meters", "meter", "metres", "metre")),
     "cm": (("cm",), ("centimeters", "centimeter", "centimetres", "centimetre")),
     "mm": (("mm",), ("millimeters", "millimeter", "millimetres", "millimetre")),
-    "in": ((), ("inches", "inch", "pulgadas", "pulgada")),
+    # The double prime is the inch mark ("a 200\u2033 mirror"); the ASCII quote is not read (it quotes).
+    "in": (("\u2033",), ("inches", "inch", "pulgadas", "pulgada")),
     "yd": (("yd",), ("yards", "yard")),
     "au": (("AU",), ("astronomical units", "astronomical unit")),
     "ly": ((), ("light-years", "light-year", "light years", "light year")),

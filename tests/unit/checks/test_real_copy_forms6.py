@@ -94,6 +94,9 @@ UNIT_CASES = [
     ("a-unit-head", "The crowd watched from about a mile (2.6km) away.", INCONSISTENT),
     ("a-unit-head", "The crack grows an inch (2.5 centimeters) a year.", CONSISTENT),
     ("a-unit-head", "The crack grows an inch (4.5 centimeters) a year.", INCONSISTENT),
+    # The inch mark (double prime).
+    ("inch-mark", "The old telescope's mirror is 60\u2033 (1.5 m) across.", CONSISTENT),
+    ("inch-mark", "The old telescope's mirror is 60\u2033 (2.5 m) across.", INCONSISTENT),
     # A unit symbol in a case no other unit writes: "kPA" is kilopascals.
     ("symbol-case", "The suit holds 4.3 psi (30 kPA) inside.", CONSISTENT),
     ("symbol-case", "The suit holds 4.3 psi (40 kPA) inside.", INCONSISTENT),
@@ -108,6 +111,11 @@ UNIT_CASES = [
 @pytest.mark.parametrize(("form", "text", "expected"), UNIT_CASES, ids=[f"{c[0]}-{c[2]}" for c in UNIT_CASES])
 def test_unit_pair_forms(form, text, expected):
     assert _verdicts(text, "unit-pair") == [expected]
+
+
+def test_feet_and_inches_written_with_primes_are_not_read_as_inches():
+    for feet in ("\u2032", "'", "\u2019"):
+        assert _verdicts(f"A 6{feet}2\u2033 (188 cm) astronaut joined the crew.", "unit-pair") == []
 
 
 def test_mismatched_brackets_are_no_conversion():
