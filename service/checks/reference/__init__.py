@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from ...extract import Extraction
 from ...extract.clock import extract_clock_times
 from ...extract.dates import DatePrecision, extract_dates
+from ...extract.missions import MentionKind
 from ...model import Finding, Fix, Severity, Span, Verdict
 from ...vocabulary.zones import ZoneEntry, from_utc
 from .. import Examples
@@ -58,15 +59,18 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         link = linker().link(dm.span, "date")
         if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
-        outcome = _as_plan(claims.check_date(doc, dm, link, zoned, reckoning), link, claims.claimed_day(dm, link),
-                           doc.published)
+        claimed_day = claims.claimed_day(dm, link)
+        outcome = _as_plan(claims.check_date(doc, dm, link, zoned, reckoning), link, claimed_day, doc.published)
+        outcome = _crew_elsewhere(outcome, link, claimed_day)
         yield _finding(dm.span, doc.text, link, outcome, dm.text)
     for cm in times:
         link = linker().link(cm.span, "time")
         if link.mission is None and link.prop is None and link.mention is None:
             continue
-        outcome = _as_plan(claims.check_time(cm, link), link, claims.claimed_instant(cm, link), doc.published,
+        claimed = claims.claimed_instant(cm, link)
+        outcome = _as_plan(claims.check_time(cm, link), link, claimed, doc.published,
                            undated=not claims.dated(cm), zone=cm.zone.entry if cm.zone else None)
+        outcome = _crew_elsewhere(outcome, link, claimed)
         yield _finding(cm.span, doc.text, link, outcome, cm.text)
     found = claims.masses(extraction)
     by_start = {qty.span.start: (qty, span) for qty, span in found}
@@ -145,6 +149,27 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
                        None, outcome.evidence)
     return Outcome(Verdict.CONTRADICTED, f"{outcome.message} (a plan when written, {when}, but the event came "
                    "earlier than planned or long after)", outcome.suggestion, outcome.evidence)
+
+
+# A crew does not always come home on the vehicle it flew up on: Starliner's first crew came back on Crew-9 six
+# months after their capsule, Rubio on Soyuz MS-23 and Vande Hei on MS-19 months after theirs, the MS-19 film crew
+# on MS-18 months before theirs. A return tied to a flight only by its crew's names, on a day this far from that
+# flight's own return, is more likely another vehicle's return than a wrong date; a nearer day is a wrong date.
+SWAP = timedelta(days=30)
+_BY_CREW = (f"{MentionKind.PERSON} ", f"{MentionKind.CREW} ", f"{MentionKind.EXPEDITION} ")  # Link.how's opening
+
+
+def _crew_elsewhere(outcome: Outcome, link: Link, claimed: date | datetime | None) -> Outcome:
+    fig = figure(link)
+    if (outcome.verdict is not Verdict.CONTRADICTED or link.prop not in _RETURNS or claimed is None
+            or fig is None or fig.time is None or not link.how.startswith(_BY_CREW)):
+        return outcome
+    day = claimed.date() if isinstance(claimed, datetime) else claimed
+    if abs((fig.time.astimezone(UTC).date() - day).days) <= SWAP.days:
+        return outcome
+    return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but the flight is known only by its crew, and the day is "
+                   f"more than {SWAP.days} days from that flight's return: the crew may have come home on another "
+                   "vehicle", None, outcome.evidence)
 
 
 def _local_day(when: datetime, zone: ZoneEntry | None) -> date:

@@ -28,7 +28,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,9 @@ from ...extract.missions import MentionKind, MissionMention
 from ...model import Span, quick_init
 from ...records.store import Mission, MissionStore
 from ...text import Document, at_word_start
+
+# How long after a flight's return a piece naming its crew is still about that flight.
+JUST_BACK = timedelta(days=30)
 
 
 class Property(StrEnum):
@@ -116,6 +119,13 @@ _NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
     # (not "booster" alone: "the Soyuz MS-10 booster failed" is the launch)
     "first[- ]stage", "landing zone", "drone ?ship")),
     re.I)
+# A move from one port to another: a docking or undocking told in its sentence may be that move's, not the
+# arrival or departure ("docked at Harmony's space-facing port on April 5 after a relocation").
+_RELOCATION = re.compile(at_word_start(word + r"\b" for word in (
+    r"relocat(?:e|es|ed|ing|ion)", r"re-?dock(?:s|ed|ing)?", r"port (?:swap|change|move)",
+    r"dock(?:s|ed|ing)? again")), re.I)
+_PORT_EVENTS = frozenset({"docking", "arrival", "berthing", "undocking"})
+RELOCATION_BEFORE = 600
 _WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
                 r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to|pencil{1,2}ed)\b")
 _PAST_PLAN = re.compile(at_word_start([
@@ -269,6 +279,9 @@ class Linker:
                 and (crew := _CREW_WORD.search(self.doc.prose, clause[0], clause[1])) is not None):
             doubts += (f"the clause is about the return of the {crew.group(0)} and the vehicle is named only in an "
                        "earlier sentence: a crew does not always come home on the vehicle it flew up on",)
+        if prop is not None and prop.value in _PORT_EVENTS and (moved := self._relocation(start, end)):
+            doubts += (f"the paragraph tells of a move to another port ({moved!r}): the event may be "
+                       "that relocation's, not the arrival or departure",)
         if kind == "site" and prop is not None and (verb := self._verb_before_site(span, clause)) is not None:
             doubts += (f"the site follows {verb!r}, which says who or what is there, not where a launch was",)
         modality = self._modality(span, clause)
@@ -399,6 +412,13 @@ class Linker:
             return None
         return rel.group(1)
 
+    def _relocation(self, start: int, end: int) -> str | None:
+        """A relocation's words in the claim's sentence or the paragraph before it (at most RELOCATION_BEFORE
+        characters back, so a paragraph of many claims stays linear)."""
+        para = self._paras[bisect.bisect_right(self._paras, start) - 1]
+        found = _RELOCATION.search(self.doc.prose, max(para, start - RELOCATION_BEFORE), end)
+        return found.group(0) if found else None
+
     def _not_event_word(self, span: Span, clause: tuple[int, int]) -> str | None:
         words = self._words_at(span.start)
         lo = bisect.bisect_left(words.not_event_starts, clause[0])
@@ -467,11 +487,15 @@ class Linker:
 
     def _flying(self, m: MissionMention) -> Mission | None:
         """A person who flew several times ("Gerst's team"): the one flight they were on at the publication date,
-        else their next flight after it (a preview); none when that is not one flight (never a guess)."""
+        else the one they came back from within JUST_BACK of it (a piece written days after a landing is about
+        that flight, not one four years later), else their next flight (a preview); none when that is not one
+        flight (never a guess)."""
         when = self.doc.published
         if when is None or m.kind not in (MentionKind.PERSON, MentionKind.CREW):
             return None
-        flying, later = [], []
+        flying: list[Mission] = []
+        later: list[tuple[int, Mission]] = []
+        ended: list[tuple[int, Mission]] = []
         for mission in filter(None, (self.store.get(i) for i in m.missions)):
             if mission.launch is None:
                 return None
@@ -480,11 +504,15 @@ class Linker:
             if start <= when and (end is None or end.date() >= when):
                 flying.append(mission)
             elif start > when:
-                later.append(mission)
+                later.append(((start - when).days, mission))
+            elif end is not None:
+                ended.append(((when - end.date()).days, mission))
         if flying:
             return flying[0] if len(flying) == 1 else None
-        later.sort(key=lambda x: x.launch.time if x.launch else datetime.max.replace(tzinfo=UTC))
-        return later[0] if later else None
+        last = min(ended, key=lambda x: x[0], default=None)
+        if last is not None and last[0] <= JUST_BACK.days:
+            return last[1]
+        return min(later, key=lambda x: x[0])[1] if later else None
 
     def _failed_launch(self, mission: Mission, how: str) -> tuple[Mission | None, str]:
         """The aborted flight a sentence about `mission` means: itself if its launch failed, else the one
