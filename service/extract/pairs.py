@@ -151,8 +151,9 @@ def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | Non
         if side:
             # A figure right after another ("2.8 one billion miles") is garbled copy: no head to check; nor
             # are the inches of feet written with primes ("6\u20322\u2033 (188 cm)": not read as 2 inches).
+            first = side.quantities[0].span.start
             if _AFTER_FIGURE.search(prose, max(0, side.span.start - 3), side.span.start) \
-                    or prose[max(0, side.quantities[0].span.start - 1):side.quantities[0].span.start] in _PRIMES:
+                    or (first >= 2 and prose[first - 1] in _PRIMES and prose[first - 2].isdigit()):
                 return None
             return side
     return None

@@ -116,6 +116,8 @@ def test_unit_pair_forms(form, text, expected):
 def test_feet_and_inches_written_with_primes_are_not_read_as_inches():
     for feet in ("\u2032", "'", "\u2019"):
         assert _verdicts(f"A 6{feet}2\u2033 (188 cm) astronaut joined the crew.", "unit-pair") == []
+    # ... while a pair quoted in single quotes is read as usual.
+    assert _verdicts("The draft said '248,655 miles (432,194 kilometers)' then.", "unit-pair") == [INCONSISTENT]
 
 
 def test_mismatched_brackets_are_no_conversion():
