@@ -7,7 +7,7 @@ the user cache directory; every later process reads that file (a few millisecond
 
 - **Key**: a hash of the file format, the installed pint's version, our `vocabulary/units.txt` and the unit
   names the table covers. Change any of them and the key changes, so a stale file is never read (it is
-  rebuilt, and older files of ours are removed).
+  rebuilt; the newest KEEP files stay, so two installed versions sharing the directory do not evict each other).
 - **Where**: `$ORBITCHECK_CACHE_DIR` if set (a Docker image builds it at `docker build`, see Dockerfile),
   else the user cache directory (platformdirs; `$XDG_CACHE_HOME/orbitcheck` or `~/.cache/orbitcheck` on
   Linux). Never the package directory. When no directory is usable the cache is simply not used.
@@ -33,6 +33,10 @@ FORMAT = 2
 ENV = "ORBITCHECK_CACHE_DIR"
 APP_NAME = "orbitcheck"
 PREFIX = "unit-factors-"
+# Tables kept in one cache directory: the newest few, so two installed versions on one machine (two checkouts,
+# a CI runner's venvs, an upgrade side by side) each keep theirs instead of deleting the other's on every start
+# (each start would then derive its table with pint again); older ones are removed.
+KEEP = 4
 
 Factor = tuple[float, float]  # value_b = value_a * scale + offset
 
@@ -118,7 +122,8 @@ def load(path: Path, table_key: str) -> FactorTable | None:
 
 
 def save(folder: Path, table: FactorTable) -> Path | None:
-    """Write atomically (temporary file + rename) and remove our older tables; None if it cannot be written."""
+    """Write atomically (temporary file + rename) and remove all but the KEEP newest tables; None if it cannot
+    be written."""
     target = path_for(folder, table.key)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -133,10 +138,14 @@ def save(folder: Path, table: FactorTable) -> Path | None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return None
+    others = []
     for old in folder.glob(f"{PREFIX}*.json"):
-        if old != target:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        with contextlib.suppress(OSError):  # gone meanwhile: another process pruned it
+            if old != target:
+                others.append((old.stat().st_mtime, old))
+    for _, old in sorted(others, reverse=True)[KEEP - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
     return target
 
 

@@ -146,15 +146,34 @@ def test_a_table_that_cannot_be_written_still_serves_the_process(tmp_path, monke
         units._factor.cache_clear()
 
 
-def test_save_is_atomic_and_removes_older_tables(tmp_path):
-    old = tmp_path / f"{unitcache.PREFIX}{'a' * 32}.json"
-    old.write_text("{}")
-    table = unitcache.FactorTable("b" * 64, {"mile": "[length]", "kilometer": "[length]"},
-                                  {("mile", "kilometer"): (1.609344, 0.0)})
+def _table(letter: str) -> unitcache.FactorTable:
+    return unitcache.FactorTable(letter * 64, {"mile": "[length]", "kilometer": "[length]"},
+                                 {("mile", "kilometer"): (1.609344, 0.0)})
+
+
+def test_save_is_atomic_and_keeps_only_the_newest_tables(tmp_path):
+    olds = []
+    for age, letter in enumerate("acdef", start=1):  # five older tables, "a" the newest of them
+        old = tmp_path / f"{unitcache.PREFIX}{letter * 32}.json"
+        old.write_text("{}")
+        os.utime(old, (1_000_000_000 - age, 1_000_000_000 - age))
+        olds.append(old.name)
+    table = _table("b")
     written = unitcache.save(tmp_path, table)
     assert written == unitcache.path_for(tmp_path, table.key)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [written.name]  # no temporary left, old one gone
+    # no temporary left; the new one and the KEEP - 1 newest of the others stay
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([written.name, *olds[:unitcache.KEEP - 1]])
     assert unitcache.load(written, table.key) == table
+
+
+def test_two_versions_sharing_a_cache_directory_keep_both_tables(tmp_path):
+    # Two installs with different unit tables start in turn: neither deletes the other's table (each would then
+    # rebuild with pint on every start).
+    one, two = _table("b"), _table("c")
+    for _ in range(3):
+        unitcache.save(tmp_path, one)
+        unitcache.save(tmp_path, two)
+    assert {p.name for p in tmp_path.iterdir()} == {unitcache.path_for(tmp_path, t.key).name for t in (one, two)}
 
 
 def test_the_key_follows_pint_version_definitions_and_units():
