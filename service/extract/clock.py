@@ -88,9 +88,17 @@ _FILLER = re.compile(r"(?i:that's|that is|which is|or|i\.e\.|or about)[ \t\u00a0
 _DAY_LEAD = re.compile(r",?[ \t\u00a0\u202f]{1,3}(?:at[ \t\u00a0\u202f]{1,3})?(?=\d|noon|midnight)")
 _OFFSET_FIRST = re.compile(r"(?:UTC|GMT)[ \t\u00a0\u202f]?[+\u2212-](?:1[0-4]|0?\d)(?::?[0-5]\d)?"
                            r"[ \t\u00a0\u202f]{0,3}[;,][ \t\u00a0\u202f]{0,3}")
-_ASIDE_CLOSE = {b: re.compile(r"[ \t\u00a0\u202f]{1,3}(?:for|in|to|if|as)[ \t\u00a0\u202f][A-Za-z ,'’]{1,40}"
-                               + re.escape(b)) for b in ")]"}
-_CLOSE = {b: re.compile(r"[ \t\u00a0\u202f]{0,3}" + re.escape(b)) for b in ")]"}
+# ... or after a comma, an aside that says where rather than when: "(8:18pm US Pacific, where the Jet
+# Propulsion Lab is)". It holds no figure and no word of time or day ("(0309 GMT, a day later)" is no aside).
+_ASIDE_WHEN = (r"(?![^()\n]{0,60}?\b(?i:days?|hours?|hrs?|minutes?|mins?|seconds?|earlier|later|before|after|ahead"
+               r"|behind|next|previous|following|yesterday|today|tomorrow|tonight|morning|evening|afternoon|night"
+               r"|noon|midnight|[ap]\.?m|gmt|utc|time|mon|tue|wed|thu|fri|sat|sun|\w+day|jan|feb|mar|apr|may|jun"
+               r"|jul|aug|sep|sept|oct|nov|dec|\w+uary|march|april|june|july|august|\w+ber)\b)")
+_ASIDE_CLOSE = {b: re.compile(r"(?:[ \t\u00a0\u202f]{1,3}(?:for|in|to|if|as)[ \t\u00a0\u202f][A-Za-z ,'’]{1,40}"
+                              rf"|,[ \t\u00a0\u202f]{{1,3}}{_ASIDE_WHEN}[A-Za-z][A-Za-z ,'’]{{0,59}})"
+                              + re.escape(b)) for b in ")]"}
+# The parenthesis may hold the sentence's full stop: "(1925 GMT.)".
+_CLOSE = {b: re.compile(r"[ \t\u00a0\u202f]{0,3}\.?" + re.escape(b)) for b in ")]"}
 _CLOSING = {"(": ")", "[": "]"}
 # A pair without parentheses: "9 a.m. ET, which is 2 p.m. BST", "1400 GMT, or 1100 local time in Kourou",
 # "14:05 BST / 15:05 CEST", "4:10 p.m. ET - that's 9:10 p.m. UK time", "1:33 pm PT that converts to 2:03 am
@@ -358,10 +366,19 @@ _AT_SITE = re.compile(r"[ \t\u00a0\u202f]+at[ \t\u00a0\u202f]+the[ \t\u00a0\u202
                       r"(?:site|pad|spaceport|cosmodrome|launch complex)(?![\w-])")
 
 
+# A country before a US zone's abbreviation: "10:31 p.m. U.S. PDT", "9 a.m. US EDT".
+_US_BEFORE = re.compile(r"U\.?S\.?[ \t\u00a0\u202f]")
+
+
 def _zone_at(doc: Document, pos: int) -> ZoneMention | None:
     prose = doc.prose
     table = zones.table()
     m = _zone_re().match(prose, pos)
+    if m is None and prose.startswith("U", pos) and (us := _US_BEFORE.match(prose, pos)) is not None:
+        m = _zone_re().match(prose, us.end())  # only an abbreviation of a US zone: "U.S. PDT", not "U.S. BST"
+        if m is not None and not (m["abbr"] and all(e.zone.startswith(("America/", "Pacific/Honolulu"))
+                                                   for e in table.lookup(m["abbr"]))):
+            m = None
     if not m and (into := _IN.match(prose, pos)) is not None:
         m = _zone_re().match(prose, into.end())  # "2 p.m. in BST"
         if m and not (m["abbr"] or m["fixed"]):
@@ -677,6 +694,11 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
         for r in [*raw, *(r for side in others for r in side)]:
             r.in_pair = True
         group = [_date(doc, r, pair_end) for r in raw]  # a date inside the parentheses is theirs
+        if len(group) == 1 and all(len(side) == 2 for side in others) \
+                and (opening := _range_opening(prose, times, pairs, raw[0])) is not None:
+            # "between 4:23 a.m. EDT and 6:00 a.m. EDT (0823 to 1000 GMT)": the range's start wrote its zone too
+            times.pop()
+            group.insert(0, opening)
         if group[0].zone is None and pairs and (kept := _zone_kept(prose, pairs[-1], group[0].span.start)):
             # "12:42 p.m. Moscow time (9:42 a.m. GMT) ... docking at 2:47 p.m. (11:47 a.m. GMT)": the zone the
             # paragraph's last pair wrote may confirm this one (never fault it), as a place named may
@@ -706,6 +728,19 @@ def _scan(doc: Document) -> tuple[tuple[ClockMention, ...], tuple[TimePair, ...]
                     times.extend(side)
                 pos = more_end
     return tuple(times), tuple(pairs)
+
+
+def _range_opening(prose: str, times: list[ClockMention], pairs: list[TimePair], last: _Raw) -> ClockMention | None:
+    """The time that opens a range ending with `last` when both write the same zone ("4:23 a.m. EDT and 6:00
+    a.m. EDT"): the last time read, joined to `last` by a range word alone and in no pair of its own."""
+    if not times or last.zone is None:
+        return None
+    opening = times[-1]
+    if opening.zone is None or opening.zone.text != last.zone.text or opening.span.end >= last.start \
+            or (pairs and pairs[-1].span.end > opening.span.start) or opening.day_shift is not None:
+        return None
+    join = _RANGE_JOIN.fullmatch(prose, opening.span.end, last.start)
+    return opening if join is not None else None
 
 
 def _zone_kept(prose: str, pair: TimePair, at: int) -> ZoneEntry | None:
@@ -786,12 +821,13 @@ def _read_parenthesis(doc: Document, pos: int, dates: tuple[DateMention, ...],
                 r.day = day
         sides.append(group)
         at = group[-1].end
-        sep = _SIDE_SEP.match(prose, at)
+        shut = _CLOSING[opening["b"]]
+        aside = _ASIDE_CLOSE[shut].match(prose, at) if prose.startswith(",", at) else None
+        sep = _SIDE_SEP.match(prose, at) if aside is None else None
         if sep:
             at = sep.end()
             continue
-        shut = _CLOSING[opening["b"]]
-        close = _CLOSE[shut].match(prose, at) or _ASIDE_CLOSE[shut].match(prose, at)
+        close = _CLOSE[shut].match(prose, at) or aside or _ASIDE_CLOSE[shut].match(prose, at)
         return (sides, close.end()) if close else ([], pos)
     return [], pos
 
@@ -854,7 +890,7 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
             break
         if alternative and (group[-1].shift is not None or (
                 group[-1].day is not None and first[-1].day is not None
-                and group[-1].day.text != first[-1].day.text)):
+                and group[-1].day.text != first[-1].day.text and not _days_cross_midnight(first[-1], group[-1]))):
             break  # "9:30 a.m. EDT Thursday, or 1400 GMT Friday": another day is another time
         taken |= zones_here
         if day is not None and lead is not None and group[-1].day is None:
@@ -875,6 +911,25 @@ def _read_connected(doc: Document, pos: int, dates: tuple[DateMention, ...], fir
             and _CLOCK_START.match(prose, sep.end()) is not None)):
         return [], pos, ""
     return sides, sides[-1][-1].end, "strong" if strong else "list" if comma else "loose"
+
+
+def _days_cross_midnight(first: _Raw, other: _Raw) -> bool:
+    """Whether two weekdays written with times in two zones are one instant's days on both sides of midnight:
+    "11:41 p.m. PST Monday or 2:41 a.m. EST Tuesday" (within twelve hours once both are read in UTC), not
+    "9:30 a.m. EDT Thursday, or 1400 GMT Friday" (a day apart: another time). Only offsets the zone names
+    state are used; without them, or without two weekdays, the days are not taken for one instant."""
+    a, b = first.day, other.day
+    if a is None or b is None or a.weekday is None or b.weekday is None or a.month is not None or b.month is not None:
+        return False
+    za, zb = (first.zone.entry if first.zone else None), (other.zone.entry if other.zone else None)
+    oa, ob = (za.utc_offset(None) if za else None), (zb.utc_offset(None) if zb else None)
+    step = (b.weekday - a.weekday) % 7
+    if oa is None or ob is None or step not in (1, 6):
+        return False
+    days = 1 if step == 1 else -1
+    wall_a = timedelta(hours=first.hour, minutes=first.minute) - oa
+    wall_b = timedelta(days=days, hours=other.hour, minutes=other.minute) - ob
+    return abs(wall_b - wall_a) <= _HALF_DAY
 
 
 def _date(doc: Document, raw: _Raw, after: int | None = None) -> ClockMention:

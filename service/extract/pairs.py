@@ -18,17 +18,23 @@ from dataclasses import dataclass
 
 from ..model import Span, quick_init
 from ..text import Document
+from ..vocabulary.unitwords import UNIT, unit_key
 from . import memo
-from .numbers import HEDGE
-from .quantities import SIDE_AT, START, Figures, Side, hedged_start, read_side
+from .numbers import HEDGE, HEDGES, parse_number
+from .quantities import SIDE_AT, START, Figures, Quantity, Side, hedged_start, read_side
 
 # "(62 mi", "(or 96 km/h", "(that's about 5 miles per second": words a conversion may open with.
 _OPEN = re.compile(r"\(\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
+# An editor's brackets do the same, "2.1 kilometers [1.3 miles]": the prose masks the "[" (Markdown), so what
+# follows it is matched from the next character.
+_OPEN_REST = re.compile(r"\s?(?:(?i:or|that's|that\u2019s|that\sis|i\.e\.,?|which\sis|equal\sto|equivalent\sto)\s)?")
 # "(62 mi; 330,000 ft)", "(62 mi, or 330,000 ft)", "(3.7 meters long, 2.4 meters wide and 1.8 meters tall)"
 _LIST_SEP = re.compile(r"\s?(?:[;,/](?:\s?(?:or|and))?|\sor|\sand)\s?")
-_CLOSE = re.compile(r"\s?[!]?\s?\)")
+# The parenthesis may hold the sentence's full stop: "(minus 96 degrees Celsius.)".
+_CLOSE = re.compile(r"\s?[!.]?\s?[)\]]")
+_SHUT = {"(": ")", "[": "]"}
 # A last item of the list in a unit we do not know ("(15 million km; 39 LD)"): the items before it stand.
-_UNREAD_ITEM = re.compile(r"[-\u2212~]?\d[\d.,]{0,12}(?:\s(?i:million|billion))?\s?[^\W\d]{1,8}\.?\s?\)")
+_UNREAD_ITEM = re.compile(r"[-\u2212~]?\d[\d.,]{0,12}(?:\s(?i:million|billion))?\s?[^\W\d]{1,8}\.?\s?[)\]]")
 # A noun after a head used as an adjective: "a 5.2 billion kilometre mission (3.2 billion miles)".
 _NOUN_BEFORE = re.compile(r"\s[a-z]{3,14}\Z")
 # An aside after the conversion, without figures: "(31 statute miles, for those who think in imperial)",
@@ -37,11 +43,12 @@ _NOUN_BEFORE = re.compile(r"\s[a-z]{3,14}\Z")
 _ASIDE = re.compile(
     r"(?:,(?!\s?(?i:from|away|off|to|beyond|past|behind|short)\b)\s?"
     r"|\s(?=(?i:above|below|across|in|at|on|of|for|up|down|high|deep|each|apiece|total)\b))"
-    r"(?![^()]{0,60}(?i:\bor\s(?:more|less|so|higher|lower)\b|\bplus\b))[^\d()]{1,60}\)"
+    r"(?![^()]{0,60}(?i:\bor\s(?:more|less|so|higher|lower)\b|\bplus\b))[^\d()\[\]]{1,60}[)\]]"
 )
 # What may continue a side leftwards: a range or dimension joiner, a sign word, or a digit.
 _CONTINUES = re.compile(r"(?:[-\u2013\u2014\u00d7\d]|(?<!\w)(?i:to|through|by|x|and|minus|negative))\s?\Z")
 _AFTER_FIGURE = re.compile(r"\d[ \t]\Z")
+_PRIMES = frozenset(("\u2032", "'", "\u2019"))  # the feet of "6\u20322\u2033", "6'2\u2033"
 _BETWEEN = re.compile(r"(?i:between)\s\Z")
 # Between two dimensions of a list written before the parentheses ("12 feet long, 8 feet wide and 6 feet
 # tall"), perhaps after an aside of their own ("10 feet long (not including the arm), 9 feet wide").
@@ -55,7 +62,7 @@ _RUN_ON = re.compile(
 # Where a join may be (scanned for first: a set of first characters is found fast, a lookbehind is not).
 _RUN_ON_CUE = re.compile(rf"[,/\u2013\u2014](?=\s?(?:or\s)?(?:{HEDGE})?[-\u2212~]?\.?\d)")
 _FIGURE_NEXT = re.compile(rf"(?:{HEDGE})?[-\u2212~]?\.?\d")
-_UNIT_END = frozenset(".\u00b0\u00b2\u00b3\u2109\u2103")
+_UNIT_END = frozenset(".\u00b0\u00b2\u00b3\u2109\u2103\u2033")
 # A list goes on after the second figure, or ran before the first: then the figures are not one quantity.
 _LIST_AFTER = re.compile(r"\s?(?:[,;]|\sand\b|\sor\b)[^\d;()]{0,16}\d")
 _LIST_BEFORE = re.compile(r"\d\s?[^\W\d]{1,14}\.?,\s?\Z")
@@ -65,6 +72,8 @@ _RELATION_AFTER = re.compile(
     r"\s(?i:from|away|off|to|of|beyond|past|behind|ahead|short|north|south|east|west|farther|further|closer|"
     r"nearer|more|less|longer|shorter|higher|lower|deeper|wider|later|earlier|before|after)\b"
 )
+# "a" or "an" as the figure one, only as the head of a conversion: "about a mile (1.7km)", "an inch (2.5 cm)".
+_A_UNIT = re.compile(rf"(?<![\w-])(?P<h>{HEDGE})?(?P<a>(?i:an?))\s(?P<u>{UNIT})\Z")
 _NEAR = 40  # most heads fit here; look back over _WINDOW only when the side may go on further left
 _WINDOW = 80  # longest head we look back over: "-129 degrees Fahrenheit to 134 degrees Fahrenheit" is 50
 
@@ -79,10 +88,12 @@ class UnitPair:
     loose: bool = False  # set off only by a comma or a dash ("6.1 million km, 3.8 million miles"): weaker
 
 
-def _paren(prose: str, parsed: Figures, at: int) -> tuple[list[Side], int, int] | None:
-    opened = _OPEN.match(prose, at)
+def _paren(prose: str, parsed: Figures, at: int, opener: str = "(") -> tuple[list[Side], int, int] | None:
+    """The sides inside the parenthesis (or the bracket, `opener` "[") at `at`: (sides, their start, close)."""
+    opened = _OPEN.match(prose, at) if opener == "(" else _OPEN_REST.match(prose, at + 1)
     if not opened:
         return None
+    shut = _SHUT[opener]
     m = SIDE_AT.match(prose, opened.end())
     side = read_side(m, parsed) if m else None
     sides: list[Side] = []
@@ -91,18 +102,18 @@ def _paren(prose: str, parsed: Figures, at: int) -> tuple[list[Side], int, int] 
         pos = m.end()
         closed = _CLOSE.match(prose, pos)
         if closed:
-            return sides, opened.end(), closed.end()
+            return (sides, opened.end(), closed.end()) if prose[closed.end() - 1] == shut else None
         sep = _LIST_SEP.match(prose, pos) if len(sides) < 3 else None
         if sep is None:
             break
         m = SIDE_AT.match(prose, sep.end())
         side = read_side(m, parsed) if m else None
-        if side is None and (unread := _UNREAD_ITEM.match(prose, sep.end())):
+        if side is None and (unread := _UNREAD_ITEM.match(prose, sep.end())) and prose[unread.end() - 1] == shut:
             return sides, opened.end(), unread.end()
     if not sides:
         return None
     aside = _ASIDE.match(prose, sides[-1].span.end)
-    return (sides, opened.end(), aside.end()) if aside else None
+    return (sides, opened.end(), aside.end()) if aside and prose[aside.end() - 1] == shut else None
 
 
 def _matches_back(prose: str, start: int, end: int) -> tuple[list[tuple[int, re.Match[str]]], bool]:
@@ -121,7 +132,7 @@ def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | Non
     """The longest side ending at `end`: number starts are tried from the nearest back, while they match.
     A range joined by "and" ("40 and 400 kilograms") is one only after "between" or when the conversion
     gives two `figures` too: "3 engines and 400 kilograms (880 pounds)" converts 400 kilograms."""
-    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³\u2109\u2103"):
+    if end == 0 or not (prose[end - 1].isalnum() or prose[end - 1] in "°.²³\u2109\u2103\u2033"):
         return None  # a head ends with its unit or an adjective
     near = max(0, end - _NEAR)
     found, stopped = _matches_back(prose, near, end)
@@ -138,9 +149,27 @@ def _head(prose: str, parsed: Figures, end: int, figures: int = 1) -> Side | Non
         if side and side.joiner == "and" and figures != 2 and not _BETWEEN.search(prose, max(0, start - 9), start):
             continue
         if side:
-            # A figure right after another ("2.8 one billion miles") is garbled copy: no head to check.
-            return None if _AFTER_FIGURE.search(prose, max(0, side.span.start - 3), side.span.start) else side
+            # A figure right after another ("2.8 one billion miles") is garbled copy: no head to check; nor
+            # are the inches of feet written with primes ("6\u20322\u2033 (188 cm)": not read as 2 inches).
+            first = side.quantities[0].span.start
+            if _AFTER_FIGURE.search(prose, max(0, side.span.start - 3), side.span.start) \
+                    or (first >= 2 and prose[first - 1] in _PRIMES and prose[first - 2].isdigit()):
+                return None
+            return side
     return None
+
+
+def _a_head(prose: str, end: int) -> Side | None:
+    """ "a mile" / "about an inch" ending at `end` as a side of one unit (read as the word "one"), or None."""
+    m = _A_UNIT.search(prose, max(0, end - 40), end)
+    key = unit_key(m["u"]) if m else None
+    one = parse_number("one")
+    if m is None or key is None or one is None:
+        return None
+    hedge = m["h"]
+    number = one.with_hedge(HEDGES[hedge.strip().lower()]) if hedge else one
+    quantity = Quantity(number, key, m["u"], Span(m.start("a"), m.end("a")))
+    return Side((quantity,), Span(m.start(), end))
 
 
 def _list_heads(prose: str, parsed: Figures, last: Side, count: int) -> list[Side] | None:
@@ -156,11 +185,27 @@ def _list_heads(prose: str, parsed: Figures, last: Side, count: int) -> list[Sid
     return heads
 
 
-def _paren_pairs(prose: str, parsed: Figures) -> list[UnitPair]:
-    pairs = []
+def _openings(prose: str, text: str) -> list[tuple[int, str]]:
+    """Where a conversion may open: each "(" of the prose, and each "[" of the text that the prose masks and
+    a "]" closes within the line (str.find scans: no pattern runs over the whole text)."""
+    found = []
     at = prose.find("(")
     while at >= 0:
-        paren = _paren(prose, parsed, at)
+        found.append((at, "("))
+        at = prose.find("(", at + 1)
+    parentheses = len(found)
+    at = text.find("[")
+    while at >= 0:
+        if prose[at] == " " and prose.find("]", at + 1, at + 80) >= 0:
+            found.append((at, "["))
+        at = text.find("[", at + 1)
+    return sorted(found) if len(found) > parentheses else found
+
+
+def _paren_pairs(prose: str, parsed: Figures, text: str | None = None) -> list[UnitPair]:
+    pairs = []
+    for at, opener in _openings(prose, text if text is not None else prose):
+        paren = _paren(prose, parsed, at, opener)
         if paren:
             sides, inner_start, close = paren
             # Between the head and "(": spaces, perhaps a comma ("-225 F, (-143 C)") or a dash ("tall \u2014 (").
@@ -169,6 +214,8 @@ def _paren_pairs(prose: str, parsed: Figures) -> list[UnitPair]:
             if end > lo and prose[end - 1] in ",\u2013\u2014":
                 end = lo + len(prose[lo : end - 1].rstrip())
             head = _head(prose, parsed, end, len(sides[0].quantities))
+            if head is None and len(sides) == 1 and len(sides[0].quantities) == 1:
+                head = _a_head(prose, end)
             if head is None and (noun := _NOUN_BEFORE.search(prose, max(0, end - 16), end)):
                 head = _head(prose, parsed, noun.start(), len(sides[0].quantities))
                 if head and (head.quantities[-1].unit_text.endswith("s") or head.adjective):
@@ -186,7 +233,6 @@ def _paren_pairs(prose: str, parsed: Figures) -> list[UnitPair]:
                 pairs.append(
                     UnitPair(head, tuple(sides), Span(head.span.start, close), Span(inner_start, sides[-1].span.end))
                 )
-        at = prose.find("(", at + 1)
     return pairs
 
 
@@ -249,7 +295,7 @@ def _merged(pairs: list[UnitPair]) -> list[Span]:
 def unit_pairs(doc: Document) -> tuple[UnitPair, ...]:
     """Every quantity followed by its conversion, in parentheses or run on, in the document's prose."""
     prose, parsed = doc.prose, memo(doc).scratch(Figures)
-    paren = _paren_pairs(prose, parsed)
+    paren = _paren_pairs(prose, parsed, doc.text)
     run_on = _run_on_pairs(prose, parsed, paren)
     if not run_on:
         return tuple(paren)

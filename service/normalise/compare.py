@@ -112,9 +112,10 @@ def compare(head: Side, side: Side, profile: str = "news", difference_cue: bool 
     head = _unhedged(head)
     outcome = _compare_all(head, side, readings, profile, difference_cue)
     if outcome.verdict is Verdict.INCONSISTENT:
-        flipped_head, flipped_side = _dash_flipped(head), _dash_flipped(side)
-        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side)), (flipped_head, side),
-                                   (head, flipped_side), (flipped_head, flipped_side)):
+        # Only the head's dash may be punctuation: in the conversion a dash glued to the figure comes right after
+        # "(" or a join ("(–346°F)", ", or –346°F") and is a minus; read unsigned there it lets
+        # "–210°C (–450°F)" pass as 210 °C (450 °F) at round-figure precision.
+        for alt_head, alt_side in ((_thousands(head), side), (head, _thousands(side)), (_dash_flipped(head), side)):
             if alt_head is not None and alt_side is not None:
                 alt = _compare_all(alt_head, alt_side, readings, profile, difference_cue)
                 if alt.verdict is Verdict.CONSISTENT:

@@ -31,7 +31,8 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "m": (("m",), ("meters", "meter", "metres", "metre")),
     "cm": (("cm",), ("centimeters", "centimeter", "centimetres", "centimetre")),
     "mm": (("mm",), ("millimeters", "millimeter", "millimetres", "millimetre")),
-    "in": ((), ("inches", "inch", "pulgadas", "pulgada")),
+    # The double prime is the inch mark ("a 200\u2033 mirror"); the ASCII quote is not read (it quotes).
+    "in": (("\u2033",), ("inches", "inch", "pulgadas", "pulgada")),
     "yd": (("yd",), ("yards", "yard")),
     "au": (("AU",), ("astronomical units", "astronomical unit")),
     "ly": ((), ("light-years", "light-year", "light years", "light year")),
@@ -117,10 +118,14 @@ _VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "knot": (("kn", "kts", "nm/hr", "nm/h"), ("knots", "knot", "nautical miles per hour")),
     "psi": (("psi",), ("pounds per square inch",)),
-    "kPa": (("kPa",), ("kilopascals", "kilopascal")),
+    "kPa": (("kPa", "kPA", "KPa"), ("kilopascals", "kilopascal")),  # as printed: no other unit is written so
     "MPa": (("MPa",), ("megapascals", "megapascal")),
     "bar": ((), ("bars", "bar")),
     "l": ((), ("liters", "liter", "litres", "litre")),
+    # Densities: "65 kg/m3 (4.1 lb/cu ft)", "5.5 g/cm³ (343 lb/ft³)".
+    "kg/m3": (("kg/m3", "kg/m\u00b3", "kg/cu m"), ("kilograms per cubic meter", "kilograms per cubic metre")),
+    "g/cm3": (("g/cm3", "g/cm\u00b3", "g/cc"), ("grams per cubic centimeter", "grams per cubic centimetre")),
+    "lb/ft3": (("lb/ft3", "lb/ft\u00b3", "lb/cu ft", "lb/cu. ft.", "lbs/cu ft", "lbs/ft3"), ("pounds per cubic foot",)),
     "gal": (("gal",), ("gallons", "gallon")),
     "K": (("K",), ("kelvins", "kelvin")),
 }

@@ -140,8 +140,20 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
         late_days = (day - claimed).days
         slipped = 0 < late_days <= SLIP.days or (early and -EARLY_RETURN.days <= late_days < 0)
     when = f"published {published.isoformat()}" if published else "no publication date"
+    came_early = (fig.time < claimed) if isinstance(claimed, datetime) else (day < claimed)
+    launch = fig.mission.launch
+    before_launch = published is not None and launch is not None and published < launch.time.astimezone(UTC).date()
+    if link.prop in _RETURNS and came_early and before_launch and not slipped and not link.weak:
+        # A return earlier than a plan made before the flight left: missions are cut short (Starliner OFT came
+        # home on Dec. 22, 2019, six days before the Dec. 28 its pre-launch plan gave); that plan may have been
+        # right when written. A plan made during the flight, days before the return, has no such excuse. (A
+        # weak link says its own doubts.)
+        message = _record_has(outcome.message)
+        return Outcome(Verdict.UNVERIFIED, f"scheduled when written ({when}); {message}; a return can come "
+                       "earlier than planned when a mission is cut short, and this plan was made before the launch",
+                       None, outcome.evidence)
     if slipped:
-        message = outcome.message.replace(" was ", ": the record has ", 1)
+        message = _record_has(outcome.message)
         return Outcome(Verdict.UNVERIFIED, f"scheduled when written ({when}); {message}", None, outcome.evidence)
     passed = claimed.date() if isinstance(claimed, datetime) else claimed
     if (link.modality is Modality.PLAN and published is not None and passed < published < day
@@ -198,6 +210,14 @@ def _crew_elsewhere(outcome: Outcome, link: Link, claimed: date | datetime | Non
     return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; but the flight is known only by its crew, and the day is "
                    f"more than {SWAP.days} days from that flight's return: the crew may have come home on another "
                    "vehicle", None, outcome.evidence)
+
+
+def _record_has(message: str) -> str:
+    """A contradiction's message told as what the record has: "X launch was at T" -> "X launch: the record has T"."""
+    for was in (" was at ", " was "):
+        if was in message:
+            return message.replace(was, ": the record has ", 1)
+    return message
 
 
 def _local_day(when: datetime, zone: ZoneEntry | None) -> date:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from ...extract import Extraction
@@ -23,7 +23,7 @@ from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
 from ...text import Document, at_word_start
-from ...vocabulary.zones import from_utc
+from ...vocabulary.zones import from_utc, to_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
@@ -174,10 +174,26 @@ def claimed_instant(cm: ClockMention, link: Link) -> datetime | None:
         return cm.utc
     if not dated(cm):
         return _same_clock_nearest(cm.utc, fig.time)
+    return _in_record_year(cm, fig.time.year)
+
+
+def _in_record_year(cm: ClockMention, year: int) -> datetime:
+    """The time's instant, with the year the record gives when the text's year was inferred, not written (see
+    check_date). The wall-clock time is moved to that year and read in its zone's offset of that year, not the
+    UTC instant shifted: Baikonur's "5:31 p.m. local time on Dec. 3" is 11:31 UTC in 2018 (UTC+6) and 12:31
+    UTC in 2021 (UTC+5)."""
+    assert cm.utc is not None
     anchor = cm.anchor
-    if anchor is not None and anchor.year_source is not YearSource.WRITTEN and cm.utc.year != fig.time.year:
-        return _in_year(cm.utc, fig.time.year)
-    return cm.utc
+    if anchor is None or anchor.year_source is YearSource.WRITTEN or cm.utc.year == year:
+        return cm.utc
+    entry = cm.zone.entry if cm.zone else None
+    if entry is not None and cm.local_date is not None:
+        local = datetime.combine(_in_year(cm.local_date, year + cm.local_date.year - cm.utc.year),
+                                 time(cm.hour, cm.minute, cm.second or 0))
+        moved = to_utc(local, entry)
+        if moved is not None:
+            return moved
+    return _in_year(cm.utc, year)
 
 
 def _in_year(day, year: int):
@@ -200,10 +216,7 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
         outcome = compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link,
                                   lambda t: _time_like(cm, t))
         return replace(outcome, message=f"{outcome.message} (no date written: time of day compared)")
-    claim = cm.utc
-    anchor = cm.anchor
-    if anchor is not None and anchor.year_source is not YearSource.WRITTEN and claim.year != fig.time.year:
-        claim = _in_year(claim, fig.time.year)  # the year was inferred, not written (see check_date)
+    claim = _in_record_year(cm, fig.time.year)
     return compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link, lambda t: _time_like(cm, t))
 
 

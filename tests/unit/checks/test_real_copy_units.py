@@ -263,9 +263,13 @@ def test_a_and_half_a_as_numbers(text, expected):
     assert _verdicts(text) == [expected]
 
 
-def test_a_is_a_number_only_before_a_scale_word():
-    assert _verdicts("It is a mile (1.6 km) from the pad.") == []
+def test_a_is_a_number_only_before_a_scale_word_or_as_the_head_of_a_conversion():
+    # Round 6: "about a mile (1.7km)" converts one mile (read as the word "one", to a tenth); elsewhere "a"
+    # before a unit is no figure ("a mile from the pad" gives the reference checks nothing to read).
+    assert _verdicts("It is a mile (1.6 km) from the pad.") == [CONSISTENT]
+    assert _verdicts("It is a mile (2.6 km) from the pad.") == [INCONSISTENT]
     assert _verdicts("She ran a 5 km race (3.1 miles) at dawn.") == [CONSISTENT]
+    assert _verdicts("She ran a mile and a half (2.4 km) at dawn.") == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -380,3 +380,15 @@ def test_the_configured_default_zone_is_the_reckoning_of_a_draft_without_zoned_t
                                                  default_zone="America/New_York"))
     finding = {f.text: f for f in report.findings}["Aug. 14"]
     assert finding.verdict == "unverified" and "America/New_York" in finding.message
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # Baikonur was UTC+6 in 2018 and is UTC+5 since 2024 (zones.toml, Asia/Qyzylorda): a 2025 piece's
+    # "Dec. 3" with no year is read in the record's year, and so is the offset of its local time
+    ("Soyuz MS-11 lifted off from Baikonur at 5:31 p.m. local time on Dec. 3.", "supported"),
+    ("Soyuz MS-11 lifted off from Baikonur at 4:31 p.m. local time on Dec. 3.", "contradicted"),
+])
+def test_a_yearless_local_time_takes_the_offset_of_the_records_year(store, text, verdict):
+    found = check(text, store, published=date(2025, 6, 1))
+    claim = next(f for t, f in found.items() if "local time" in t)
+    assert claim.verdict == verdict, claim.message

@@ -43,6 +43,22 @@ def test_weekdays_and_times_in_one_sentence_are_linear():
     assert slope <= MAX_SLOPE, f"log-log slope {slope:.2f} over {SIZES}"
 
 
+# Round 6's time-pair forms repeated over a megabyte: comma asides (closed and never closed), ranges whose
+# start writes the zone, "or" between weekdays on both sides of midnight.
+ROUND6_RUNS = [
+    "at 11:18pm US Eastern (8:18pm US Pacific, where the lab is) and (0318 GMT, where where where ",
+    "between 4:23 a.m. EDT and 6:00 a.m. EDT (0823 to 1000 GMT) and 7:00 a.m. EDT and ",
+    "at 11:41 p.m. PST Monday or 2:41 a.m. EST Tuesday or 3:41 a.m. EST Wednesday, ",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ROUND6_RUNS, ids=[f"run{i}" for i in range(len(ROUND6_RUNS))])
+def test_round6_time_forms_are_linear(run):
+    slope = _slope(run)
+    assert slope <= MAX_SLOPE, f"log-log slope {slope:.2f} over {SIZES}"
+
+
 def test_a_time_is_anchored_to_the_date_before_it_across_weekdays():
     text = "On Nov. 16, 2018, Monday, Tuesday and Wednesday passed before 6:31 a.m. EST (1131 GMT) came."
     doc = parse_document(text)

@@ -20,6 +20,9 @@ RUNS = [
     "\u2014400\u00b0F, (\u2014204\u00b0C) ",
     "5 feet 9 inches 5 feet, and 9 inches (1.75 m) ",
     "about half a kilometer a million half a ",
+    "2.1 kilometers [1.3 miles] [ 5 km [3 ",  # editor's brackets, closed and not
+    "-90 degrees Celsius (-130 degrees Fahrenheit.) (5 km. ",  # a full stop before the close
+    "about a mile (1.7km) an inch (a a a a (",  # "a" as the head's one
 ]
 
 
