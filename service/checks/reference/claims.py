@@ -12,8 +12,8 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from ...extract import Extraction
-from ...extract.clock import AnchorSource, ClockMention
-from ...extract.dates import DateMention, DatePrecision, YearSource, sentence_bounds
+from ...extract.clock import AnchorSource, ClockMention, extract_clock_times
+from ...extract.dates import DateMention, DatePrecision, YearSource, extract_dates, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ...extract.pairs import unit_pairs
 from ...extract.quantities import Quantity, mass_quantities
@@ -87,7 +87,9 @@ def mentions(extraction: Extraction, store: MissionStore) -> tuple[MissionMentio
 
 
 def linker(extraction: Extraction, store: MissionStore) -> Linker:
-    return Linker(extraction.doc, mentions(extraction, store), store)
+    spans = tuple(d.span for d in extraction.get(extract_dates)) + tuple(
+        t.span for t in extraction.get(extract_clock_times))
+    return Linker(extraction.doc, mentions(extraction, store), store, spans)
 
 
 def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:
