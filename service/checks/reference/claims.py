@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from ...extract import Extraction
-from ...extract.clock import AnchorSource, ClockMention
+from ...extract.clock import AnchorSource, ClockMention, extract_clock_times
 from ...extract.dates import DateMention, DatePrecision, YearSource, extract_dates, sentence_bounds
 from ...extract.missions import Gazetteer, MentionKind, MissionMention, mission_extractor
 from ...extract.pairs import unit_pairs
@@ -113,8 +113,10 @@ def mentions(extraction: Extraction, store: MissionStore) -> tuple[MissionMentio
 
 
 def linker(extraction: Extraction, store: MissionStore) -> Linker:
+    spans = tuple(d.span for d in extraction.get(extract_dates)) + tuple(
+        t.span for t in extraction.get(extract_clock_times))
     dates = tuple(d.span for d in extraction.get(extract_dates) if d.precision is not DatePrecision.WEEKDAY)
-    return Linker(extraction.doc, mentions(extraction, store), store, dates)
+    return Linker(extraction.doc, mentions(extraction, store), store, spans, dates)
 
 
 def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:

@@ -131,6 +131,10 @@ _RELOCATION = re.compile(at_word_start(word + r"\b" for word in (
     r"relocat(?:e|es|ed|ing|ion)", r"re-?dock(?:s|ed|ing)?", r"port (?:swap|change|move)",
     r"dock(?:s|ed|ing)? again")), re.I)
 _PORT_EVENTS = frozenset({"docking", "arrival", "berthing", "undocking"})
+# A date or time used as an adjective in front of its event's noun: "its Dec. 5, 2018, launch", "the 6:31 a.m.
+# liftoff", "Saturday's docking" (Linker._owner).
+_ATTRIBUTIVE_GAP = re.compile(r"(?:'s|’s)?,?[ \t]{1,2}")
+_DETERMINER_BEFORE = re.compile(r"\b(?:its|the|their|his|her|our|this|that|a|an)[ \t]{1,3}\Z", re.I)
 RELOCATION_BEFORE = 600
 _WAS_PLANNED = (r"[ \t]{1,3}(?:(?:originally|initially|first|previously|once|still|then)[ \t]{1,3})?"
                 r"(?:scheduled|planned|set|slated|targeted|expected|supposed|due|to|pencil{1,2}ed)\b")
@@ -285,8 +289,10 @@ class Linker:
     WINDOW = 400  # characters either side of a claim where its mission and verb may be
 
     def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: MissionStore,
-                 dates: tuple[Span, ...] = ()) -> None:
+                 claims: tuple[Span, ...] = (), dates: tuple[Span, ...] = ()) -> None:
         self.doc, self.store = doc, store
+        # The date and time claims' spans in text order (for a noun cue a date in front of it owns: see _owner).
+        self._claim_ends = sorted((c.end, c.start) for c in claims)
         self._dates, self._date_spans = [d.start for d in dates], dates  # calendar dates, in text order
         self.index = store_index(store)
         kinds = (MentionKind.SITE, MentionKind.PAD)
@@ -421,6 +427,8 @@ class Linker:
         else:
             pick = min(cues, key=lambda c: min(abs(c[0] - span.end), abs(span.start - c[1])))
             doubts = (f"the verb {pick[3]!r} is in another clause",)
+        if (owner := self._owner(pick, span)) is not None:
+            doubts += (f"{pick[3]!r} is the event of {owner!r}, the date or time written in front of it",)
         if pick[2] is Property.LAUNCH and any(c[2] is Property.ABORT and self._abort_refers_back(c, span, clause, end)
                                               for c in cues):
             return Property.ABORT, pick[3], doubts  # "an Oct. 11 launch, but that flight aborted": the failed launch
@@ -451,6 +459,21 @@ class Linker:
             at = self._date_spans[i]
             return self.doc.prose[at.start:at.end]
         return None
+
+    def _owner(self, cue: tuple, span: Span) -> str | None:
+        """Another claim a cue is the noun of: a date or time written right in front of it after a determiner
+        ("following its Dec. 5, 2018, launch", "the Nov. 16 docking"). That cue tells that claim's event, not
+        this one's ("... the capsule made it to its hold point at 11:00 UTC Dec. 8" is no launch time)."""
+        at = bisect.bisect_right(self._claim_ends, (cue[0], len(self.doc.text)))
+        if at == 0:
+            return None
+        end, start = self._claim_ends[at - 1]
+        prose = self.doc.prose
+        if (start, end) == (span.start, span.end) or not _ATTRIBUTIVE_GAP.fullmatch(prose, end, cue[0]):
+            return None
+        if _DETERMINER_BEFORE.search(prose, max(0, start - 12), start) is None:
+            return None
+        return self.doc.text[start:end]
 
     def _words_at(self, offset: int) -> _Words:
         """The scanned words of the sentence holding `offset`."""
