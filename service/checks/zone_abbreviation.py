@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from ..extract import Extraction
 from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clock_times
@@ -37,7 +38,8 @@ _SWAP = {"Standard": "Daylight", "Daylight": "Standard", "Summer": "Standard"}
 
 def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
     doc = extraction.doc
-    for mention in extraction.get(extract_clock_times):
+    times = extraction.get(extract_clock_times)
+    for at, mention in enumerate(times):
         zone = mention.zone
         entry = zone.entry if zone else None
         if zone is None or entry is None:
@@ -60,6 +62,12 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         if local is None:
             if earlier is not None:  # "EST on July 14", no year anywhere: wrong in every year, or not
                 yield _yearless(mention, zone, entry, earlier)
+            continue
+        if (earlier is not None or _uncertain(mention)) and (
+                dated := _dated_by_pair(doc.prose, mention, times[at + 1] if at + 1 < len(times) else None,
+                                        entry)) is not None:
+            # "on Saturday at 11:16 p.m. EST (0416 March 3 GMT)": the UTC side's written date fixes the day
+            yield _finding(mention, zone, entry, None, dated, "pair")
             continue
         probes = None
         if earlier is not None or _uncertain(mention):  # warn only if every plausible date agrees
@@ -101,6 +109,24 @@ def _told_as_done(doc: Document, mention: ClockMention) -> bool:
     start, end = sentence_bounds(doc, mention.span.start)
     start, end = max(start, mention.span.start - 120), min(end, mention.span.end + 120)
     return bool(_DONE.search(doc.prose, start, mention.span.start)) and not _NOT_DONE.search(doc.prose, start, end)
+
+
+_UTC_ZONES = ("Etc/UTC", "UTC", "Etc/GMT", "GMT")
+
+
+def _dated_by_pair(prose: str, mention: ClockMention, partner: ClockMention | None,
+                   entry: ZoneEntry) -> datetime | None:
+    """The wall-clock time of `mention` on the day its parenthesised UTC side writes ("11:16 p.m. EST (0416
+    March 3 GMT)": March 2 in New York), when that side's instant shows the same clock time there."""
+    if (partner is None or partner.day is None or partner.day.date is None or not _calendar_day(partner.day)
+            or partner.zone is None
+            or partner.zone.entry is None or partner.zone.entry.zone not in _UTC_ZONES
+            or "(" not in prose[mention.span.end:partner.span.start]
+            or partner.span.start - mention.span.end > 4):
+        return None
+    instant = datetime.combine(partner.day.date, partner.clock, tzinfo=UTC)  # the side's own date, not its anchor
+    there = instant.astimezone(ZoneInfo(entry.zone)).replace(tzinfo=None)
+    return there if (there.hour, there.minute) == (mention.clock.hour, mention.clock.minute) else None
 
 
 def _calendar_day(day: DateMention | None) -> bool:

@@ -57,7 +57,8 @@ _END = r"(?![\d:A-Za-z]|\.\d)"  # "March 2F" is a rocket ("Long March 2F"), not 
 DATE_RE = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?:the\s+)?|\s?(?P<po>\()))?"  # "Friday, Nov. 16", "Friday (May 7)"
     rf"(?:(?P<mon>{_MONTH})\s+(?P<day>{_DAY}){_ORD}{_END}(?:[\"\u201d\u2019]?,?\s+(?P<year>{_YEAR}))?"
-    rf"|(?P<day2>{_DAY}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<year2>{_YEAR}))?"
+    # (not the number of a designator: "Demo-2\nMay 30", "Crew-2 May 2021")
+    rf"|(?<![A-Za-z]-)(?P<day2>{_DAY}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<year2>{_YEAR}))?"
     rf"|(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])){_END}"
     rf"|(?P<mon3>{_MONTH})\s+(?P<year3>{_YEAR})"
     rf")(?(po)\))"

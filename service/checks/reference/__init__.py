@@ -22,7 +22,7 @@ from .. import Examples
 from ..context import CheckContext
 from . import claims
 from .compare import Outcome, figure
-from .link import Link, Linker, Modality, Property
+from .link import Link, Linker, Modality, Property, store_index
 
 ID = "reference"
 SEVERITY = Severity.ERROR  # a contradicted claim; supported and unverified ones are info
@@ -56,6 +56,8 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         before = bisect.bisect_right(starts, dm.span.start) - 1
         if dm.precision is DatePrecision.WEEKDAY or (before >= 0 and dm.span.start < times[before].span.end):
             continue  # a weekday alone is no claim; a date written with a clock time is checked with it
+        if claims.in_dateline(doc.prose, dm.span):
+            continue  # the story's date, not an event's
         link = linker().link(dm.span, "date")
         if link.mission is None and link.prop is None and link.mention is None:
             continue  # nothing ties this date to a spaceflight
@@ -68,8 +70,8 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         if link.mission is None and link.prop is None and link.mention is None:
             continue
         claimed = claims.claimed_instant(cm, link)
-        outcome = _as_plan(claims.check_time(cm, link), link, claimed, doc.published,
-                           undated=not claims.dated(cm), zone=cm.zone.entry if cm.zone else None)
+        outcome = _as_plan(_docking_sequence(claims.check_time(cm, link), link, claimed), link, claimed,
+                           doc.published, undated=not claims.dated(cm), zone=cm.zone.entry if cm.zone else None)
         outcome = _crew_elsewhere(outcome, link, claimed)
         yield _finding(cm.span, doc.text, link, outcome, cm.text)
     found = claims.masses(extraction)
@@ -86,7 +88,10 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
             head, link = None, claims.mass_link(doc, linker(), qty, span)
         if link.prop is None:
             continue  # a mass with no cargo or weight verb is not about a record's figure
-        outcome = claims.check_mass(qty, span, doc, link, context.profile, head=head)
+        fig = figure(link)
+        sharing = (store_index(store).sharing(fig.mission, str(link.prop), float(fig.value))
+                   if fig is not None and fig.value is not None else 1)
+        outcome = claims.check_mass(qty, span, doc, link, context.profile, head=head, sharing=sharing)
         yield _finding(span, doc.text, link, outcome, doc.text[span.start:span.end])
     for site in claims.sites(extraction, store):
         link = linker().link(site.span, "site")
@@ -107,8 +112,8 @@ _NO_EARLIER_THAN = re.compile(r"\bno[ \t-]earlier[ \t-]than\b|\bNET\b")
 
 def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, published: date | None,
              undated: bool = False, zone: ZoneEntry | None = None) -> Outcome:
-    """A date or time of an event the record puts after the publication date (or one written as a plan with no
-    date to tell) is a schedule, not a claim about what happened. Schedules slip and are refined: when the
+    """A date or time of an event the record puts after the publication date (or one written as a plan, whatever
+    the page's date) is a schedule, not a claim about what happened. Schedules slip and are refined: when the
     event came later than planned (within a month), within half an hour of the plan, or (a return's
     no-earlier-than date: undocking, landing) up to two days before it, say what happened, unverified. A plan
     the event came well before is still wrong when written: contradicted.
@@ -121,8 +126,9 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
     if outcome.verdict is not Verdict.CONTRADICTED or fig is None or fig.time is None or claimed is None:
         return outcome
     day = fig.time.astimezone(UTC).date()
-    planned = (published is not None and published < day) or (
-        link.modality is Modality.PLAN and (published is None or published <= day))
+    # A clause worded as a plan ("is set to dock at 21:56") is a schedule whenever the page is dated: wire copy
+    # written before the event is often published (or stamped) a day or more after it.
+    planned = (published is not None and published < day) or link.modality is Modality.PLAN
     if not planned:
         return outcome
     early = link.prop in _RETURNS and _NO_EARLIER_THAN.search(link.clause or "") is not None
@@ -161,6 +167,28 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
                        None, outcome.evidence)
     return Outcome(Verdict.CONTRADICTED, f"{outcome.message} (a plan when written, {when}, but the event came "
                    "earlier than planned or long after)", outcome.suggestion, outcome.evidence)
+
+
+# A docking is a sequence: contact (soft capture, what the records hold), then the hooks close (hard capture)
+# some minutes later. A time the clause gives for the end of the sequence ("the docking, completed at 5:22 a.m.")
+# may be up to this long after the record's contact and still be right.
+SEQUENCE = timedelta(minutes=45)
+_SEQUENCE_END = re.compile(r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|hard[ \t-](?:capture|mate|dock(?:ing)?)"
+                           r"|hooks|latch(?:es|ed)?|sealed|firmly)\b", re.I)
+_ARRIVALS = (Property.DOCKING, Property.ARRIVAL)
+
+
+def _docking_sequence(outcome: Outcome, link: Link, claimed: datetime | None) -> Outcome:
+    """A contradicted docking time that names the end of the docking sequence and comes after the record's
+    contact by less than SEQUENCE is not wrong: unverified, with the record's time."""
+    fig = figure(link)
+    if (outcome.verdict is not Verdict.CONTRADICTED or link.prop not in _ARRIVALS or claimed is None
+            or fig is None or fig.time is None or not _SEQUENCE_END.search(link.clause or "")):
+        return outcome
+    if timedelta(0) < claimed - fig.time <= SEQUENCE:
+        return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; the clause gives the end of the docking sequence, "
+                       "which comes minutes after the contact the record holds", None, outcome.evidence)
+    return outcome
 
 
 # A crew does not always come home on the vehicle it flew up on: Starliner's first crew came back on Crew-9 six

@@ -34,6 +34,9 @@ _OF = re.compile(r"\s{0,3}(?:\([^()\n]{0,60}\)\s{0,3})?(?:of|worth of)\s{1,3}(?:
 # between the figure and the noun: capitalised words or designators, at most three).
 _BODY_AFTER = re.compile(r"[\s-]{0,2}(?:[A-Z0-9][\w.-]{0,20}\s{1,2}){0,3}"
                          r"(?i:spacecraft|ship|vehicle|freighter|capsule|cargo ship|space ?craft)\b")
+# After a hyphenated figure ("a 3,000-kilogram load of supplies"), the words that make it a cargo figure.
+_CARGO_AFTER = re.compile(r"[\s-]{0,2}(?:[\w-]{1,20}\s{1,2})?"
+                          r"(?i:cargo|supplies|load|shipment|payload|freight|manifest)\b")
 _KIND_WORDS = [  # first match wins; what a mass is, from the words that follow "of"
     (re.compile(r"\bunpressuri[sz]ed\b", re.I), None),
     (re.compile(r"\bdry\b", re.I), Property.CARGO_DRY),
@@ -77,6 +80,29 @@ _MASS_NOUN = re.compile(at_word_start(word + r"\b" for word in (
     r"weigh(?:s|ed|ing)?", "launch mass", "spacecraft mass", "mass")), re.I)
 
 
+# A wire story's dateline: the place in capitals, the date, the agency ("MOSCOW, August 17. /TASS/.",
+# "ORLANDO, Fla., April 24 (UPI) --", "MOSCOW (Agency News / Sputnik - 11th January, 2023) The ...", "Jan. 11
+# (UPI) -"). Its date is the story's, not an event's.
+_DATELINE_BEFORE = re.compile(r"[ \t>*_]*(?:[A-Z][A-Z.'\- ]{0,30}[A-Z.](?:,[ \t]{0,2}[A-Z][a-z]{1,4}\.)*"
+                              r"[,.]?[ \t]{1,3})?(?:\([^()\n]{0,60})?")
+_DATELINE_AFTER = re.compile(r"[ \t]{0,2}(?:\)|\.?[ \t]{0,2}/[A-Z]{2,12}/|\([A-Z][\w ./-]{1,30}\)[ \t]{0,2}"
+                             r"(?:-{1,2}|\u2014|\u2013)|(?:--|\u2014|\u2013))")
+
+
+def in_dateline(prose: str, span: Span) -> bool:
+    """Whether the date at `span` is a wire story's dateline (see _DATELINE_BEFORE)."""
+    line = prose.rfind("\n", 0, span.start) + 1
+    if span.start - line > 80:
+        return False
+    before = _DATELINE_BEFORE.fullmatch(prose, line, span.start)
+    after = _DATELINE_AFTER.match(prose, span.end)
+    if before is None or after is None:
+        return False
+    if not before.group(0).strip(" \t>*_"):  # no place: only an agency closes it ("Jan. 11 (UPI) --"), not a
+        return "(" in after.group(0) or "/" in after.group(0)  # timeline row ("July 20, 1969 - Apollo 11 lands")
+    return True
+
+
 @lru_cache(maxsize=4)
 def gazetteer(store: MissionStore) -> Gazetteer:
     return Gazetteer.from_store(store)
@@ -89,7 +115,8 @@ def mentions(extraction: Extraction, store: MissionStore) -> tuple[MissionMentio
 def linker(extraction: Extraction, store: MissionStore) -> Linker:
     spans = tuple(d.span for d in extraction.get(extract_dates)) + tuple(
         t.span for t in extraction.get(extract_clock_times))
-    return Linker(extraction.doc, mentions(extraction, store), store, spans)
+    dates = tuple(d.span for d in extraction.get(extract_dates) if d.precision is not DatePrecision.WEEKDAY)
+    return Linker(extraction.doc, mentions(extraction, store), store, spans, dates)
 
 
 def sites(extraction: Extraction, store: MissionStore) -> list[MissionMention]:
@@ -268,6 +295,10 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     if (body := _BODY_AFTER.match(prose, span.end)) is not None:
         return replace(link, prop=Property.LAUNCH_MASS, kind="spacecraft at launch",
                        how=f"{link.how}; the figure is the spacecraft's mass ({body.group(0).strip()})")
+    if "-" in prose[qty.span.start:span.end] and not _CARGO_AFTER.match(prose, span.end):
+        # "two 100-kilogram spacesuits": a figure written as an adjective weighs the thing it qualifies
+        return replace(link, kind="an item's weight", doubts=link.doubts + (
+            f"{prose[span.start:span.end]!r} is written as an adjective: the weight of what follows, not the cargo",))
     if (of := _OF.match(prose, span.end)) is not None:
         words = of.group(1)
         # Each item of a list on its own: "of food, fuel and supplies" names fuel and supplies, two kinds.
@@ -290,8 +321,16 @@ def mass_link(doc: Document, linker: Linker, qty: Quantity, span: Span) -> Link:
     return link
 
 
+# A mass value this many records of one family share is a nominal figure, not a flight's manifest (GCAT gives
+# Progress MS-20..MS-28 all 2,518 kg of up cargo; Roscosmos gave MS-28 2,621 kg). It stands for a typical load:
+# a claim within a third of it cannot be told from it; one further off is still wrong.
+NOMINAL = 3
+NOMINAL_SPREAD = 1 / 3
+
+
 def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: str = "news",
-               head: Quantity | None = None) -> Outcome:
+               head: Quantity | None = None, sharing: int = 1) -> Outcome:
+    """A mass claim against the record; `sharing` is how many records of the family give the same figure."""
     fig = figure(link)
     if fig is None or fig.value is None:
         return unlinked(link, "mass")
@@ -347,6 +386,10 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
         return Outcome(Verdict.UNVERIFIED, f"{shown}; a spacecraft's mass depends on what is counted (capsule or "
                        f"with its trunk or service module, dry or fuelled, with or without cargo)",
                        evidence=fig.evidence())
+    if sharing >= NOMINAL and any(convert(value * (1 - NOMINAL_SPREAD)) <= high
+                                  and low <= convert(value * (1 + NOMINAL_SPREAD)) for convert in readings):
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; but {sharing} {fig.mission.family} records give that same "
+                       "figure, a nominal value rather than this flight's manifest", evidence=fig.evidence())
     convert = readings[0]
     number = corrected(qty.number, (convert(value - half), convert(value + half)), convert(value), profile)
     unit = doc.text[span.start:span.end][len(doc.text[qty.span.start:qty.span.end]):].strip()

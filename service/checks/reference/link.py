@@ -90,10 +90,15 @@ _CUES = [
                        r"blast(?:s|ed|ing)? off", "blastoff", r"le(?:ave|aves|ft|aving) Earth",
                        r"t(?:ake|akes|ook|aking) off", r"rocket(?:s|ed)? (?:in)?to",
                        r"ma(?:ke|kes|de|king) it off the pad", r"clear(?:s|ed|ing)? the tower", r"fl(?:ew|ies|y) on",
-                       "rose from", r"le(?:ave|aves|ft|aving) (?:the )?(?:pad|Baikonur|Wallops|Tanegashima|Kourou"
+                       "rose from",
+                       r"sen(?:d|ds|t|ding)(?: up)? (?:in)?to (?:orbit|space|the (?:International )?Space Station"
+                       r"|the ISS|the (?:space )?station)",
+                       r"le(?:ave|aves|ft|aving) (?:the )?(?:pad|Baikonur|Wallops|Tanegashima|Kourou"
                        r"|Cape Canaveral|Kennedy)"]),
     (Property.CARGO, [r"deliver(?:s|ed|ing|y|ies)?", r"carr(?:y|ies|ied|ying)", r"haul(?:s|ed|ing)?",
-                      r"ferr(?:y|ies|ied|ying)", r"br(?:ing|ings|ought|inging)", "packed with", "loaded with",
+                      r"ferr(?:y|ies|ied|ying)",
+                      # (not "bring back", "brought home": a return, not a delivery)
+                      r"br(?:ing|ings|ought|inging)(?![ \t]{1,3}(?:back|home)\b)", "packed with", "loaded with",
                       "laden with", "filled with"]),
     (Property.LAUNCH_MASS, [r"weigh(?:s|ed|ing)?", "launch mass", "spacecraft mass"]),
 ]
@@ -113,7 +118,8 @@ _COMMA = re.compile(r",[ \t]{1,3}(?:(?:and|then|it|and then)[ \t]{1,3})?")
 # Times and dates of something other than the event: "coverage begins at", "hatch opening", "the window opens".
 _NOT_EVENT = re.compile(at_word_start(word + r"\b" for word in (
     "coverage", "webcast", "broadcast", "live ?stream", "hatch(?:es)?", "news conference", "press conference",
-    "briefing", "window", "update[ds]?", "announce(?:s|d|ment)?", "blog", "manifest", "woken", "woke", "wake-up",
+    "briefing", "window", "update[ds]?", "announce(?:s|d|ment)?",
+    "decision", r"decide[ds]?", "blog", "manifest", "woken", "woke", "wake-up",
     "wakeup", "separat(?:ed|es|ion)", "press release", "countdown", "roll(?:ed)? ?out", "fueling", "fuelling",
     # the rocket's first stage coming back, not the spacecraft: "a first-stage booster ... landing at LZ-1"
     # (not "booster" alone: "the Soyuz MS-10 booster failed" is the launch)
@@ -145,6 +151,23 @@ _PLAN = re.compile(at_word_start(word + r"\b" for word in (
 # A plan label written after the claim: "20:36:28 Moscow Time (planned)".
 _PLAN_AFTER = re.compile(r"[ \t]{0,3}\([ \t]{0,3}(?:planned|scheduled|target(?:ed)?|as planned)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
+# An event word that is a point of reference, not the event of the claim near it: "three hours after the
+# launch, at 11:48 Moscow time, it docked", "two hours before liftoff". And a participle used as an adjective:
+# "a coolant leak on the docked Soyuz in December" (the Soyuz that is docked, not a docking in December).
+_REFERENCE_POINT = re.compile(r"\b(?:after|since|following|before|ahead[ \t]of|prior[ \t]to)[ \t]{1,3}"
+                              r"(?:(?:the|its|their)[ \t]{1,3})?\Z", re.I)
+_CLOSED = re.compile(r"[ \t]{0,2}[,;.)\u2013\u2014]")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their)[ \t]{1,3}\Z", re.I)
+
+
+def _not_a_verb(prose: str, at: int, words: str) -> bool:
+    """Whether the event word at `at` names no event of a claim near it (see _REFERENCE_POINT): a point of
+    reference closed by punctuation ("after the launch, at ..."; not "after launching at 11:12 GMT", whose time
+    is the launch's)."""
+    before = prose[max(0, at - 24):at]
+    if _REFERENCE_POINT.search(before) and _CLOSED.match(prose, at + len(words)):
+        return True
+    return words.lower().endswith("ed") and " " not in words and _DETERMINER.search(before) is not None
 _EVENTS = (Property.LAUNCH, Property.ARRIVAL, Property.DOCKING, Property.BERTHING, Property.GRAPPLE,
            Property.UNDOCKING, Property.LANDING, Property.ABORT, Property.VAGUE)
 # Which property a claim of each kind can be checked against.
@@ -161,6 +184,9 @@ _CREW_WORD = re.compile(at_word_start(word + r"\b" for word in (
     r"crew(?:s|members?)?", r"cosmonauts?", r"astronauts?", r"taikonauts?", "trio", "duo")), re.I)
 _RELATIVE = re.compile(r"[\s,;(\u2013\u2014-]*(which|who|whose|that)\b", re.I)
 _SPECIFIC = (MentionKind.NAME, MentionKind.CREW, MentionKind.EXPEDITION)
+_SAME_VEHICLE = re.compile(r"\b(?:is|was|as|becomes|became|remains)\Z", re.I)
+_OTHER_VEHICLE = re.compile(r"\b(?:a|an|another)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}?"
+                            r"(?:ship|spaceship|spacecraft|capsule|freighter|cargo[ \t]craft|space[ \t]?plane)\b", re.I)
 
 
 @quick_init
@@ -194,17 +220,27 @@ class StoreIndex:
     """What linking needs from a store that is not a lookup by id, built once per store."""
 
     failed: dict[str | None, tuple[Mission, ...]]  # failed launches by destination, in launch order
+    # How many records of one family give a mass of one kind the same value: GCAT fills in a nominal figure
+    # when a flight's manifest is not known (Progress MS-26, -27 and -28 all "2,518 kg" of up cargo).
+    alike: dict[tuple[str, str, float], int]
+
+    def sharing(self, mission: Mission, kind: str, value: float) -> int:
+        """How many records of `mission`'s family give this mass kind this value (1: only its own)."""
+        return self.alike.get((mission.family.lower(), kind, value), 1)
 
 
 @lru_cache(maxsize=4)
 def store_index(store: MissionStore) -> StoreIndex:
     failed: dict[str | None, list[Mission]] = defaultdict(list)
+    alike: dict[tuple[str, str, float], int] = defaultdict(int)
     for m in store.missions():
         if m.launch and m.launch.outcome == "failure":
             failed[m.destination].append(m)
+        for mass in m.masses:
+            alike[m.family.lower(), mass.kind, float(mass.value)] += 1
     for group in failed.values():
         group.sort(key=lambda m: m.launch.time if m.launch else datetime.max.replace(tzinfo=UTC))
-    return StoreIndex({k: tuple(v) for k, v in failed.items()})
+    return StoreIndex({k: tuple(v) for k, v in failed.items()}, dict(alike))
 
 
 Cue = tuple[int, int, Property, str]  # start, end, the property it cues, the words as written
@@ -214,6 +250,7 @@ Cue = tuple[int, int, Property, str]  # start, end, the property it cues, the wo
 class _Words:
     """One sentence's cues (in text order), clause cuts and not-event words, and its cues by claim kind."""
 
+    prose: str
     cues: list[Cue]
     cuts: list[int]
     not_event: list[tuple[int, str]]
@@ -228,7 +265,7 @@ class _Words:
         cuts = sorted([m.start() for m in _CLAUSE.finditer(prose, start, end)]
                       + [m.start() for m in _COMMA.finditer(prose, start, end) if m.end() in cue_starts])
         not_event = [(m.start(), m.group(0)) for m in _NOT_EVENT.finditer(prose, start, end)]
-        return cls(cues, cuts, not_event, [n[0] for n in not_event], {})
+        return cls(prose, cues, cuts, not_event, [n[0] for n in not_event], {})
 
     def for_kind(self, kind: str) -> tuple[list[int], list[Cue]]:
         """The cues a claim of `kind` can be checked against (as that kind reads them), and their starts."""
@@ -236,7 +273,7 @@ class _Words:
         if found is None:
             allowed = FOR_KIND[kind]
             cues = [c for c in ((s, e, _for_claim(base, kind), text) for s, e, base, text in self.cues)
-                    if c[2] in allowed]
+                    if c[2] in allowed and not (kind in ("date", "time") and _not_a_verb(self.prose, c[0], c[3]))]
             found = self.by_kind[kind] = ([c[0] for c in cues], cues)
         return found
 
@@ -252,10 +289,11 @@ class Linker:
     WINDOW = 400  # characters either side of a claim where its mission and verb may be
 
     def __init__(self, doc: Document, mentions: tuple[MissionMention, ...], store: MissionStore,
-                 claims: tuple[Span, ...] = ()) -> None:
+                 claims: tuple[Span, ...] = (), dates: tuple[Span, ...] = ()) -> None:
         self.doc, self.store = doc, store
         # The date and time claims' spans in text order (for a noun cue a date in front of it owns: see _owner).
         self._claim_ends = sorted((c.end, c.start) for c in claims)
+        self._dates, self._date_spans = [d.start for d in dates], dates  # calendar dates, in text order
         self.index = store_index(store)
         kinds = (MentionKind.SITE, MentionKind.PAD)
         self.mentions = tuple(m for m in mentions if m.kind not in kinds)
@@ -282,6 +320,9 @@ class Linker:
         if mission is not None and why != "same clause" and (rel := self._relative(clause, mention)):
             doubts += (f"the claim is in a clause opened by {rel!r}, about what comes just before it, "
                        "and the mission is named outside that clause",)
+        if mission is not None and why != "same clause" and (other := self._other_vehicle(span, start, mention)):
+            doubts += (f"{other!r} comes between the mission's name and the claim: the claim may be about that "
+                       "vehicle",)
         if (prop is Property.LANDING and why == "paragraph"
                 and (crew := _CREW_WORD.search(self.doc.prose, clause[0], clause[1])) is not None):
             doubts += (f"the clause is about the return of the {crew.group(0)} and the vehicle is named only in an "
@@ -377,6 +418,10 @@ class Linker:
         doubts: tuple[str, ...] = ()
         if before:
             pick = before[-1]
+            if kind == "date" and (other := self._date_between(pick[1], span.start)) is not None:
+                # "the Soyuz that launched the crew in September 2022 sprang a leak on December 14": the verb
+                # has its date already; the claim's own verb is none of the cues
+                doubts = (f"the verb {pick[3]!r} has its own date before this one ({other!r})",)
         elif in_clause:
             pick = in_clause[0]
         else:
@@ -390,6 +435,30 @@ class Linker:
         if pick[2] is Property.VAGUE:
             return None, pick[3], doubts  # a vague verb nearest the claim: say unverified rather than borrow another
         return pick[2], pick[3], doubts
+
+    def _other_vehicle(self, span: Span, start: int, mention: str | None) -> str | None:
+        """A vehicle introduced as new ("a SpaceX cargo ship", "another capsule") before the claim in its sentence
+        and after the mission's name: "The Progress docking came a day after a SpaceX cargo ship, launched from
+        Cape Canaveral, was captured" (Cape Canaveral is that ship's site, not the Progress's)."""
+        prose = self.doc.prose
+        lo = max(start, span.start - 160)
+        found = None
+        for m in _OTHER_VEHICLE.finditer(prose, lo, span.start):
+            found = m
+        if found is None or (mention and mention in prose[found.end():span.start]):
+            return None
+        lead = prose[lo:found.start()].rstrip(" \t,(\u2013\u2014-")
+        if (mention and lead.endswith(mention)) or _SAME_VEHICLE.search(lead):
+            return None  # "Progress MS-10, a Russian cargo ship, ...", "Soyuz MS-11 is a spacecraft that ...": itself
+        return found.group(0)
+
+    def _date_between(self, start: int, end: int) -> str | None:
+        """The text of a calendar date written between `start` and `end`, if any."""
+        i = bisect.bisect_left(self._dates, start)
+        if i < len(self._dates) and self._dates[i] < end:
+            at = self._date_spans[i]
+            return self.doc.prose[at.start:at.end]
+        return None
 
     def _owner(self, cue: tuple, span: Span) -> str | None:
         """Another claim a cue is the noun of: a date or time written right in front of it after a determiner

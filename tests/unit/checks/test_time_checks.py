@@ -288,3 +288,20 @@ def test_a_date_written_after_the_time_is_only_a_guess_for_the_daylight_check():
     assert finding.verdict is Verdict.AMBIGUOUS and finding.details["date_source"] == "after"
     summer = "The launch is at 6:31 a.m. EST, weather permitting, on July 1."
     assert only(check(summer, date(2019, 6, 28)), "zone-abbreviation").verdict is Verdict.INCONSISTENT
+
+
+@pytest.mark.parametrize("zone, verdict", [("EST", Verdict.CONSISTENT), ("EDT", Verdict.INCONSISTENT)])
+def test_the_utc_side_of_a_pair_dates_the_abbreviation(zone, verdict):
+    # A week before New York springs forward: the publication date alone cannot settle EST or EDT, but the
+    # parenthesised UTC side writes its own date (March 3, 04:16 GMT is March 2, 11:16 p.m. in New York).
+    text = f"The flight now lifts off Saturday at 11:16 p.m. {zone} (0416 March 3 GMT)."
+    found = only(check(text, date(2024, 2, 29)), "zone-abbreviation")
+    assert found.verdict is verdict
+    assert found.details["date"] == "2024-03-02"
+
+
+def test_a_utc_side_with_another_clock_time_does_not_date_the_abbreviation():
+    # 0516 GMT is not 11:16 p.m. in New York on either reading: the side dates nothing, the guess stays a guess
+    found = only(check("The flight now lifts off Saturday at 11:16 p.m. EST (0516 March 3 GMT).", date(2024, 2, 29)),
+                 "zone-abbreviation")
+    assert found.verdict is Verdict.AMBIGUOUS

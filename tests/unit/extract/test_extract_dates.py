@@ -111,3 +111,23 @@ def test_a_year_after_a_closing_quote_belongs_to_the_quoted_date():
     (found,) = [d for d in dates_in('It was moved to "no earlier than Friday, July 21st" 2023, then again.',
                                     date(2024, 5, 1))]
     assert found.date == date(2023, 7, 21) and found.year_source is YearSource.WRITTEN
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the number of a designator, then a dated caption line: the date is the caption's, not "2 May"
+    ("Gallery: Crew Demo-2\nMay 30, 2020: the rocket launched.", [date(2020, 5, 30)]),
+    ("The Crew-3 May launch slipped.", []),
+    ("Soyuz MS-9 June 6 2018 launch.", [date(2018, 6, 6)]),
+])
+def test_a_designator_number_is_no_day_of_the_month(text, expected):
+    found = [d.date for d in dates_in(text, date(2020, 6, 1)) if d.precision is DatePrecision.DAY]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It flew on 2 May 2020.", date(2020, 5, 2)),
+    ("It flew on 15-16 May 2020, a two-day window.", date(2020, 5, 16)),
+    ("It flew on 2\nMay 2020 after a delay.", date(2020, 5, 2)),  # a hard-wrapped line keeps its date
+])
+def test_a_day_before_its_month_is_still_read(text, expected):
+    assert expected in [d.date for d in dates_in(text, date(2020, 6, 1))]
