@@ -131,6 +131,11 @@ _RELOCATION = re.compile(at_word_start(word + r"\b" for word in (
     r"relocat(?:e|es|ed|ing|ion)", r"re-?dock(?:s|ed|ing)?", r"port (?:swap|change|move)",
     r"dock(?:s|ed|ing)? again")), re.I)
 _PORT_EVENTS = frozenset({"docking", "arrival", "berthing", "undocking"})
+# What a vehicle docks to, berths at or leaves is the target, not the flight a claim is about: "Soyuz MS-23
+# docked to the Poisk module at 7:58 p.m. EST", "undocked from the space-facing port of Harmony".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:re-?)?(?:dock|berth|attach|undock|unberth|moor)(?:s|ed|ing)?[ \t]{1,3}(?:to|with|at|onto|into|from)"
+    r"(?:[ \t]{1,3}[\w'’-]{1,20}){0,6}[ \t]{1,3}\Z", re.I)
 # A date or time used as an adjective in front of its event's noun: "its Dec. 5, 2018, launch", "the 6:31 a.m.
 # liftoff", "Saturday's docking" (Linker._owner).
 _ATTRIBUTIVE_GAP = re.compile(r"(?:'s|’s)?,?[ \t]{1,2}")
@@ -356,6 +361,8 @@ class Linker:
         for m in [*reversed(before), *after]:
             if m.kind is MentionKind.PERSON and named:
                 continue  # "Gerst grappled it": a flight named in the sentence beats a crew member's name
+            if self._target(m, clause):
+                continue  # "docked to the Poisk module": the module is where it docked, not the flight
             if m.kind is MentionKind.OTHER:
                 return None, f"the clause names {m.text!r}, a flight the records do not hold", m.text, "same clause", ()
             if m.kind is MentionKind.FAMILY and self._res[id(m)] is None:
@@ -366,6 +373,8 @@ class Linker:
         later = [m for m in here if m.span.start >= span.end]
         for m in [*reversed(inside), *later]:
             if m.kind is MentionKind.PERSON and named:
+                continue
+            if self._target(m, clause):
                 continue
             if m.kind is MentionKind.OTHER:
                 return None, f"the sentence names {m.text!r}, a flight the records do not hold", m.text, "sentence", ()
@@ -504,6 +513,11 @@ class Linker:
                                                   .endswith(mention)):
             return None
         return rel.group(1)
+
+    def _target(self, m: MissionMention, clause: tuple[int, int]) -> bool:
+        """Whether a mention is what a vehicle docks to or leaves ("docked to the Poisk module"), looked for
+        in at most 80 characters before it."""
+        return _TARGET_BEFORE.search(self.doc.prose, max(0, m.span.start - 80), m.span.start) is not None
 
     def _relocation(self, start: int, end: int) -> str | None:
         """A relocation's words in the claim's sentence or the paragraph before it (at most RELOCATION_BEFORE
