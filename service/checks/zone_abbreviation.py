@@ -15,7 +15,7 @@ from ..extract.clock import AnchorSource, ClockMention, ZoneMention, extract_clo
 from ..extract.dates import DateMention, DatePrecision, date_earlier, sentence_bounds
 from ..model import Finding, Fix, Severity, Verdict
 from ..text import Document
-from ..vocabulary.zones import ZoneEntry
+from ..vocabulary.zones import UNIVERSAL, ZoneEntry
 from . import Examples
 from .context import CheckContext
 
@@ -111,16 +111,13 @@ def _told_as_done(doc: Document, mention: ClockMention) -> bool:
     return bool(_DONE.search(doc.prose, start, mention.span.start)) and not _NOT_DONE.search(doc.prose, start, end)
 
 
-_UTC_ZONES = ("Etc/UTC", "UTC", "Etc/GMT", "GMT")
-
-
 def _dated_by_pair(prose: str, mention: ClockMention, partner: ClockMention | None,
                    entry: ZoneEntry) -> datetime | None:
     """The wall-clock time of `mention` on the day its parenthesised UTC side writes ("11:16 p.m. EST (0416
     March 3 GMT)": March 2 in New York), when that side's instant shows the same clock time there."""
     if (partner is None or partner.day is None or partner.day.date is None or not _calendar_day(partner.day)
             or partner.zone is None
-            or partner.zone.entry is None or partner.zone.entry.zone not in _UTC_ZONES
+            or partner.zone.entry is None or partner.zone.entry.zone not in UNIVERSAL
             or "(" not in prose[mention.span.end:partner.span.start]
             or partner.span.start - mention.span.end > 4):
         return None

@@ -153,6 +153,15 @@ def to_utc(local: datetime, entry: ZoneEntry) -> datetime | None:
     return (local - offset).replace(tzinfo=UTC)
 
 
+# The IANA keys of universal time (what "UTC", "GMT", "Z" read as; an offset such as "UTC+3" is a fixed entry).
+UNIVERSAL = frozenset({"Etc/UTC", "UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu"})
+
+
+def is_civil(entry: ZoneEntry) -> bool:
+    """A place's civil time: neither universal time nor a stated offset from it."""
+    return not entry.fixed and entry.zone not in UNIVERSAL
+
+
 def from_utc(instant: datetime, entry: ZoneEntry) -> datetime | None:
     """The wall-clock time in `entry` of a UTC instant (naive), or None when the offset is unknown.
 

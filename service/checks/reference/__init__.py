@@ -196,13 +196,13 @@ def _docking_sequence(outcome: Outcome, link: Link, claimed: datetime | None) ->
 # on MS-18 months before theirs. A return tied to a flight only by its crew's names, on a day this far from that
 # flight's own return, is more likely another vehicle's return than a wrong date; a nearer day is a wrong date.
 SWAP = timedelta(days=30)
-_BY_CREW = (f"{MentionKind.PERSON} ", f"{MentionKind.CREW} ", f"{MentionKind.EXPEDITION} ")  # Link.how's opening
+_BY_CREW = (MentionKind.PERSON, MentionKind.CREW, MentionKind.EXPEDITION)
 
 
 def _crew_elsewhere(outcome: Outcome, link: Link, claimed: date | datetime | None) -> Outcome:
     fig = figure(link)
     if (outcome.verdict is not Verdict.CONTRADICTED or link.prop not in _RETURNS or claimed is None
-            or fig is None or fig.time is None or not link.how.startswith(_BY_CREW)):
+            or fig is None or fig.time is None or link.by not in _BY_CREW):
         return outcome
     day = claimed.date() if isinstance(claimed, datetime) else claimed
     if abs((fig.time.astimezone(UTC).date() - day).days) <= SWAP.days:

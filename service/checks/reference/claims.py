@@ -23,7 +23,7 @@ from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
 from ...text import Document, at_word_start
-from ...vocabulary.zones import from_utc, to_utc
+from ...vocabulary.zones import from_utc, is_civil, to_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
@@ -61,14 +61,13 @@ _RETURN = re.compile(at_word_start(word + r"\b" for word in (
 # cargo 1,290 kg against 1,458. Totals agree closely, the parts (dry, pressurized) much less. Beyond the margin
 # a figure is still contradicted ("2,654 kg" for 2,564 is a slip, not an accounting difference), and so is a
 # round figure beyond its own spread.
-ACCOUNTING = {"cargo_up": 0.02, "cargo_dry": 0.15, "cargo_pressurized": 0.15}
+ACCOUNTING = {"cargo_up": (0.02, 0.02), "cargo_dry": (0.15, 0.15), "cargo_pressurized": (0.15, 0.15)}  # below, above
 # A family whose operators' up-cargo totals run above GCAT's for the same flight, and by how much at most: for
 # Cygnus, NASA's and Northrop Grumman's figures count the packaging ("3,377 kg of pressurized cargo with
 # packaging" for NG-13 against GCAT's 3,219), 2 to 13 % above GCAT's (NG-10 3,350 kg against 3,273; NG-12 "about
 # 8,200 pounds" against 3,392 kg; NG-14 "7,829 pounds (3,551 kilograms)" and "about 8,000 pounds" against 3,220).
-# A total written up to this share above the record may be that count: unverified. Below the record, and for
-# other families, ACCOUNTING's margin holds.
-PACKAGED_ABOVE = {"Cygnus": 0.15}
+# A total written up to 15 % above the record may be that count; below it, ACCOUNTING's margin holds.
+ACCOUNTING_BY_FAMILY = {("Cygnus", "cargo_up"): (0.02, 0.15)}  # packaging counted: see above
 # One section of a ship named after the figure: "7,000 pounds of supplies from its Pressurized Logistics Carrier".
 _SECTION = re.compile(at_word_start(word + r"\b" for word in (
     r"unpressuri[sz]ed\s(?:logistics\s)?(?:carrier|section|module|compartment|cabin)",
@@ -130,12 +129,9 @@ def reckoning(zoned: tuple[ClockMention, ...], default_zone: str | None = None) 
     on Aug. 15, "Aug. 14" in a piece that tells its times in EDT."""
     for t in zoned:
         entry = t.zone.entry if t.zone else None
-        if entry is not None and not entry.fixed and entry.zone not in _UNIVERSAL:
+        if entry is not None and is_civil(entry):
             return entry.zone
     return default_zone
-
-
-_UNIVERSAL = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu"})
 
 
 def check_date(doc: Document, dm: DateMention, link: Link, times: tuple[ClockMention, ...],
@@ -361,21 +357,18 @@ def check_mass(qty: Quantity, span: Span, doc: Document, link: Link, profile: st
             return Outcome(Verdict.SUPPORTED, shown, evidence=fig.evidence())
     # A round figure has its own spread already: its value as written, not that spread, must fall within the
     # margin ("2,700 kg" for 2,564 is no accounting difference; "2,750 kg" of pressurized cargo for 2,624 may be).
-    margin = ACCOUNTING.get(str(link.prop), 0.0) * value
+    below, above = ACCOUNTING_BY_FAMILY.get((fig.mission.family, str(link.prop)),
+                                            ACCOUNTING.get(str(link.prop), (0.0, 0.0)))
     written = qty.number.value
     low, high = (written, written) if qty.number.round_figure else (lo, hi)
-    if margin and any(convert(value - half - margin) <= high and low <= convert(value + half + margin)
-                      for convert in readings):
-        return Outcome(Verdict.UNVERIFIED, f"{shown}; within {ACCOUNTING[str(link.prop)]:.0%} of it, and agencies "
-                       f"count {label} differently (packaging, refuelling propellant, what is dry)",
-                       evidence=fig.evidence())
-    # the figure as written (not widened by its roundness: the share is already the widest count seen)
-    packaged = PACKAGED_ABOVE.get(fig.mission.family, 0.0) if str(link.prop) == "cargo_up" else 0.0
-    if packaged and any(convert(value - half) <= written <= convert((value + half) * (1 + packaged))
-                        for convert in readings):
-        return Outcome(Verdict.UNVERIFIED, f"{shown}; less than {packaged:.0%} above it, and NASA's and the "
-                       f"operator's {fig.mission.family} totals run above GCAT's (they count the packaging)",
-                       evidence=fig.evidence())
+    if (below or above) and any(convert(value - half - below * value) <= high
+                                and low <= convert(value + half + above * value) for convert in readings):
+        if above > below and all(convert(value + half + below * value) < low for convert in readings):
+            return Outcome(Verdict.UNVERIFIED, f"{shown}; less than {above:.0%} above it, and NASA's and the "
+                           f"operator's {fig.mission.family} totals run above GCAT's (they count the packaging)",
+                           evidence=fig.evidence())
+        return Outcome(Verdict.UNVERIFIED, f"{shown}; within {below:.0%} of it, and agencies count "
+                       f"{label} differently (packaging, refuelling propellant, what is dry)", evidence=fig.evidence())
     if fig.uncertain or len(readings) > 1:
         return Outcome(Verdict.UNVERIFIED, f"{shown}; {qty.unit_text} has several readings" if not fig.uncertain
                        else f"{shown} (marked uncertain)", evidence=fig.evidence())

@@ -162,7 +162,9 @@ _PARAGRAPH = re.compile(r"\n[ \t]{0,40}\n")
 _REFERENCE_POINT = re.compile(r"\b(?:after|since|following|before|ahead[ \t]of|prior[ \t]to)[ \t]{1,3}"
                               r"(?:(?:the|its|their)[ \t]{1,3})?\Z", re.I)
 _CLOSED = re.compile(r"[ \t]{0,2}[,;.)\u2013\u2014]")
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their)[ \t]{1,3}\Z", re.I)
+# An article or possessive before a participle makes it an adjective ("the docked Soyuz"); not "that", which
+# also opens a relative clause ("the Soyuz that launched the crew"), unlike _DETERMINER_BEFORE's dated nouns.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)[ \t]{1,3}\Z", re.I)
 
 
 def _not_a_verb(prose: str, at: int, words: str) -> bool:
@@ -172,7 +174,7 @@ def _not_a_verb(prose: str, at: int, words: str) -> bool:
     before = prose[max(0, at - 24):at]
     if _REFERENCE_POINT.search(before) and _CLOSED.match(prose, at + len(words)):
         return True
-    return words.lower().endswith("ed") and " " not in words and _DETERMINER.search(before) is not None
+    return words.lower().endswith("ed") and " " not in words and _ARTICLE_BEFORE.search(before) is not None
 _EVENTS = (Property.LAUNCH, Property.ARRIVAL, Property.DOCKING, Property.BERTHING, Property.GRAPPLE,
            Property.UNDOCKING, Property.LANDING, Property.ABORT, Property.VAGUE)
 # Which property a claim of each kind can be checked against.
@@ -208,6 +210,7 @@ class Link:
     modality: Modality = Modality.ASSERTION
     kind: str | None = None           # what the figure is ("docking time", "dry cargo", ...)
     bounds: tuple[int, int] = (0, 0)  # the clause's start and end in the prose
+    by: MentionKind | None = None     # what kind of mention tied the claim to the mission (a name, a person...)
 
     @property
     def weak(self) -> bool:
@@ -309,6 +312,7 @@ class Linker:
         self._res: dict[int, Mission | None] = {id(m): resolved[m.span] for m in self.mentions}
         self._named_between: dict[tuple[int, int], bool] = {}
         self._modalities: dict[tuple[int, int], Modality] = {}
+        self._targets: dict[int, bool] = {}  # mention id -> whether it is what a vehicle docks to (_target)
         # The cues, clause cuts and not-event words of each sentence a claim is in, scanned on its first claim
         # (none of these patterns reaches across a sentence's end, so a sentence's scan finds what a scan of
         # the whole prose finds there): sentences without claims are not scanned at all.
@@ -320,7 +324,8 @@ class Linker:
         start, end = self._sentence(span)
         clause = self._clause(span, start, end)
         prop, cue, doubts = self.property_for(span, kind, clause, (start, end))
-        mission, how, mention, why, mission_doubts = self.mission_for(span, clause, (start, end))
+        mission, how, tied, why, mission_doubts = self.mission_for(span, clause, (start, end))
+        mention = tied.text if tied is not None else None
         doubts += mission_doubts
         if mission is not None and why != "same clause" and (rel := self._relative(clause, mention)):
             doubts += (f"the claim is in a clause opened by {rel!r}, about what comes just before it, "
@@ -343,10 +348,10 @@ class Linker:
         if prop is Property.ABORT and mission is not None:
             mission, how = self._failed_launch(mission, how)
         return Link(mission, prop, how, cue, doubts, mention, why, self.doc.text[clause[0]:clause[1]].strip(),
-                    modality, str(prop) if prop else None, clause)
+                    modality, str(prop) if prop else None, clause, tied.kind if tied is not None else None)
 
     def mission_for(self, span: Span, clause: tuple[int, int], sentence: tuple[int, int] | None = None
-                    ) -> tuple[Mission | None, str, str | None, str | None, tuple[str, ...]]:
+                    ) -> tuple[Mission | None, str, MissionMention | None, str | None, tuple[str, ...]]:
         start, end = sentence or self._sentence(span)
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
@@ -361,42 +366,42 @@ class Linker:
         for m in [*reversed(before), *after]:
             if m.kind is MentionKind.PERSON and named:
                 continue  # "Gerst grappled it": a flight named in the sentence beats a crew member's name
-            if self._target(m, clause):
+            if self._target(m):
                 continue  # "docked to the Poisk module": the module is where it docked, not the flight
             if m.kind is MentionKind.OTHER:
-                return None, f"the clause names {m.text!r}, a flight the records do not hold", m.text, "same clause", ()
+                return None, f"the clause names {m.text!r}, a flight the records do not hold", m, "same clause", ()
             if m.kind is MentionKind.FAMILY and self._res[id(m)] is None:
-                return None, f"the clause names a {m.text} the document does not identify", m.text, "same clause", ()
+                return None, f"the clause names a {m.text} the document does not identify", m, "same clause", ()
             if (found := self._res[id(m)]) is not None:
-                return found, f"{m.kind} {m.text!r} in the clause", m.text, "same clause", self._doubts(m, here, found)
+                return found, f"{m.kind} {m.text!r} in the clause", m, "same clause", self._doubts(m, here, found)
         inside = [m for m in here if m.span.end <= span.start]
         later = [m for m in here if m.span.start >= span.end]
         for m in [*reversed(inside), *later]:
             if m.kind is MentionKind.PERSON and named:
                 continue
-            if self._target(m, clause):
+            if self._target(m):
                 continue
             if m.kind is MentionKind.OTHER:
-                return None, f"the sentence names {m.text!r}, a flight the records do not hold", m.text, "sentence", ()
+                return None, f"the sentence names {m.text!r}, a flight the records do not hold", m, "sentence", ()
             if m.kind is MentionKind.FAMILY and self._res[id(m)] is None:
-                return None, f"the sentence names a {m.text} the document does not identify", m.text, "sentence", ()
+                return None, f"the sentence names a {m.text} the document does not identify", m, "sentence", ()
             if (found := self._res[id(m)]) is not None:
                 doubts = self._doubts(m, here, found)
                 if any(n.kind is MentionKind.OTHER or (self._res[id(n)] not in (None, found))
                        or (n.kind is MentionKind.FAMILY and self._res[id(n)] is None) for n in here):
                     doubts += ("the sentence names more than one flight, and none in the claim's clause",)
-                return found, f"{m.kind} {m.text!r} in the sentence", m.text, "sentence", doubts
+                return found, f"{m.kind} {m.text!r} in the sentence", m, "sentence", doubts
         para = self._paras[bisect.bisect_right(self._paras, start) - 1]
         earlier = self.mentions[bisect.bisect_left(self._starts, para):lo][-20:]
         for m in reversed(earlier):
             if m.kind is MentionKind.OTHER:
-                return None, f"{m.text!r} earlier in the paragraph, a flight the records do not hold", m.text, \
+                return None, f"{m.text!r} earlier in the paragraph, a flight the records do not hold", m, \
                     "paragraph", ()
             if (found := self._res[id(m)]) is not None:
                 doubts = self._doubts(m, (m,), found)
                 if any(self._res[id(n)] is not found for n in earlier) or here:
                     doubts += ("the mission is named only earlier in the paragraph, with other flights",)
-                return found, f"{m.kind} {m.text!r} earlier in the paragraph", m.text, "paragraph", doubts
+                return found, f"{m.kind} {m.text!r} earlier in the paragraph", m, "paragraph", doubts
         return None, "no mission named in the sentence or paragraph", None, None, ()
 
     def _doubts(self, m: MissionMention, sentence: tuple[MissionMention, ...], mission: Mission) -> tuple[str, ...]:
@@ -514,10 +519,14 @@ class Linker:
             return None
         return rel.group(1)
 
-    def _target(self, m: MissionMention, clause: tuple[int, int]) -> bool:
+    def _target(self, m: MissionMention) -> bool:
         """Whether a mention is what a vehicle docks to or leaves ("docked to the Poisk module"), looked for
-        in at most 80 characters before it."""
-        return _TARGET_BEFORE.search(self.doc.prose, max(0, m.span.start - 80), m.span.start) is not None
+        in at most 80 characters before it; once per mention (a sentence's claims ask about the same ones)."""
+        found = self._targets.get(id(m))
+        if found is None:
+            found = self._targets[id(m)] = _TARGET_BEFORE.search(
+                self.doc.prose, max(0, m.span.start - 80), m.span.start) is not None
+        return found
 
     def _relocation(self, start: int, end: int) -> str | None:
         """A relocation's words in the claim's sentence or the paragraph before it (at most RELOCATION_BEFORE
