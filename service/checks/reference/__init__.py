@@ -173,19 +173,27 @@ def _as_plan(outcome: Outcome, link: Link, claimed: date | datetime | None, publ
 # some minutes later. A time the clause gives for the end of the sequence ("the docking, completed at 5:22 a.m.")
 # may be up to this long after the record's contact and still be right.
 SEQUENCE = timedelta(minutes=45)
+# Sources time different moments of that sequence (Roscosmos the first contact, NASA the capture, GCAT either):
+# a docking time this close to the record's, on either side, is another moment of the same docking, not an error.
+MOMENTS = timedelta(minutes=2)
 _SEQUENCE_END = re.compile(r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|hard[ \t-](?:capture|mate|dock(?:ing)?)"
                            r"|hooks|latch(?:es|ed)?|sealed|firmly)\b", re.I)
 _ARRIVALS = (Property.DOCKING, Property.ARRIVAL)
 
 
 def _docking_sequence(outcome: Outcome, link: Link, claimed: datetime | None) -> Outcome:
-    """A contradicted docking time that names the end of the docking sequence and comes after the record's
-    contact by less than SEQUENCE is not wrong: unverified, with the record's time."""
+    """A contradicted docking time within MOMENTS of the record's, or one that names the end of the docking
+    sequence and comes after the record's contact by less than SEQUENCE, is not wrong: unverified, with the
+    record's time."""
     fig = figure(link)
     if (outcome.verdict is not Verdict.CONTRADICTED or link.prop not in _ARRIVALS or claimed is None
-            or fig is None or fig.time is None or not _SEQUENCE_END.search(link.clause or "")):
+            or fig is None or fig.time is None):
         return outcome
-    if timedelta(0) < claimed - fig.time <= SEQUENCE:
+    if abs(claimed - fig.time) <= MOMENTS:
+        return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; within {MOMENTS.seconds // 60} minutes of it: sources "
+                       "time different moments of a docking (first contact, capture, hooks closed)", None,
+                       outcome.evidence)
+    if timedelta(0) < claimed - fig.time <= SEQUENCE and _SEQUENCE_END.search(link.clause or ""):
         return Outcome(Verdict.UNVERIFIED, f"{outcome.message}; the clause gives the end of the docking sequence, "
                        "which comes minutes after the contact the record holds", None, outcome.evidence)
     return outcome
