@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from ..extract import Extraction
-from ..extract.clock import TimePair, extract_time_pairs
+from ..extract.clock import AnchorSource, TimePair, extract_time_pairs
 from ..model import Finding, Fix, Severity, Span, Verdict
 from ..normalise.instants import Outcome, SideComparison, compare
 from ..rewrite.times import corrected_side, describe_side
@@ -39,10 +41,38 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         sides = [compare(pair.first[i], other, default) if len(side) == len(pair.first)
                  else SideComparison(Outcome.UNKNOWN, pair.first[0], other, reason=_UNEVEN)
                  for side in pair.others for i, other in enumerate(side)]
+        sides = [_clock_change_near(s) for s in sides]
         if pair.listed:  # times listed side by side may be different events: confirmed, never faulted
             sides = [replace(s, outcome=Outcome.UNKNOWN, reason=_LISTED) if s.outcome is Outcome.DIFFERENT else s
                      for s in sides]
         yield _finding(pair, sides, text)
+
+
+# A pair dated only by the publication date may tell of an event days before or after it. When the clocks of a
+# civil zone on one side ("Eastern time", "Moscow time") changed within this long of that date and the slip is
+# exactly that change, the pair may be right on the event's own day: ambiguous, not inconsistent.
+NEAR = timedelta(days=7)
+
+
+def _clock_change_near(side: SideComparison) -> SideComparison:
+    if (side.outcome is not Outcome.DIFFERENT or side.first.anchor_source is not AnchorSource.PUBLISHED
+            or side.difference is None or side.first_utc is None or side.day_wrong):
+        return side
+    # The pair holds on the other side of a change when reading that side's time in the other offset moves it
+    # by exactly the slip, in the slip's direction: first side by -(used - other) ... other side the opposite way.
+    for entry, at, sign in ((side.first_entry, side.first_utc, 1), (side.other_entry, side.other_utc, -1)):
+        if entry is None or at is None or entry.fixed or entry.daylight is not None or not zones.is_civil(entry):
+            continue
+        tz = ZoneInfo(entry.zone)
+        used = at.astimezone(tz).utcoffset()
+        for d in (-NEAR, NEAR):
+            alt = (at + d).astimezone(tz).utcoffset()
+            if used is not None and alt is not None and alt != used and side.difference == sign * (used - alt):
+                return replace(side, outcome=Outcome.UNKNOWN,
+                               reason=f"no date is written, and the clocks of {entry.reading} changed within "
+                                      f"{NEAR.days} days of the publication date: the pair holds on the other "
+                                      "side of the change")
+    return side
 
 
 def _finding(pair: TimePair, sides: list[SideComparison], text: str) -> Finding:

@@ -171,8 +171,21 @@ def claimed_instant(cm: ClockMention, link: Link) -> datetime | None:
     if cm.utc is None or fig is None or fig.time is None:
         return cm.utc
     if not dated(cm):
-        return _same_clock_nearest(cm.utc, fig.time)
+        return _same_clock_nearest(_on_record_day(cm, fig.time), fig.time)
     return _in_record_year(cm, fig.time.year)
+
+
+def _on_record_day(cm: ClockMention, record: datetime) -> datetime:
+    """An undated time in a civil zone ("11:50 pm Eastern time", "Moscow time") read in that zone's offset on the
+    record's own day, not on the publication date's: a story published the Monday after the clocks changed tells
+    of Friday's launch in Friday's offset."""
+    assert cm.utc is not None
+    entry = cm.zone.entry if cm.zone else None
+    if entry is None or entry.fixed or entry.daylight is not None or not is_civil(entry):
+        return cm.utc
+    local = from_utc(record, entry)
+    moved = to_utc(datetime.combine(local.date(), time(cm.hour, cm.minute, cm.second or 0)), entry) if local else None
+    return moved or cm.utc
 
 
 def _in_record_year(cm: ClockMention, year: int) -> datetime:
@@ -210,7 +223,7 @@ def check_time(cm: ClockMention, link: Link) -> Outcome:
     if not dated(cm):
         # No date in the text: the day came from the publication date, a guess. Compare the time of day
         # only, on the record's own day, so a right time is not called wrong for a day nobody wrote.
-        claim = _same_clock_nearest(cm.utc, fig.time)
+        claim = _same_clock_nearest(_on_record_day(cm, fig.time), fig.time)
         outcome = compare_instant(claim, str(cm.precision), cm.hedge is not None, fig, link,
                                   lambda t: _time_like(cm, t))
         return replace(outcome, message=f"{outcome.message} (no date written: time of day compared)")

@@ -206,6 +206,23 @@ def test_publication_date_near_a_clock_change_is_not_trusted():
     assert far.verdict is Verdict.INCONSISTENT
 
 
+@pytest.mark.parametrize("published, verdict", [
+    (date(2020, 3, 9), Verdict.AMBIGUOUS),      # the clocks changed Mar. 8: Friday's 11:50 p.m. EST is 04:50 UTC
+    (date(2020, 3, 20), Verdict.INCONSISTENT),  # twelve days after the change: EDT, an hour off
+    (date(2020, 7, 1), Verdict.INCONSISTENT),   # summer: EDT, an hour off
+])
+def test_a_pair_dated_by_publication_near_a_clock_change_is_not_faulted(published, verdict):
+    pair = only(check("Liftoff came at 11:50 p.m. Eastern time (04:50 UTC).", published), "time-pair")
+    assert pair.verdict is verdict
+    if verdict is Verdict.AMBIGUOUS:
+        assert "clocks" in pair.message and pair.severity is Severity.INFO
+
+
+def test_a_slip_other_than_the_clock_change_is_still_wrong_near_it():
+    pair = only(check("Liftoff came at 11:50 p.m. Eastern time (06:50 UTC).", date(2020, 3, 9)), "time-pair")
+    assert pair.verdict is Verdict.INCONSISTENT
+
+
 def test_the_date_nearest_before_in_the_sentence_anchors_the_time():
     text = "On Nov. 5, 2019, the launch is at 6:31 a.m. EST. On July 1, 2019 the first attempt came."
     assert only(check(text, date(2019, 7, 2)), "zone-abbreviation").verdict is Verdict.CONSISTENT
