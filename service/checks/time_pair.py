@@ -48,10 +48,10 @@ def run(extraction: Extraction, context: CheckContext) -> Iterable[Finding]:
         yield _finding(pair, sides, text)
 
 
-# A pair dated only by the publication date may tell of an event days before or after it. When the clocks of a
-# civil zone on one side ("Eastern time", "Moscow time") changed within this long of that date and the slip is
-# exactly that change, the pair may be right on the event's own day: ambiguous, not inconsistent.
-NEAR = timedelta(days=7)
+# A pair dated only by the publication date may tell of an event a day or three before or after it. When the
+# clocks of a civil zone on one side ("Eastern time", "Moscow time") changed within this long of that date and the
+# slip is exactly that change, the pair may be right on the event's own day: ambiguous, not inconsistent.
+NEAR = timedelta(days=3)  # a weekend: Friday's launch in Monday's story
 
 
 def _clock_change_near(side: SideComparison) -> SideComparison:
