@@ -59,9 +59,9 @@ def _clock_change_near(side: SideComparison) -> SideComparison:
             or side.difference is None or side.first_utc is None or side.day_wrong):
         return side
     # The pair holds on the other side of a change when reading that side's time in the other offset moves it
-    # by exactly the slip, in the slip's direction: first side by -(used - other) ... other side the opposite way.
+    # by exactly the slip, in the slip's direction (the other side's zone moves its time the opposite way).
     for entry, at, sign in ((side.first_entry, side.first_utc, 1), (side.other_entry, side.other_utc, -1)):
-        if entry is None or at is None or entry.fixed or entry.daylight is not None or not zones.is_civil(entry):
+        if entry is None or at is None or not zones.follows_clocks(entry):
             continue
         tz = ZoneInfo(entry.zone)
         used = at.astimezone(tz).utcoffset()
@@ -70,8 +70,8 @@ def _clock_change_near(side: SideComparison) -> SideComparison:
             if used is not None and alt is not None and alt != used and side.difference == sign * (used - alt):
                 return replace(side, outcome=Outcome.UNKNOWN,
                                reason=f"no date is written, and the clocks of {entry.reading} changed within "
-                                      f"{NEAR.days} days of the publication date: the pair holds on the other "
-                                      "side of the change")
+                                      f"{NEAR.days} days of the publication date: the pair may hold on the "
+                                      "other side of the change")
     return side
 
 

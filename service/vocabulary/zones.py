@@ -162,6 +162,12 @@ def is_civil(entry: ZoneEntry) -> bool:
     return not entry.fixed and entry.zone not in UNIVERSAL
 
 
+def follows_clocks(entry: ZoneEntry) -> bool:
+    """A civil time named without saying standard or daylight ("Eastern time", "Moscow time"): its offset is the
+    one the place's clocks show on the day, so it moves when they change."""
+    return is_civil(entry) and entry.daylight is None
+
+
 def from_utc(instant: datetime, entry: ZoneEntry) -> datetime | None:
     """The wall-clock time in `entry` of a UTC instant (naive), or None when the offset is unknown.
 

@@ -23,7 +23,7 @@ from ...records.store import MissionStore
 from ...rewrite.numbers import corrected
 from ...rewrite.times import format_like
 from ...text import Document, at_word_start
-from ...vocabulary.zones import from_utc, is_civil, to_utc
+from ...vocabulary.zones import follows_clocks, from_utc, is_civil, to_utc
 from .compare import Outcome, compare_day, compare_instant, compare_site, date_like, figure, site_figure, unlinked
 from .link import Link, Linker, Property
 
@@ -181,7 +181,7 @@ def _on_record_day(cm: ClockMention, record: datetime) -> datetime:
     of Friday's launch in Friday's offset."""
     assert cm.utc is not None
     entry = cm.zone.entry if cm.zone else None
-    if entry is None or entry.fixed or entry.daylight is not None or not is_civil(entry):
+    if entry is None or not follows_clocks(entry):
         return cm.utc
     local = from_utc(record, entry)
     moved = to_utc(datetime.combine(local.date(), time(cm.hour, cm.minute, cm.second or 0)), entry) if local else None
